@@ -1,0 +1,27 @@
+"""The Qt-free core: storage, search, templates, lint and packs.
+
+Nothing here imports Qt, ``keyboard`` or ``pyperclip``; a test checks that.
+"""
+
+from desktop.core.errors import (
+    DatabaseError,
+    MissingFieldsError,
+    NotFoundError,
+    PackError,
+    QuickReplyError,
+    ValidationError,
+)
+from desktop.core.library import Library
+from desktop.core.models import Category, Phrase
+
+__all__ = [
+    "Category",
+    "DatabaseError",
+    "Library",
+    "MissingFieldsError",
+    "NotFoundError",
+    "PackError",
+    "Phrase",
+    "QuickReplyError",
+    "ValidationError",
+]

@@ -1,0 +1,478 @@
+"""The phrase library: one SQLite file with phrases, categories, settings and usage.
+
+``Library`` is the one object the CLI and the Qt layer talk to.  It hands out
+plain ``Phrase``/``Category`` values and raises ``QuickReplyError`` subclasses
+with messages fit for the user.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from desktop.core import template
+from desktop.core.categories import CategoryTree
+from desktop.core.db import connect, default_path, transaction
+from desktop.core.errors import DatabaseError, NotFoundError, ValidationError
+from desktop.core.models import Category, Phrase
+from desktop.core.schema import check_version, migrate
+from desktop.core.search import Entry, SearchIndex
+from desktop.core.settings import SETTINGS, STORE_PREFIX, canonical_key, check_value
+from desktop.core.textnorm import body_pinyin, fold, title_pinyin
+from desktop.core.usage import Frecency
+
+MAX_TITLE = 100
+MAX_BODY = 10_000
+MAX_CODE = 20
+MAX_TAGS = 20
+MAX_TAG = 20
+_UNSET: Any = object()
+_COLUMNS = (
+    "id, category_id, title, body, code, tags, note, pinned, position, "
+    "created_at, updated_at, deleted_at"
+)
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def clean_code(code: str | None) -> str | None:
+    if code is None:
+        return None
+    folded = fold(code).strip()
+    if not folded:
+        return None
+    if len(folded) > MAX_CODE or any(ch.isspace() for ch in folded):
+        raise ValidationError(f"快捷编码应为一个词、最多 {MAX_CODE} 个字符：{code}")
+    return folded
+
+
+def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
+    out: list[str] = []
+    for tag in tags:
+        for part in str(tag).replace("，", ",").split(","):
+            part = part.strip()
+            if not part:
+                continue
+            if len(part) > MAX_TAG:
+                raise ValidationError(f"标签太长（最多 {MAX_TAG} 字）：{part}")
+            if part not in out:
+                out.append(part)
+    if len(out) > MAX_TAGS:
+        raise ValidationError(f"标签太多（最多 {MAX_TAGS} 个）")
+    return tuple(out)
+
+
+def clean_text(value: str, what: str, limit: int, *, required: bool) -> str:
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    if required and not text.strip():
+        raise ValidationError(f"{what}不能为空")
+    if len(text) > limit:
+        raise ValidationError(f"{what}太长（{len(text)} 字，最多 {limit} 字）")
+    return text
+
+
+class Library:
+    """A phrase library stored in one SQLite file."""
+
+    def __init__(self, db, *, path: Path | None) -> None:
+        self.db = db
+        self.conn: sqlite3.Connection = db.conn
+        self.path = path
+        self.tree = CategoryTree(self.conn)
+        self.frecency = Frecency()
+        for phrase_id, used_at in self.conn.execute("SELECT phrase_id, used_at FROM usage"):
+            self.frecency.add(phrase_id, used_at)
+        self._index: SearchIndex | None = None
+        self._pinned: set[str] = set()
+
+    # ----- opening -------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | Path | None = None, *, seed: bool = True) -> Library:
+        """Open ``path`` (default: ``QUICKREPLY_DB`` or the user data folder).
+
+        A brand-new file gets the schema and, if ``seed``, the default library.
+        An existing file is upgraded in place and never re-seeded.
+        """
+        if path is None:
+            path = default_path()
+        memory = str(path) == ":memory:"
+        db = connect(None if memory else path)
+        try:
+            check_version(db.conn)
+            if not memory:
+                db.enable_wal()
+            before = migrate(db.conn)
+            lib = cls(db, path=None if memory else Path(path))
+        except sqlite3.DatabaseError as exc:
+            db.close()
+            raise DatabaseError(f"话术库文件已损坏或不是快回的文件：{path}（{exc}）") from exc
+        except BaseException:
+            db.close()
+            raise
+        if before == 0 and seed:
+            from desktop.core.packs import seed_default_library
+
+            try:
+                seed_default_library(lib)
+            except BaseException:
+                # The file was created just now: remove it rather than leave a
+                # library that would never be seeded on the next start.
+                lib.close()
+                if lib.path is not None:
+                    for suffix in ("", "-wal", "-shm"):
+                        Path(f"{lib.path}{suffix}").unlink(missing_ok=True)
+                raise
+        return lib
+
+    @classmethod
+    def memory(cls, *, seed: bool = False) -> Library:
+        return cls.open(":memory:", seed=seed)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ----- categories ----------------------------------------------------------
+    def categories(self) -> list[Category]:
+        """All categories in tree order (a parent before its children)."""
+        return self.tree.all()
+
+    def category(self, path: Sequence[str] | str) -> Category:
+        return self.tree.find(path)
+
+    def ensure_category(self, path: Sequence[str] | str, note: str | None = None) -> Category:
+        with self.writing():
+            cat = self.tree.ensure(path)
+            if note is not None:
+                self.tree.set_note(cat.id, note)
+        return self.tree.by_id[cat.id]
+
+    # ----- phrases -------------------------------------------------------------
+    def add(
+        self,
+        title: str,
+        body: str,
+        category: Sequence[str] | str = ("未分类",),
+        *,
+        code: str | None = None,
+        tags: Iterable[str] = (),
+        note: str = "",
+        pinned: bool = False,
+    ) -> Phrase:
+        with self.writing():
+            phrase_id = self._insert(
+                title=title, body=body, category=category, code=code,
+                tags=tags, note=note, pinned=pinned,
+            )
+        return self.get(phrase_id)
+
+    def _insert(
+        self,
+        *,
+        title: str,
+        body: str,
+        category: Sequence[str] | str,
+        code: str | None = None,
+        tags: Iterable[str] = (),
+        note: str = "",
+        pinned: bool = False,
+        phrase_id: str | None = None,
+        check_code: bool = True,
+    ) -> str:
+        """Insert inside the caller's transaction; returns the new id."""
+        title = clean_text(title, "标题", MAX_TITLE, required=True).strip()
+        body = clean_text(body, "内容", MAX_BODY, required=True)
+        note = clean_text(note or "", "备注", 1000, required=False).strip()
+        code = clean_code(code)
+        tag_tuple = clean_tags(tags)
+        if check_code and code:
+            self._refuse_taken_code(code, None)
+        cat = self.tree.ensure(category)
+        if phrase_id is None:
+            phrase_id = self._new_id()
+        pos = self.conn.execute(
+            "SELECT COALESCE(MAX(position) + 1, 0) FROM phrases WHERE category_id = ?", (cat.id,)
+        ).fetchone()[0]
+        stamp = now_iso()
+        full, initials = title_pinyin(title)
+        self.conn.execute(
+            "INSERT INTO phrases (id, category_id, title, body, code, tags, note, pinned, position,"
+            " created_at, updated_at, title_py, title_initials, body_py)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (phrase_id, cat.id, title, body, code, json.dumps(tag_tuple, ensure_ascii=False),
+             note, int(bool(pinned)), pos, stamp, stamp, full, initials, body_pinyin(body)),
+        )
+        return phrase_id
+
+    def _new_id(self) -> str:
+        while True:
+            candidate = secrets.token_hex(6)
+            if not self.conn.execute("SELECT 1 FROM phrases WHERE id = ?", (candidate,)).fetchone():
+                return candidate
+
+    def _refuse_taken_code(self, code: str, own_id: str | None) -> None:
+        row = self.conn.execute(
+            "SELECT id, title FROM phrases WHERE code = ? AND deleted_at IS NULL AND id IS NOT ?",
+            (code, own_id),
+        ).fetchone()
+        if row:
+            raise ValidationError(f"快捷编码 {code} 已被「{row[1]}」（{row[0]}）使用")
+
+    def get(self, phrase_id: str, *, include_trash: bool = True) -> Phrase:
+        row = self.conn.execute(
+            f"SELECT {_COLUMNS} FROM phrases WHERE id = ?", (str(phrase_id).strip(),)
+        ).fetchone()
+        if row is None or (not include_trash and row[11] is not None):
+            raise NotFoundError(f"没有这条话术：{phrase_id}")
+        return self._phrase(row)
+
+    def find_by_code(self, code: str) -> Phrase | None:
+        folded = clean_code(code)
+        row = self.conn.execute(
+            f"SELECT {_COLUMNS} FROM phrases WHERE code = ? AND deleted_at IS NULL", (folded,)
+        ).fetchone()
+        return self._phrase(row) if row else None
+
+    def phrases(self, category: Sequence[str] | str | None = None) -> list[Phrase]:
+        """Live phrases in library order, optionally of one category and its children."""
+        sql = f"SELECT {_COLUMNS} FROM phrases WHERE deleted_at IS NULL"
+        params: tuple = ()
+        if category is not None:
+            ids = self.tree.subtree(self.tree.find(category).id)
+            sql += f" AND category_id IN ({','.join('?' * len(ids))})"
+            params = tuple(ids)
+        rows = [self._phrase(r) for r in self.conn.execute(sql, params)]
+        rank = self.tree.rank
+        rows.sort(key=lambda p: (rank.get(p.category_id, 1 << 30), p.position, p.created_at, p.id))
+        return rows
+
+    def count(self) -> int:
+        return self.conn.execute("SELECT COUNT(*) FROM phrases WHERE deleted_at IS NULL").fetchone()[0]
+
+    def update(
+        self,
+        phrase_id: str,
+        *,
+        title: str = _UNSET,
+        body: str = _UNSET,
+        category: Sequence[str] | str = _UNSET,
+        code: str | None = _UNSET,
+        tags: Iterable[str] = _UNSET,
+        note: str = _UNSET,
+        pinned: bool = _UNSET,
+    ) -> Phrase:
+        """Change the given fields only; ``code=None`` or ``""`` removes the code."""
+        current = self.get(phrase_id)
+        changes: dict[str, Any] = {}
+        if title is not _UNSET:
+            changes["title"] = clean_text(title, "标题", MAX_TITLE, required=True).strip()
+            full, initials = title_pinyin(changes["title"])
+            changes["title_py"], changes["title_initials"] = full, initials
+        if body is not _UNSET:
+            changes["body"] = clean_text(body, "内容", MAX_BODY, required=True)
+            changes["body_py"] = body_pinyin(changes["body"])
+        if note is not _UNSET:
+            changes["note"] = clean_text(note or "", "备注", 1000, required=False).strip()
+        if tags is not _UNSET:
+            changes["tags"] = json.dumps(clean_tags(tags), ensure_ascii=False)
+        if pinned is not _UNSET:
+            changes["pinned"] = int(bool(pinned))
+        if code is not _UNSET:
+            changes["code"] = clean_code(code)
+        with self.writing():
+            if changes.get("code") and current.deleted_at is None:
+                self._refuse_taken_code(changes["code"], current.id)
+            if category is not _UNSET:
+                cat = self.tree.ensure(category)
+                if cat.id != current.category_id:
+                    changes["category_id"] = cat.id
+                    changes["position"] = self.conn.execute(
+                        "SELECT COALESCE(MAX(position) + 1, 0) FROM phrases WHERE category_id = ?",
+                        (cat.id,),
+                    ).fetchone()[0]
+            if changes:
+                changes["updated_at"] = now_iso()
+                assignments = ", ".join(f"{k} = ?" for k in changes)
+                self.conn.execute(
+                    f"UPDATE phrases SET {assignments} WHERE id = ?", (*changes.values(), current.id)
+                )
+        return self.get(current.id)
+
+    def delete(self, phrase_id: str) -> Phrase:
+        """Move to the trash (回收站); ``restore`` brings it back."""
+        current = self.get(phrase_id, include_trash=False)
+        with self.writing():
+            self.conn.execute("UPDATE phrases SET deleted_at = ? WHERE id = ?", (now_iso(), current.id))
+        return self.get(current.id)
+
+    def restore(self, phrase_id: str) -> Phrase:
+        current = self.get(phrase_id)
+        if current.deleted_at is None:
+            raise ValidationError(f"这条话术不在回收站里：{current.id}")
+        with self.writing():
+            if current.code:
+                self._refuse_taken_code(current.code, current.id)
+            self.conn.execute("UPDATE phrases SET deleted_at = NULL WHERE id = ?", (current.id,))
+        return self.get(current.id)
+
+    def trash(self) -> list[Phrase]:
+        rows = self.conn.execute(
+            f"SELECT {_COLUMNS} FROM phrases WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC"
+        )
+        return [self._phrase(r) for r in rows]
+
+    def empty_trash(self) -> int:
+        """Delete trashed phrases for good, with their usage records."""
+        with self.writing():
+            self.conn.execute(
+                "DELETE FROM usage WHERE phrase_id IN (SELECT id FROM phrases WHERE deleted_at IS NOT NULL)"
+            )
+            cur = self.conn.execute("DELETE FROM phrases WHERE deleted_at IS NOT NULL")
+        return cur.rowcount
+
+    def _phrase(self, row: Sequence[Any]) -> Phrase:
+        cat = self.tree.by_id.get(row[1])
+        return Phrase(
+            id=row[0], category_id=row[1], category=cat.path if cat else (),
+            title=row[2], body=row[3], code=row[4], tags=tuple(json.loads(row[5] or "[]")),
+            note=row[6], pinned=bool(row[7]), position=row[8], created_at=row[9],
+            updated_at=row[10], deleted_at=row[11],
+        )
+
+    # ----- search --------------------------------------------------------------
+    def search(
+        self, query: str, category: Sequence[str] | str | None = None, limit: int = 20
+    ) -> list[Phrase]:
+        """Best matches first: exact code, title, then body; used and pinned phrases first
+        within each.  An empty query gives pinned and most-used phrases."""
+        index = self._ensure_index()
+        scope = None
+        if category is not None:
+            scope = self.tree.subtree(self.tree.find(category).id)
+        ids = index.search(
+            query, limit, ranked_used=self.frecency.ranked(), pinned=self._pinned, categories=scope
+        )
+        return self._fetch(ids)
+
+    def _fetch(self, ids: Sequence[str]) -> list[Phrase]:
+        if not ids:
+            return []
+        rows = self.conn.execute(
+            f"SELECT {_COLUMNS} FROM phrases WHERE id IN ({','.join('?' * len(ids))})", tuple(ids)
+        ).fetchall()
+        by_id = {r[0]: self._phrase(r) for r in rows}
+        return [by_id[i] for i in ids if i in by_id]
+
+    def _invalidate(self) -> None:
+        self._index = None
+
+    @contextmanager
+    def writing(self) -> Iterator[sqlite3.Connection]:
+        """One transaction; afterwards (committed or rolled back) caches are refreshed."""
+        try:
+            with transaction(self.conn) as conn:
+                yield conn
+        finally:
+            self.tree.reload()
+            self._invalidate()
+
+    def _ensure_index(self) -> SearchIndex:
+        if self._index is None:
+            self._index = self._build_index()
+        return self._index
+
+    def _build_index(self) -> SearchIndex:
+        rows = self.conn.execute(
+            "SELECT id, category_id, code, title, title_py, title_initials, tags, body, body_py,"
+            " pinned, position FROM phrases WHERE deleted_at IS NULL"
+        ).fetchall()
+        rank = self.tree.rank
+        rows.sort(key=lambda r: (-r[9], rank.get(r[1], 1 << 30), r[10], r[0]))
+        cat_keys: dict[int, tuple[str, ...]] = {}
+        for cat in self.tree.all():
+            keys: list[str] = []
+            for name in cat.path:
+                keys.append(name)
+                keys.extend(k for k in title_pinyin(name) if k)
+            cat_keys[cat.id] = tuple(keys)
+        entries = [
+            Entry(
+                id=r[0], category_id=r[1], code=r[2] or "", title=r[3], title_py=r[4],
+                title_initials=r[5], tags=json.loads(r[6] or "[]"), body=r[7], body_py=r[8],
+                category_keys=cat_keys.get(r[1], ()),
+            )
+            for r in rows
+        ]
+        self._pinned = {r[0] for r in rows if r[9]}
+        return SearchIndex(entries)
+
+    # ----- usage ---------------------------------------------------------------
+    def record_use(self, phrase_id: str, when: float | None = None) -> None:
+        """Remember that a phrase was sent: its id and the time, nothing else."""
+        current = self.get(phrase_id)
+        used_at = time.time() if when is None else float(when)
+        with transaction(self.conn):
+            self.conn.execute(
+                "INSERT INTO usage (phrase_id, used_at) VALUES (?, ?)", (current.id, used_at)
+            )
+        self.frecency.add(current.id, used_at)
+
+    def use_count(self, phrase_id: str) -> int:
+        return self.frecency.count.get(phrase_id, 0)
+
+    # ----- settings ------------------------------------------------------------
+    def setting(self, key: str) -> str:
+        key = canonical_key(key)
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        if row is not None:
+            return row[0]
+        return SETTINGS[key].default if key in SETTINGS else ""
+
+    def set_setting(self, key: str, value: str) -> str:
+        key = canonical_key(key)
+        checked = check_value(key, value)
+        with transaction(self.conn):
+            self.conn.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?)"
+                " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, checked),
+            )
+        return checked
+
+    def settings(self) -> dict[str, str]:
+        """Every known setting with its current value, plus custom store variables."""
+        values = {key: s.default for key, s in SETTINGS.items()}
+        values.update(dict(self.conn.execute("SELECT key, value FROM settings")))
+        return {k: v for k, v in values.items() if not k.startswith("_")}
+
+    def store_values(self) -> dict[str, str]:
+        """Store variables by placeholder name (店铺名 → …), empty ones left out."""
+        return {
+            k[len(STORE_PREFIX):]: v
+            for k, v in self.settings().items()
+            if k.startswith(STORE_PREFIX) and v.strip()
+        }
+
+    # ----- rendering -----------------------------------------------------------
+    def render(
+        self, phrase_id: str, values: Mapping[str, str] | None = None, now: datetime | None = None
+    ) -> template.Rendered:
+        """Fill a phrase: ``values`` (buyer context, ``--var``) over store variables,
+        then built-ins, then fallbacks."""
+        merged = self.store_values()
+        merged.update({k: v for k, v in (values or {}).items() if v is not None})
+        return template.render(self.get(phrase_id).body, merged, now=now)

@@ -1,0 +1,305 @@
+"""Phrase packs in the JSON format ``quickreply.pack`` version 1.
+
+Reading checks the whole file before anything is written, and names what is
+wrong and where (``phrases[3].title``).  Importing is one transaction: the
+library either gets every accepted phrase or none.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from desktop.core.categories import clean_path
+from desktop.core.errors import PackError, QuickReplyError
+from desktop.core.library import Library, clean_code
+from desktop.core.resources import read_text
+
+FORMAT = "quickreply.pack"
+VERSION = 1
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_PHRASES = 200_000
+POLICIES = ("skip", "replace", "copy")
+
+
+@dataclass
+class PackPhrase:
+    category: tuple[str, ...]
+    title: str
+    body: str
+    id: str | None = None
+    code: str | None = None
+    tags: tuple[str, ...] = ()
+    note: str = ""
+    pinned: bool = False
+
+
+@dataclass
+class Pack:
+    name: str = ""
+    description: str = ""
+    author: str = ""
+    created: str = ""
+    phrases: list[PackPhrase] = field(default_factory=list)
+    category_notes: dict[tuple[str, ...], str] = field(default_factory=dict)
+
+
+@dataclass
+class ImportReport:
+    added: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (title, why)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "added": len(self.added),
+            "replaced": len(self.replaced),
+            "skipped": [{"title": t, "reason": r} for t, r in self.skipped],
+        }
+
+
+# ----- reading -------------------------------------------------------------------
+def _text(obj: dict, key: str, where: str, *, required: bool = False) -> str:
+    value = obj.get(key)
+    if value is None:
+        if required:
+            raise PackError(f"{where}.{key} 缺失")
+        return ""
+    if not isinstance(value, str):
+        raise PackError(f"{where}.{key} 应为文字，实际是 {type(value).__name__}")
+    if required and not value.strip():
+        raise PackError(f"{where}.{key} 不能为空")
+    return value
+
+
+def _path(value: Any, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = value.split("/")
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise PackError(f"{where} 应为分类名列表，例如 [\"售后\", \"退换货\"]")
+    try:
+        return clean_path(value)
+    except QuickReplyError as exc:
+        raise PackError(f"{where}：{exc}") from None
+
+
+def parse_pack(data: str | bytes, source: str = "文件") -> Pack:
+    """Check and read a pack; raises ``PackError`` naming the first problem."""
+    if isinstance(data, bytes):
+        try:
+            data = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise PackError(f"{source} 不是 UTF-8 编码（第 {exc.start} 字节）") from None
+    try:
+        doc = json.loads(data)
+    except json.JSONDecodeError as exc:
+        raise PackError(f"{source} 不是有效的 JSON：第 {exc.lineno} 行第 {exc.colno} 列 {exc.msg}") from None
+    except RecursionError:
+        raise PackError(f"{source} 嵌套太深") from None
+    if not isinstance(doc, dict):
+        raise PackError(f"{source} 的最外层应为一个对象")
+    if doc.get("format") != FORMAT:
+        raise PackError(f"{source} 不是快回话术包（format 应为 {FORMAT}）")
+    if doc.get("version") != VERSION:
+        raise PackError(f"不支持的话术包版本：{doc.get('version')!r}（支持 {VERSION}）")
+    raw_phrases = doc.get("phrases")
+    if not isinstance(raw_phrases, list):
+        raise PackError("phrases 应为列表")
+    if len(raw_phrases) > MAX_PHRASES:
+        raise PackError(f"话术太多：{len(raw_phrases)} 条（最多 {MAX_PHRASES}）")
+    pack = Pack(
+        name=_text(doc, "name", "pack"), description=_text(doc, "description", "pack"),
+        author=_text(doc, "author", "pack"), created=_text(doc, "created", "pack"),
+    )
+    cats = doc.get("categories", [])
+    if not isinstance(cats, list):
+        raise PackError("categories 应为列表")
+    for n, cat in enumerate(cats):
+        where = f"categories[{n}]"
+        if not isinstance(cat, dict):
+            raise PackError(f"{where} 应为对象")
+        pack.category_notes[_path(cat.get("path"), where + ".path")] = _text(cat, "note", where)
+    for n, item in enumerate(raw_phrases):
+        where = f"phrases[{n}]"
+        if not isinstance(item, dict):
+            raise PackError(f"{where} 应为对象")
+        tags = item.get("tags", [])
+        if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+            raise PackError(f"{where}.tags 应为文字列表")
+        pinned = item.get("pinned", False)
+        if not isinstance(pinned, bool):
+            raise PackError(f"{where}.pinned 应为 true 或 false")
+        pack.phrases.append(
+            PackPhrase(
+                category=_path(item.get("category", ["未分类"]), where + ".category"),
+                title=_text(item, "title", where, required=True),
+                body=_text(item, "body", where, required=True),
+                id=_text(item, "id", where) or None,
+                code=_text(item, "code", where) or None,
+                tags=tuple(tags), note=_text(item, "note", where), pinned=pinned,
+            )
+        )
+    return pack
+
+
+def read_pack(path: str | Path) -> Pack:
+    target = Path(path)
+    try:
+        size = target.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise PackError(f"文件太大：{size // 1024 // 1024} MB（最多 {MAX_FILE_BYTES // 1024 // 1024} MB）")
+        data = target.read_bytes()
+    except FileNotFoundError:
+        raise PackError(f"找不到文件：{target}") from None
+    except IsADirectoryError:
+        raise PackError(f"这是一个文件夹，不是话术包：{target}") from None
+    except OSError as exc:
+        raise PackError(f"读不了文件 {target}：{exc.strerror or exc}") from None
+    return parse_pack(data, target.name)
+
+
+# ----- importing -----------------------------------------------------------------
+def import_pack(lib: Library, pack: Pack, on_conflict: str = "skip") -> ImportReport:
+    """Add the pack's phrases in one transaction.
+
+    A phrase whose id, or else whose shortcut code, is already in the library is
+    a conflict: ``skip`` leaves the library's phrase, ``replace`` overwrites it
+    with the pack's, ``copy`` keeps both (the copy gets a new id and code).
+    """
+    if on_conflict not in POLICIES:
+        raise PackError(f"冲突处理方式只能是 {' / '.join(POLICIES)}")
+    report = ImportReport()
+    conn = lib.conn
+    by_code = {
+        code: pid
+        for pid, code in conn.execute("SELECT id, code FROM phrases WHERE deleted_at IS NULL AND code IS NOT NULL")
+    }
+    known_ids = {row[0] for row in conn.execute("SELECT id FROM phrases")}
+    with lib.writing():
+        for path, note in pack.category_notes.items():
+            cat = lib.tree.ensure(path)
+            if note and not cat.note:
+                lib.tree.set_note(cat.id, note)
+        for n, item in enumerate(pack.phrases):
+            try:
+                code = clean_code(item.code)
+            except QuickReplyError as exc:
+                raise PackError(f"phrases[{n}]：{exc}") from None
+            existing = item.id if item.id in known_ids else by_code.get(code) if code else None
+            reason = "id 已存在" if item.id in known_ids else f"快捷编码 {code} 已存在"
+            if existing and on_conflict == "skip":
+                report.skipped.append((item.title, reason))
+                continue
+            try:
+                if existing and on_conflict == "replace":
+                    _replace(lib, existing, item, code)
+                    report.replaced.append(existing)
+                    continue
+                new_id = None if (existing or not item.id) else item.id
+                if existing:  # keep both
+                    code = _free_code(code, by_code) if code else None
+                new = lib._insert(
+                    title=item.title, body=item.body, category=item.category, code=code,
+                    tags=item.tags, note=item.note, pinned=item.pinned, phrase_id=new_id,
+                    check_code=False,
+                )
+            except QuickReplyError as exc:
+                raise PackError(f"phrases[{n}]（{item.title[:20]}）：{exc}") from None
+            known_ids.add(new)
+            if code:
+                by_code[code] = new
+            report.added.append(new)
+    return report
+
+
+def _replace(lib: Library, phrase_id: str, item: PackPhrase, code: str | None) -> None:
+    lib.update(
+        phrase_id, title=item.title, body=item.body, category=item.category,
+        code=code, tags=item.tags, note=item.note,
+    )
+
+
+def _free_code(code: str, taken: dict[str, str]) -> str:
+    n = 2
+    while f"{code}{n}" in taken:
+        n += 1
+    return f"{code}{n}"
+
+
+def seed_default_library(lib: Library) -> ImportReport:
+    pack = parse_pack(read_text("library", "default.json"), "默认话术库")
+    return import_pack(lib, pack)
+
+
+# ----- exporting -----------------------------------------------------------------
+def build_pack(
+    lib: Library,
+    categories: Sequence[Sequence[str] | str] | None = None,
+    phrase_ids: Iterable[str] | None = None,
+    *,
+    name: str = "",
+    description: str = "",
+    author: str = "",
+) -> dict[str, Any]:
+    """The pack as a JSON-ready dict; phrases only, no store variables or usage."""
+    if phrase_ids is not None:
+        phrases = [lib.get(pid, include_trash=False) for pid in phrase_ids]
+    elif categories:
+        seen: set[str] = set()
+        phrases = []
+        for path in categories:
+            for p in lib.phrases(path):
+                if p.id not in seen:
+                    seen.add(p.id)
+                    phrases.append(p)
+    else:
+        phrases = lib.phrases()
+    used_paths = {p.category[:depth] for p in phrases for depth in range(1, len(p.category) + 1)}
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "name": name,
+        "description": description,
+        "author": author,
+        "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "categories": [
+            {"path": list(c.path), "note": c.note} for c in lib.categories() if c.path in used_paths
+        ],
+        "phrases": [
+            {
+                "id": p.id, "category": list(p.category), "title": p.title, "body": p.body,
+                "code": p.code, "tags": list(p.tags), "note": p.note,
+            }
+            for p in phrases
+        ],
+    }
+
+
+def write_json_atomic(path: str | Path, doc: dict[str, Any]) -> None:
+    """Write next to the target and rename, so a crash never leaves half a file."""
+    target = Path(path)
+    text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".quickreply-", dir=target.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(text)
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise PackError(f"写不了文件 {target}：{exc.strerror or exc}") from None
+
+
+def export_pack(lib: Library, path: str | Path, **kwargs: Any) -> int:
+    doc = build_pack(lib, **kwargs)
+    write_json_atomic(path, doc)
+    return len(doc["phrases"])

@@ -1,0 +1,66 @@
+"""Normalisation and pinyin keys shared by indexing and querying.
+
+Both sides of a match go through the same functions, so a full-width ``ＦＨ``
+typed by an IME finds a half-width ``fh`` code and ``退款`` finds ``tuikuan``.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+from pypinyin import Style, lazy_pinyin
+
+
+def fold(text: str) -> str:
+    """Case-fold and turn full-width letters, digits and punctuation half-width."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def terms(query: str) -> list[str]:
+    """Split a query on white space (any width) into folded, non-empty terms."""
+    return [t for t in fold(query).split() if t]
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+def has_han(text: str) -> bool:
+    return any(_is_han(ch) for ch in text)
+
+
+def title_pinyin(text: str) -> tuple[str, str]:
+    """Full pinyin and initials of a short text, using pypinyin's phrase dictionary.
+
+    ``发货时间`` → ``("fahuoshijian", "fhsj")``. Characters that are not 汉字 are
+    kept (folded) in both keys, so ``A款`` → ``("akuan", "ak")``; white space is
+    dropped so initials run together the way people type them.
+    """
+    folded = fold(text)
+    if not has_han(folded):
+        return "", ""
+    full: list[str] = []
+    initials: list[str] = []
+    for syllable in lazy_pinyin(folded, errors=lambda s: list(s)):
+        if not syllable.strip():
+            continue
+        full.append(syllable)
+        initials.append(syllable[0] if syllable.isalpha() and syllable.isascii() else syllable)
+    return "".join(full), "".join(initials)
+
+
+@lru_cache(maxsize=65536)
+def _char_pinyin(ch: str) -> str:
+    return lazy_pinyin(ch)[0] if _is_han(ch) else ch
+
+
+def body_pinyin(text: str) -> str:
+    """Full pinyin of a long text, character by character.
+
+    Bodies are long and many; a per-character reading (cached) is fast enough
+    for importing tens of thousands of phrases, and good enough to find a body
+    by a few typed syllables.  Only 汉字 are converted; other characters are dropped
+    so pinyin doesn't run into stray Latin text.
+    """
+    return "".join(_char_pinyin(ch) for ch in fold(text) if _is_han(ch))

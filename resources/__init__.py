@@ -1,0 +1,1 @@
+"""Data files shipped with QuickReply (installed as the package ``desktop.resources``)."""

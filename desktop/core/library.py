@@ -23,9 +23,9 @@ from desktop.core.db import connect, default_path, transaction
 from desktop.core.errors import DatabaseError, NotFoundError, ValidationError
 from desktop.core.models import Category, Phrase
 from desktop.core.schema import check_version, migrate
-from desktop.core.search import Entry, SearchIndex
+from desktop.core.search import Entry, Keys, SearchIndex, category_keys, phrase_keys
 from desktop.core.settings import SETTINGS, STORE_PREFIX, canonical_key, check_value
-from desktop.core.textnorm import body_pinyin, fold, title_pinyin
+from desktop.core.textnorm import fold
 from desktop.core.usage import Frecency
 
 MAX_TITLE = 100
@@ -71,8 +71,12 @@ def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+_CONTROL_CHARS = {c: None for c in range(32) if chr(c) not in "\n\t"} | {0x7F: None}
+
+
 def clean_text(value: str, what: str, limit: int, *, required: bool) -> str:
-    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    """Normalise line ends and drop control characters (they'd corrupt chat and search)."""
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n").translate(_CONTROL_CHARS)
     if required and not text.strip():
         raise ValidationError(f"{what}不能为空")
     if len(text) > limit:
@@ -208,13 +212,13 @@ class Library:
             "SELECT COALESCE(MAX(position) + 1, 0) FROM phrases WHERE category_id = ?", (cat.id,)
         ).fetchone()[0]
         stamp = now_iso()
-        full, initials = title_pinyin(title)
+        keys = phrase_keys(code, title, tag_tuple, body)
         self.conn.execute(
             "INSERT INTO phrases (id, category_id, title, body, code, tags, note, pinned, position,"
-            " created_at, updated_at, title_py, title_initials, body_py)"
+            " created_at, updated_at, search_names, search_body, search_pinyin)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (phrase_id, cat.id, title, body, code, json.dumps(tag_tuple, ensure_ascii=False),
-             note, int(bool(pinned)), pos, stamp, stamp, full, initials, body_pinyin(body)),
+             note, int(bool(pinned)), pos, stamp, stamp, *keys),
         )
         return phrase_id
 
@@ -280,11 +284,8 @@ class Library:
         changes: dict[str, Any] = {}
         if title is not _UNSET:
             changes["title"] = clean_text(title, "标题", MAX_TITLE, required=True).strip()
-            full, initials = title_pinyin(changes["title"])
-            changes["title_py"], changes["title_initials"] = full, initials
         if body is not _UNSET:
             changes["body"] = clean_text(body, "内容", MAX_BODY, required=True)
-            changes["body_py"] = body_pinyin(changes["body"])
         if note is not _UNSET:
             changes["note"] = clean_text(note or "", "备注", 1000, required=False).strip()
         if tags is not _UNSET:
@@ -293,6 +294,13 @@ class Library:
             changes["pinned"] = int(bool(pinned))
         if code is not _UNSET:
             changes["code"] = clean_code(code)
+        if changes.keys() & {"title", "body", "tags", "code"}:
+            changes["search_names"], changes["search_body"], changes["search_pinyin"] = phrase_keys(
+                changes.get("code", current.code),
+                changes.get("title", current.title),
+                json.loads(changes["tags"]) if "tags" in changes else current.tags,
+                changes.get("body", current.body),
+            )
         with self.writing():
             if changes.get("code") and current.deleted_at is None:
                 self._refuse_taken_code(changes["code"], current.id)
@@ -397,29 +405,15 @@ class Library:
 
     def _build_index(self) -> SearchIndex:
         rows = self.conn.execute(
-            "SELECT id, category_id, code, title, title_py, title_initials, tags, body, body_py,"
-            " pinned, position FROM phrases WHERE deleted_at IS NULL"
+            "SELECT id, category_id, code, search_names, search_body, search_pinyin, pinned,"
+            " position FROM phrases WHERE deleted_at IS NULL"
         ).fetchall()
         rank = self.tree.rank
-        rows.sort(key=lambda r: (-r[9], rank.get(r[1], 1 << 30), r[10], r[0]))
-        cat_keys: dict[int, tuple[str, ...]] = {}
-        for cat in self.tree.all():
-            keys: list[str] = []
-            for name in cat.path:
-                keys.append(name)
-                keys.extend(k for k in title_pinyin(name) if k)
-            cat_keys[cat.id] = tuple(keys)
-        entries = [
-            Entry(
-                id=r[0], category_id=r[1], code=r[2] or "", title=r[3], title_py=r[4],
-                title_initials=r[5], tags=json.loads(r[6] or "[]"), body=r[7], body_py=r[8],
-                category_keys=cat_keys.get(r[1], ()),
-            )
-            for r in rows
-        ]
-        self._pinned = {r[0] for r in rows if r[9]}
-        return SearchIndex(entries)
-
+        rows.sort(key=lambda r: (-r[6], rank.get(r[1], 1 << 30), r[7], r[0]))
+        cat_keys = {c.id: category_keys(c.path) for c in self.tree.all()}
+        entries = [Entry(r[0], r[1], r[2] or "", Keys(r[3], r[4], r[5])) for r in rows]
+        self._pinned = {r[0] for r in rows if r[6]}
+        return SearchIndex(entries, cat_keys)
     # ----- usage ---------------------------------------------------------------
     def record_use(self, phrase_id: str, when: float | None = None) -> None:
         """Remember that a phrase was sent: its id and the time, nothing else."""

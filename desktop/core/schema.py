@@ -7,11 +7,12 @@ written by an older QuickReply is upgraded in place when opened.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
 
 from desktop.core.errors import DatabaseError
-from desktop.core.textnorm import body_pinyin, title_pinyin
+from desktop.core.search import phrase_keys
 
 
 def _v1_base(conn: sqlite3.Connection) -> None:
@@ -57,17 +58,17 @@ def _v1_base(conn: sqlite3.Connection) -> None:
 
 
 def _v2_search_keys(conn: sqlite3.Connection) -> None:
-    """Store pinyin keys so opening a large library doesn't recompute them."""
+    """Store each phrase's folded search text so opening a large library is quick."""
     have = {row[1] for row in conn.execute("PRAGMA table_info(phrases)")}
-    for column in ("title_py", "title_initials", "body_py"):
+    for column in ("search_names", "search_body", "search_pinyin"):
         if column not in have:
             conn.execute(f"ALTER TABLE phrases ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
-    rows = conn.execute("SELECT id, title, body FROM phrases").fetchall()
-    for phrase_id, title, body in rows:
-        full, initials = title_pinyin(title)
+    rows = conn.execute("SELECT id, code, title, tags, body FROM phrases").fetchall()
+    for phrase_id, code, title, tags, body in rows:
+        keys = phrase_keys(code, title, json.loads(tags or "[]"), body)
         conn.execute(
-            "UPDATE phrases SET title_py = ?, title_initials = ?, body_py = ? WHERE id = ?",
-            (full, initials, body_pinyin(body), phrase_id),
+            "UPDATE phrases SET search_names = ?, search_body = ?, search_pinyin = ? WHERE id = ?",
+            (*keys, phrase_id),
         )
 
 

@@ -19,29 +19,55 @@ Tiers, best first:
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from typing import NamedTuple
 
-from desktop.core.textnorm import fold, terms
+from desktop.core.textnorm import body_pinyin, fold, terms, title_pinyin
 
 FIELD = "\x1f"  # starts every field, so a prefix match is a find of FIELD + term
 _CONTROL = str.maketrans("", "", "\x1e\x1f")
+_SAMPLE = 100_000  # characters of the joined text used to guess which term is rarest
 
 
-@dataclass(frozen=True)
-class Entry:
-    """What the index needs to know about one live phrase."""
+class Entry(NamedTuple):
+    """One live phrase as the index sees it: keys already folded at write time."""
 
     id: str
     category_id: int
     code: str
-    title: str
-    title_py: str
-    title_initials: str
-    tags: Sequence[str]
+    keys: Keys
+
+
+class Keys(NamedTuple):
+    """A phrase's folded search text, computed once when it is written.
+
+    ``names`` holds the fields whose matches rank high (code, title, its pinyin
+    and initials, tags); ``body`` the body text; ``pinyin`` the body's pinyin.
+    Pinyin is kept apart because it is pure ASCII: Python stores it at one byte
+    a character, and a query in 汉字 never needs to walk it.
+    """
+
+    names: str
     body: str
-    body_py: str
-    category_keys: Sequence[str]  # names of the category path and their pinyin
+    pinyin: str
+
+
+def phrase_keys(code: str | None, title: str, tags: Sequence[str], body: str) -> Keys:
+    full, initials = title_pinyin(title)
+    names = [code or "", title, full, initials, *tags]
+    return Keys(
+        fold(FIELD + FIELD.join(f for f in names if f)),
+        fold(FIELD + body),
+        FIELD + body_pinyin(body),
+    )
+
+
+def category_keys(path: Sequence[str]) -> tuple[str, str]:
+    """Search text for a category path: its names, and their pinyin and initials."""
+    pinyin: list[str] = []
+    for name in path:
+        pinyin.extend(k for k in title_pinyin(name) if k)
+    return fold(FIELD + FIELD.join(path)), FIELD + FIELD.join(pinyin)
 
 
 class _Joined:
@@ -80,26 +106,18 @@ class _Joined:
         return found
 
 
-def _name_segment(e: Entry) -> str:
-    fields = [e.code, e.title, e.title_py, e.title_initials, *e.tags]
-    return "".join(FIELD + fold(f).translate(_CONTROL) for f in fields if f)
-
-
-def _rest_segment(e: Entry) -> str:
-    fields = [e.body, e.body_py, *e.category_keys]
-    return "".join(FIELD + fold(f).translate(_CONTROL) for f in fields if f)
-
-
 class SearchIndex:
     """Built from entries already in static order; rebuilt when phrases change."""
 
-    def __init__(self, entries: Sequence[Entry]) -> None:
+    def __init__(self, entries: Sequence[Entry], categories: Mapping[int, tuple[str, str]]) -> None:
+        """``entries`` in static order; ``categories`` maps id → ``category_keys``."""
         self.ids = [e.id for e in entries]
         self.position = {pid: i for i, pid in enumerate(self.ids)}
         self.category_of = [e.category_id for e in entries]
-        names = [_name_segment(e) for e in entries]
-        self.names = _Joined(names)
-        self.everything = _Joined(n + _rest_segment(e) for n, e in zip(names, entries))
+        none = ("", "")
+        self.names = _Joined(e.keys.names for e in entries)
+        self.body = _Joined(e.keys.body + categories.get(e.category_id, none)[0] for e in entries)
+        self.pinyin = _Joined(e.keys.pinyin + categories.get(e.category_id, none)[1] for e in entries)
         self.codes: dict[str, list[int]] = {}
         for i, e in enumerate(entries):
             if e.code:
@@ -107,6 +125,13 @@ class SearchIndex:
 
     def __len__(self) -> int:
         return len(self.ids)
+
+    def _texts(self, word: str) -> list[_Joined]:
+        """Where a term can occur anywhere in a phrase: pinyin only holds ASCII."""
+        return [self.names, self.body, self.pinyin] if word.isascii() else [self.names, self.body]
+
+    def _anywhere(self, i: int, word: str) -> bool:
+        return any(word in t.segment(i) for t in self._texts(word))
 
     def search(
         self,
@@ -145,37 +170,52 @@ class SearchIndex:
                         return True
             return False
 
-        code = "".join(words)
-        if add(i for i in self.codes.get(code, ()) if in_scope(i)):
+        if add(i for i in self.codes.get("".join(words), ()) if in_scope(i)):
             return self._ids(result)
 
         used_set = set(used_idx)
-        tiers: list[tuple[_Joined, str, list[str]]] = []
-        if len(words) == 1:
-            tiers.append((self.names, FIELD + words[0], []))
-        scan_word = max(words, key=_selectivity)
+        scan_word = self._rarest(words)
         others = [w for w in words if w is not scan_word]
-        tiers.append((self.names, scan_word, others))
-        tiers.append((self.everything, scan_word, others))
+        names = self.names
 
-        for joined, pattern, rest in tiers:
-            def matches(i: int, joined=joined, pattern=pattern, rest=rest) -> bool:
-                seg = joined.segment(i)
-                return pattern in seg and all(w in seg for w in rest)
+        def in_names(i: int) -> bool:
+            seg = names.segment(i)
+            return all(w in seg for w in words)
 
-            if add(i for i in used_idx if i not in taken and in_scope(i) and matches(i)):
+        def anywhere(i: int) -> bool:
+            return all(self._anywhere(i, w) for w in words)
+
+        # (texts to walk, pattern, check for used phrases, check for walked hits)
+        tiers: list[tuple[list[_Joined], str, Callable[[int], bool], Callable[[int], bool]]] = []
+        if len(words) == 1:
+            prefix = FIELD + words[0]
+            tiers.append(([names], prefix, lambda i: prefix in names.segment(i), lambda i: True))
+        tiers.append(([names], scan_word, in_names,
+                      (lambda i: all(w in names.segment(i) for w in others))))
+        tiers.append((self._texts(scan_word), scan_word, anywhere,
+                      (lambda i: all(self._anywhere(i, w) for w in others))))
+
+        walked: dict[str, list[int]] = {}
+        for texts, pattern, check_used, check_hit in tiers:
+            if add(i for i in used_idx if i not in taken and in_scope(i) and check_used(i)):
                 return self._ids(result)
             need = limit - len(result)
 
-            def accept(i: int, rest=rest, joined=joined) -> bool:
-                if i in taken or i in used_set or not in_scope(i):
-                    return False
-                if not rest:
-                    return True
-                seg = joined.segment(i)
-                return all(w in seg for w in rest)
+            def accept(i: int, check_hit=check_hit) -> bool:
+                return i not in taken and i not in used_set and in_scope(i) and check_hit(i)
 
-            if add(joined.scan(pattern, accept, need)):
+            hits: set[int] = set()
+            for text in texts:
+                if text is names and pattern in walked:
+                    # Walked to the end for an earlier tier: its raw hits are all there is.
+                    hits.update(i for i in walked[pattern] if accept(i))
+                    continue
+                raw: list[int] = []
+                found = text.scan(pattern, lambda i: (raw.append(i), accept(i))[1], need)
+                if text is names and len(found) < need:
+                    walked[pattern] = raw
+                hits.update(found)
+            if add(sorted(hits)[:need]):
                 break
         return self._ids(result)
 
@@ -200,6 +240,17 @@ class SearchIndex:
 
     def _ids(self, indices: Iterable[int]) -> list[str]:
         return [self.ids[i] for i in indices]
+
+    def _rarest(self, words: list[str]) -> str:
+        """The term to walk the text with: the one seen least in a sample of it.
+
+        Walking the rarest term means fewer candidates to reject when several
+        terms must all match; counting in a sample costs far less than a walk.
+        """
+        if len(words) == 1:
+            return words[0]
+        sample = self.body.text[:_SAMPLE]
+        return min(words, key=lambda w: (sample.count(w), -_selectivity(w)))
 
 
 def _selectivity(word: str) -> int:

@@ -76,7 +76,7 @@ def bench(size: int, rounds: int) -> dict[str, float]:
         lib.search("发货")  # the first search builds the in-memory index
         open_ms = (time.perf_counter() - t0) * 1000
 
-        codes = [row[0] for row in lib.conn.execute("SELECT code FROM phrases ORDER BY random() LIMIT 30")]
+        codes = [row[0] for row in lib.conn.execute("SELECT code FROM phrases ORDER BY random() LIMIT 15")]
         queries = QUERIES_FIXED + codes
         timings: list[float] = []
         for _ in range(rounds):

@@ -97,6 +97,7 @@ class Library:
             self.frecency.add(phrase_id, used_at)
         self._index: SearchIndex | None = None
         self._pinned: set[str] = set()
+        self._data_version = self.conn.execute("PRAGMA data_version").fetchone()[0]
 
     # ----- opening -------------------------------------------------------------
     @classmethod
@@ -149,6 +150,23 @@ class Library:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def refresh_if_changed(self) -> bool:
+        """Reload caches if another process (the CLI, a second window) wrote the file.
+
+        SQLite's ``data_version`` changes only for commits made by other
+        connections, so polling it is cheap.  Returns True when something changed.
+        """
+        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        if version == self._data_version:
+            return False
+        self._data_version = version
+        self.tree.reload()
+        self._invalidate()
+        self.frecency = Frecency()
+        for phrase_id, used_at in self.conn.execute("SELECT phrase_id, used_at FROM usage"):
+            self.frecency.add(phrase_id, used_at)
+        return True
 
     # ----- categories ----------------------------------------------------------
     def categories(self) -> list[Category]:

@@ -127,8 +127,10 @@ class SearchIndex:
         return len(self.ids)
 
     def _texts(self, word: str) -> list[_Joined]:
-        """Where a term can occur anywhere in a phrase: pinyin only holds ASCII."""
-        return [self.names, self.body, self.pinyin] if word.isascii() else [self.names, self.body]
+        """Where a term can occur anywhere in a phrase: pinyin holds only ASCII letters."""
+        if word.isascii() and word.isalpha():
+            return [self.names, self.body, self.pinyin]
+        return [self.names, self.body]
 
     def _anywhere(self, i: int, word: str) -> bool:
         return any(word in t.segment(i) for t in self._texts(word))

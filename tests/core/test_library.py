@@ -154,3 +154,18 @@ def test_failed_write_leaves_no_partial_rows(lib):
     assert lib.count() == 1
     assert [c.path for c in lib.categories()] == [("未分类",)]
     assert isinstance(lib.conn, sqlite3.Connection)
+
+
+def test_changes_made_by_another_process_are_picked_up(tmp_path):
+    path = tmp_path / "lib.db"
+    with Library.open(path, seed=False) as app_side, Library.open(path, seed=False) as cli_side:
+        assert app_side.search("物流") == []
+        assert app_side.refresh_if_changed() is False
+        p = cli_side.add("物流查询", "帮您查一下物流", code="wlcx")
+        cli_side.set_setting("hotkey", "ctrl+alt+j")
+        cli_side.record_use(p.id)
+        assert app_side.refresh_if_changed() is True
+        assert [x.id for x in app_side.search("物流")] == [p.id]
+        assert app_side.setting("hotkey") == "ctrl+alt+j"
+        assert app_side.use_count(p.id) == 1
+        assert app_side.refresh_if_changed() is False

@@ -6,6 +6,7 @@ typed by an IME finds a half-width ``fh`` code and ``退款`` finds ``tuikuan``.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -30,6 +31,15 @@ def has_han(text: str) -> bool:
     return any(_is_han(ch) for ch in text)
 
 
+_HAN_RUN = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff]+)")
+
+
+@lru_cache(maxsize=65536)
+def _run_pinyin(run: str) -> tuple[str, ...]:
+    """Syllables of a run of 汉字; runs like 发货 or 连衣裙 repeat, so they are cached."""
+    return tuple(lazy_pinyin(run))
+
+
 def title_pinyin(text: str) -> tuple[str, str]:
     """Full pinyin and initials of a short text, using pypinyin's phrase dictionary.
 
@@ -42,17 +52,29 @@ def title_pinyin(text: str) -> tuple[str, str]:
         return "", ""
     full: list[str] = []
     initials: list[str] = []
-    for syllable in lazy_pinyin(folded, errors=lambda s: list(s)):
-        if not syllable.strip():
-            continue
-        full.append(syllable)
-        initials.append(syllable[0] if syllable.isalpha() and syllable.isascii() else syllable)
+    for n, part in enumerate(_HAN_RUN.split(folded)):
+        if n % 2:  # a run of 汉字
+            syllables = _run_pinyin(part)
+            full.extend(syllables)
+            initials.extend(s[0] for s in syllables if s)
+        else:
+            kept = "".join(part.split())
+            full.append(kept)
+            initials.append(kept)
     return "".join(full), "".join(initials)
 
 
-@lru_cache(maxsize=65536)
-def _char_pinyin(ch: str) -> str:
-    return lazy_pinyin(ch)[0] if _is_han(ch) else ch
+class _BodyTable(dict):
+    """``str.translate`` table: 汉字 → pinyin, everything else dropped; filled as met."""
+
+    def __missing__(self, code: int) -> str | None:
+        ch = chr(code)
+        value = lazy_pinyin(ch)[0] if _is_han(ch) else None
+        self[code] = value
+        return value
+
+
+_BODY_TABLE = _BodyTable()
 
 
 def body_pinyin(text: str) -> str:
@@ -63,4 +85,4 @@ def body_pinyin(text: str) -> str:
     by a few typed syllables.  Only 汉字 are converted; other characters are dropped
     so pinyin doesn't run into stray Latin text.
     """
-    return "".join(_char_pinyin(ch) for ch in fold(text) if _is_han(ch))
+    return fold(text).translate(_BODY_TABLE)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 
 def display_problem() -> str | None:
@@ -17,7 +18,7 @@ def display_problem() -> str | None:
     return None
 
 
-def launch() -> int:
+def launch(db: Path | None = None) -> int:
     problem = display_problem()
     if problem:
         print(f"{problem}\n可以使用命令行：quickreply search 发货、quickreply --help", file=sys.stderr)
@@ -27,4 +28,4 @@ def launch() -> int:
     except ImportError as exc:  # the desktop layer is missing or Qt can't load
         print(f"桌面程序无法启动：{exc}\n可以使用命令行：quickreply --help", file=sys.stderr)
         return 1
-    return run()
+    return run(db)

@@ -1,0 +1,330 @@
+"""The picker that pops up on the hotkey: search, preview, fill in, send.
+
+Every key the agent needs works while the cursor stays in the search box, so
+a reply is two or three keystrokes and Enter.  Two rules protect the buyer
+from half-made messages: nothing is sent while a placeholder is still empty,
+and nothing is sent while a Chinese input method is still composing (Enter
+then belongs to the IME, not to us).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+
+from desktop.core import Library, QuickReplyError
+from desktop.core.buyer import FIELDS as BUYER_FIELDS
+from desktop.core.buyer import BuyerContext
+from desktop.core.models import Phrase
+from desktop.core.template import Rendered
+from desktop.qt import QPoint, QRect, Qt, QtCore, QtGui, QTimer, QtWidgets, Signal
+from desktop.ui.fill_form import FillForm
+from desktop.ui.popup_keys import PopupKeys
+from desktop.ui.result_delegate import ResultDelegate
+from desktop.ui.results_model import ResultsModel
+
+SIZE = QtCore.QSize(560, 420)
+SEARCH_LIMIT = 50
+CURSOR_GAP = 12  # keep the mouse pointer off the popup's corner
+_STYLE = """
+#popupFrame { background: palette(window); border: 1px solid #9a9a9a; border-radius: 4px; }
+#status { color: #707070; }
+#status[refusal="true"] { color: #c5221f; }
+"""
+_E = QtCore.QEvent.Type
+
+
+def place_near(pos: QPoint, size: QtCore.QSize, area: QRect) -> QRect:
+    """Below-right of the pointer, flipped to the other side where it would not
+    fit, and always clamped fully inside ``area`` (the screen's free area)."""
+    w, h = min(size.width(), area.width()), min(size.height(), area.height())
+    x, y = pos.x() + CURSOR_GAP, pos.y() + CURSOR_GAP
+    if x + w > area.right() + 1:
+        x = pos.x() - CURSOR_GAP - w
+    if y + h > area.bottom() + 1:
+        y = pos.y() - CURSOR_GAP - h
+    x = max(area.left(), min(x, area.right() + 1 - w))
+    y = max(area.top(), min(y, area.bottom() + 1 - h))
+    return QRect(x, y, w, h)
+
+
+class Popup(QtWidgets.QWidget):
+    """Frameless, always-on-top picker; the app shows it with ``open_at``."""
+
+    chosen = Signal(str, str)  # phrase id, final text — only ever complete text
+    dismissed = Signal()
+
+    def __init__(
+        self,
+        library: Library,
+        buyer: BuyerContext,
+        parent: QtWidgets.QWidget | None = None,
+        *,
+        now: Callable[[], datetime] = datetime.now,
+    ) -> None:
+        flags = (
+            Qt.WindowType.Tool
+            | Qt.WindowType.FramelessWindowHint
+            | Qt.WindowType.WindowStaysOnTopHint
+        )
+        super().__init__(parent, flags)
+        self._library = library
+        self._buyer = buyer
+        self._now = now
+        self._refusing = False
+        self.setWindowTitle(self.tr("快回"))
+        self.resize(SIZE)
+        self._build()
+        self._show_hint()
+
+    # ----- construction --------------------------------------------------------
+    def _build(self) -> None:
+        self.setStyleSheet(_STYLE)
+        outer = QtWidgets.QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        frame = QtWidgets.QFrame(self)
+        frame.setObjectName("popupFrame")
+        outer.addWidget(frame)
+        layout = QtWidgets.QVBoxLayout(frame)
+        layout.setContentsMargins(10, 10, 10, 8)
+        layout.setSpacing(8)
+
+        self._search = QtWidgets.QLineEdit(frame)
+        self._search.setObjectName("search")
+        self._search.setPlaceholderText(self.tr("搜索：汉字 / 拼音 / 首字母 / 编码"))
+        self._search.setClearButtonEnabled(True)
+        self._search.textChanged.connect(self._on_query)
+        layout.addWidget(self._search)
+        self._keys = PopupKeys(self._search, self)
+        self._keys.enter.connect(self._choose_current)
+        self._keys.digit.connect(lambda n: self._choose(n - 1))
+        self._keys.escape.connect(self._dismiss)
+        self._keys.move.connect(self._move)
+        self._keys.page.connect(lambda pages: self._move(pages * self._page()))
+        self._keys.to_form.connect(self._form_focus_first)
+        self._keys.to_search.connect(self._focus_search)
+
+        self._model = ResultsModel(self)
+        self._list = QtWidgets.QListView(frame)
+        self._list.setObjectName("results")
+        self._list.setModel(self._model)
+        self._list.setItemDelegate(ResultDelegate(self._list))
+        self._list.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the cursor stays in the search box
+        self._list.setUniformItemSizes(True)
+        self._list.setVerticalScrollMode(QtWidgets.QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self._list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._list.selectionModel().currentChanged.connect(self._on_current)
+        self._list.doubleClicked.connect(lambda index: self._choose(index.row()))
+
+        self._preview = QtWidgets.QPlainTextEdit(frame)
+        self._preview.setObjectName("preview")
+        self._preview.setReadOnly(True)
+        self._preview.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._form = FillForm(frame)
+        self._form.changed.connect(self._on_form_changed)
+        self._form.hide()
+
+        right = QtWidgets.QVBoxLayout()
+        right.setSpacing(8)
+        right.addWidget(self._preview, 1)
+        right.addWidget(self._form)
+        middle = QtWidgets.QHBoxLayout()
+        middle.setSpacing(8)
+        middle.addWidget(self._list, 11)
+        middle.addLayout(right, 10)
+        layout.addLayout(middle, 1)
+
+        self._status = QtWidgets.QLabel(frame)
+        self._status.setObjectName("status")
+        self._status.setTextFormat(Qt.TextFormat.PlainText)
+        self._status.setSizePolicy(
+            QtWidgets.QSizePolicy.Policy.Ignored, QtWidgets.QSizePolicy.Policy.Preferred
+        )
+        layout.addWidget(self._status)
+
+    # ----- public API ----------------------------------------------------------
+    def open_at(self, pos: QPoint) -> None:
+        """Fresh query, placed by ``pos`` on the screen that contains it, focused."""
+        self._keys.reset()
+        self._search.blockSignals(True)
+        self._search.clear()
+        self._search.blockSignals(False)
+        self._run_search()
+        screen = QtGui.QGuiApplication.screenAt(pos) or QtGui.QGuiApplication.primaryScreen()
+        self.setGeometry(place_near(pos, SIZE, screen.availableGeometry()))
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self._search.setFocus(Qt.FocusReason.PopupFocusReason)
+
+    def refresh(self) -> None:
+        """Search again (the library changed), keeping the selected phrase if it is still there."""
+        current = self._current()
+        self._run_search(current.id if current else None)
+
+    @property
+    def search_box(self) -> QtWidgets.QLineEdit:
+        return self._search
+
+    @property
+    def results_view(self) -> QtWidgets.QListView:
+        return self._list
+
+    @property
+    def preview(self) -> QtWidgets.QPlainTextEdit:
+        return self._preview
+
+    @property
+    def form(self) -> FillForm:
+        return self._form
+
+    @property
+    def status_label(self) -> QtWidgets.QLabel:
+        return self._status
+
+    @property
+    def composing(self) -> bool:
+        return self._keys.composing
+
+    # ----- searching and selecting ---------------------------------------------
+    def _on_query(self, _text: str) -> None:
+        self._run_search()
+
+    def _run_search(self, keep_id: str | None = None) -> None:
+        self._model.set_phrases(self._library.search(self._search.text(), limit=SEARCH_LIMIT))
+        self._refusing = False
+        self._show_hint()
+        if not self._model.rowCount():
+            self._show_phrase(None)
+            if self._search.text().strip():
+                self._set_status(self.tr("没有找到匹配的话术"))
+            return
+        row = self._model.row_of(keep_id) if keep_id else -1
+        self._select(max(row, 0))
+
+    def _select(self, row: int) -> None:
+        index = self._model.index(row, 0)
+        self._list.setCurrentIndex(index)
+        self._list.scrollTo(index)
+
+    def _current(self) -> Phrase | None:
+        return self._model.phrase(self._list.currentIndex().row())
+
+    def _move(self, delta: int) -> None:
+        count = self._model.rowCount()
+        if count:
+            row = self._list.currentIndex().row()
+            self._select(max(0, min(count - 1, row + delta)))
+
+    def _page(self) -> int:
+        row_height = max(1, self._list.sizeHintForRow(0))
+        return max(1, self._list.viewport().height() // row_height - 1)
+
+    def _on_current(self, current: QtCore.QModelIndex, _previous: QtCore.QModelIndex) -> None:
+        self._refusing = False
+        self._show_hint()
+        self._show_phrase(self._model.phrase(current.row()))
+
+    def _show_phrase(self, phrase: Phrase | None) -> None:
+        if phrase is None:
+            self._form.clear()
+        else:
+            self._form.set_phrase(
+                phrase.body, buyer=self._buyer.values(), store=self._library.store_values()
+            )
+        self._keys.watch_fields(self._form.editors())
+        self._form.setVisible(self._form.has_fields())
+        self._update_preview()
+
+    # ----- rendering and choosing ----------------------------------------------
+    def _render(self, phrase: Phrase) -> Rendered | None:
+        """Store values, then the buyer context, then what the agent typed."""
+        values = self._buyer.values()
+        values.update(self._form.values())
+        try:
+            return self._library.render(phrase.id, values, now=self._now())
+        except QuickReplyError:
+            return None  # deleted meanwhile; the next refresh drops it
+
+    def _update_preview(self) -> None:
+        phrase = self._current()
+        rendered = self._render(phrase) if phrase else None
+        self._preview.setPlainText(rendered.text if rendered else "")
+
+    def _on_form_changed(self) -> None:
+        self._update_preview()
+        if self._refusing:
+            missing = self._form.missing_required()
+            if missing:
+                self._show_refusal(missing)
+            else:
+                self._refusing = False
+                self._show_hint()
+
+    def _choose_current(self) -> None:
+        self._choose(self._list.currentIndex().row())
+
+    def _choose(self, row: int) -> None:
+        if self._keys.composing:
+            return  # the IME owns the keyboard until the text is committed
+        phrase = self._model.phrase(row)
+        if phrase is None:
+            return
+        if row != self._list.currentIndex().row():
+            self._select(row)
+        rendered = self._render(phrase)
+        if rendered is None:
+            self._set_status(self.tr("这条话术已被删除"), alert=True)
+            return
+        if rendered.missing:
+            self._form.show()
+            self._form.focus_first_missing()
+            self._show_refusal(rendered.missing)
+            return
+        for name, value in self._form.entered_values().items():
+            if name in BUYER_FIELDS:
+                self._buyer.set(name, value)
+        self.hide()
+        self.chosen.emit(phrase.id, rendered.text)
+
+    def _form_focus_first(self) -> None:
+        self._form.focus_first()
+
+    def _focus_search(self) -> None:
+        self._search.setFocus(Qt.FocusReason.BacktabFocusReason)
+
+    def _dismiss(self) -> None:
+        self._keys.reset()
+        self.hide()
+        self.dismissed.emit()
+
+    def _show_hint(self) -> None:
+        self._set_status(self.tr("Enter 发送 · Ctrl+1…9 直接发送 · Tab 填写 · Esc 关闭"))
+
+    def _show_refusal(self, missing: Sequence[str]) -> None:
+        self._refusing = True
+        self._set_status(self.tr("请先填写：%1").replace("%1", "、".join(missing)), alert=True)
+
+    def _set_status(self, text: str, *, alert: bool = False) -> None:
+        self._status.setText(text)
+        if bool(self._status.property("refusal")) != alert:
+            self._status.setProperty("refusal", alert)
+            self._status.style().unpolish(self._status)
+            self._status.style().polish(self._status)
+
+    # ----- focus ---------------------------------------------------------------
+    def changeEvent(self, event: QtCore.QEvent) -> None:
+        if event.type() == _E.ActivationChange and not self.isActiveWindow():
+            # Decide after Qt has settled where activation went (a combo's
+            # drop-down or one of our own dialogs does not count as leaving).
+            QTimer.singleShot(0, self, self._dismiss_if_left)
+        super().changeEvent(event)
+
+    def _dismiss_if_left(self) -> None:
+        if not self.isVisible() or QtWidgets.QApplication.activePopupWidget() is not None:
+            return
+        active = QtWidgets.QApplication.activeWindow()
+        while active is not None and active is not self:
+            active = active.parentWidget()
+        if active is None:
+            self._dismiss()

@@ -1,0 +1,123 @@
+"""Paints one result row: number hint, bold title, code, category and preview.
+
+Painted with ``drawText`` rather than a label per row: phrase text comes from
+shared packs and spreadsheets, and ``drawText`` never interprets markup, so a
+body full of ``<b>`` or ``<img>`` shows exactly those characters.
+"""
+
+from __future__ import annotations
+
+from desktop.qt import Qt, QtCore, QtGui, QtWidgets
+from desktop.ui.results_model import ResultsModel
+
+PAD_X = 8
+PAD_Y = 5
+LINE_GAP = 2
+HINT_WIDTH = 18
+CODE_GAP = 10
+HINTED_ROWS = 9  # Ctrl+1 … Ctrl+9
+_Index = QtCore.QModelIndex | QtCore.QPersistentModelIndex
+_SINGLE = Qt.TextFlag.TextSingleLine
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_CENTER = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
+
+
+def _fonts(base: QtGui.QFont) -> tuple[QtGui.QFont, QtGui.QFont]:
+    title = QtGui.QFont(base)
+    title.setBold(True)
+    small = QtGui.QFont(base)
+    if base.pointSizeF() > 0:
+        small.setPointSizeF(max(7.0, base.pointSizeF() * 0.88))
+    return title, small
+
+
+class ResultDelegate(QtWidgets.QStyledItemDelegate):
+    """Two-line rows; the first nine carry the digit that Ctrl+digit sends."""
+
+    def sizeHint(self, option: QtWidgets.QStyleOptionViewItem, index: _Index) -> QtCore.QSize:
+        title, small = _fonts(option.font)
+        height = (
+            QtGui.QFontMetrics(title).height()
+            + LINE_GAP
+            + QtGui.QFontMetrics(small).height()
+            + 2 * PAD_Y
+        )
+        return QtCore.QSize(200, height)
+
+    def paint(
+        self,
+        painter: QtGui.QPainter,
+        option: QtWidgets.QStyleOptionViewItem,
+        index: _Index,
+    ) -> None:
+        opt = QtWidgets.QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""  # background and selection only
+        widget = opt.widget
+        style = widget.style() if widget is not None else QtWidgets.QApplication.style()
+        style.drawControl(QtWidgets.QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+
+        selected = bool(opt.state & QtWidgets.QStyle.StateFlag.State_Selected)
+        palette: QtGui.QPalette = opt.palette
+        text_role = (
+            QtGui.QPalette.ColorRole.HighlightedText if selected else QtGui.QPalette.ColorRole.Text
+        )
+        main = palette.color(text_role)
+        dim = QtGui.QColor(main)
+        dim.setAlphaF(0.75 if selected else 0.55)
+
+        title_font, small_font = _fonts(opt.font)
+        title_fm = QtGui.QFontMetrics(title_font)
+        small_fm = QtGui.QFontMetrics(small_font)
+        rect: QtCore.QRect = opt.rect.adjusted(PAD_X, PAD_Y, -PAD_X, -PAD_Y)
+        top = QtCore.QRect(rect.left(), rect.top(), rect.width(), title_fm.height())
+        bottom = QtCore.QRect(
+            rect.left(), top.bottom() + 1 + LINE_GAP, rect.width(), small_fm.height()
+        )
+
+        painter.save()
+        row = index.row()
+        text_left = rect.left() + HINT_WIDTH
+        if row < HINTED_ROWS:
+            painter.setFont(small_font)
+            painter.setPen(dim)
+            hint = QtCore.QRect(rect.left(), top.top(), HINT_WIDTH - 4, top.height())
+            painter.drawText(hint, _CENTER | _SINGLE, str(row + 1))
+
+        code = str(index.data(ResultsModel.CodeRole) or "")
+        code_width = 0
+        if code:
+            painter.setFont(small_font)
+            painter.setPen(dim)
+            # +2: advances are fractional, and an exact fit can still elide to "…".
+            code_width = min(small_fm.horizontalAdvance(code) + 2, rect.width() // 3)
+            code_rect = QtCore.QRect(
+                rect.right() - code_width + 1, top.top(), code_width, top.height()
+            )
+            shown = small_fm.elidedText(code, Qt.TextElideMode.ElideRight, code_width)
+            painter.drawText(code_rect, _RIGHT | _SINGLE, shown)
+            code_width += CODE_GAP
+
+        painter.setFont(title_font)
+        painter.setPen(main)
+        title_width = max(0, rect.right() + 1 - text_left - code_width)
+        title = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        painter.drawText(
+            QtCore.QRect(text_left, top.top(), title_width, top.height()),
+            _LEFT | _SINGLE,
+            title_fm.elidedText(title, Qt.TextElideMode.ElideRight, title_width),
+        )
+
+        category = str(index.data(ResultsModel.CategoryRole) or "")
+        preview = str(index.data(ResultsModel.PreviewRole) or "")
+        second = f"{category}  ·  {preview}" if category and preview else category or preview
+        painter.setFont(small_font)
+        painter.setPen(dim)
+        second_width = max(0, rect.right() + 1 - text_left)
+        painter.drawText(
+            QtCore.QRect(text_left, bottom.top(), second_width, bottom.height()),
+            _LEFT | _SINGLE,
+            small_fm.elidedText(second, Qt.TextElideMode.ElideRight, second_width),
+        )
+        painter.restore()

@@ -168,6 +168,22 @@ class Library:
             self.frecency.add(phrase_id, used_at)
         return True
 
+    # ----- read-only (subscribed) categories --------------------------------
+    def read_only_categories(self) -> set[int]:
+        """Categories whose phrases come from a subscription and can't be edited here."""
+        rows = self.conn.execute("SELECT id FROM categories WHERE read_only = 1")
+        return {row[0] for row in rows}
+
+    def is_editable(self, category_id: int) -> bool:
+        return category_id not in self.read_only_categories()
+
+    def check_editable(self, category_id: int) -> None:
+        """Refuse changes inside a subscribed category (the next update would undo them)."""
+        if not self.is_editable(category_id):
+            cat = self.tree.by_id.get(category_id)
+            where = "/".join(cat.path) if cat else str(category_id)
+            raise ValidationError(f"分类「{where}」来自订阅，是只读的；需要修改请先复制一份到自己的分类")
+
     # ----- categories ----------------------------------------------------------
     def categories(self) -> list[Category]:
         """All categories in tree order (a parent before its children)."""
@@ -214,6 +230,7 @@ class Library:
         pinned: bool = False,
         phrase_id: str | None = None,
         check_code: bool = True,
+        check_editable: bool = True,
     ) -> str:
         """Insert inside the caller's transaction; returns the new id."""
         title = clean_text(title, "标题", MAX_TITLE, required=True).strip()
@@ -224,6 +241,8 @@ class Library:
         if check_code and code:
             self._refuse_taken_code(code, None)
         cat = self.tree.ensure(category)
+        if check_editable:
+            self.check_editable(cat.id)
         if phrase_id is None:
             phrase_id = self._new_id()
         pos = self.conn.execute(
@@ -320,10 +339,12 @@ class Library:
                 changes.get("body", current.body),
             )
         with self.writing():
+            self.check_editable(current.category_id)
             if changes.get("code") and current.deleted_at is None:
                 self._refuse_taken_code(changes["code"], current.id)
             if category is not _UNSET:
                 cat = self.tree.ensure(category)
+                self.check_editable(cat.id)
                 if cat.id != current.category_id:
                     changes["category_id"] = cat.id
                     changes["position"] = self.conn.execute(
@@ -341,6 +362,7 @@ class Library:
     def delete(self, phrase_id: str) -> Phrase:
         """Move to the trash (回收站); ``restore`` brings it back."""
         current = self.get(phrase_id, include_trash=False)
+        self.check_editable(current.category_id)
         with self.writing():
             self.conn.execute("UPDATE phrases SET deleted_at = ? WHERE id = ?", (now_iso(), current.id))
         return self.get(current.id)

@@ -23,7 +23,8 @@ def _v1_base(conn: sqlite3.Connection) -> None:
             parent_id INTEGER REFERENCES categories(id),
             name TEXT NOT NULL,
             position INTEGER NOT NULL DEFAULT 0,
-            note TEXT NOT NULL DEFAULT ''
+            note TEXT NOT NULL DEFAULT '',
+            read_only INTEGER NOT NULL DEFAULT 0
         );
         CREATE TABLE IF NOT EXISTS phrases (
             id TEXT PRIMARY KEY,

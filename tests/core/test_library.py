@@ -169,3 +169,18 @@ def test_changes_made_by_another_process_are_picked_up(tmp_path):
         assert app_side.setting("hotkey") == "ctrl+alt+j"
         assert app_side.use_count(p.id) == 1
         assert app_side.refresh_if_changed() is False
+
+
+def test_read_only_categories_refuse_edits(lib):
+    p = lib.add("团队话术", "组长写的", "团队/发货")
+    cat = lib.category("团队/发货")
+    lib.conn.execute("UPDATE categories SET read_only = 1 WHERE id = ?", (cat.id,))
+    for attempt in (
+        lambda: lib.add("我的", "x", "团队/发货"),
+        lambda: lib.update(p.id, body="改"),
+        lambda: lib.delete(p.id),
+        lambda: lib.update(lib.add("别处", "x", "我的").id, category="团队/发货"),
+    ):
+        with pytest.raises(ValidationError, match="订阅"):
+            attempt()
+    assert lib.get(p.id).body == "组长写的" and not lib.get(p.id).in_trash

@@ -1,0 +1,216 @@
+"""The paste pipeline: focus back, borrow the clipboard, Ctrl+V, give it back.
+
+Each step waits on a single-shot timer so the GUI never blocks while the
+target window takes focus and reads the clipboard.  Requests run strictly in
+order, and the agent's own clipboard is snapshotted once and restored once,
+after the last queued paste.  Phrase text is never logged: it may hold buyer
+names, addresses or order numbers.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from desktop.platform.base import Keystroke, WindowFocus, WindowHandle
+from desktop.qt import QObject, QtGui, QTimer, Signal
+from desktop.ui import clipboard as cb
+
+log = logging.getLogger("quickreply.paste")
+
+SETTLE_MS = 30
+KEY_POLL_MS = 15
+KEY_WAIT_S = 0.5  # longest wait for the agent to let go of keys before Ctrl+V anyway
+PAUSE_POLL_MS = 100
+PAUSE_LIMIT_S = 30.0  # a popup left open longer than this no longer holds pastes back
+NO_TARGET = "没有找到原来的输入窗口，话术已复制到剪贴板"
+TARGET_GONE = "原来的窗口已关闭，话术已复制到剪贴板"
+KEYS_FAILED = "无法模拟粘贴按键，话术已复制到剪贴板"
+
+
+@dataclass(frozen=True)
+class _Request:
+    phrase_id: str
+    text: str
+    target: WindowHandle | None
+    started: float
+
+
+class PasteService(QObject):
+    """Delivers phrases into the window the agent was typing in."""
+
+    delivered = Signal(str)
+    copied = Signal(str)
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        clipboard: QtGui.QClipboard,
+        focus: WindowFocus,
+        keys: Keystroke,
+        *,
+        mode: Callable[[], str],
+        restore_delay_ms: Callable[[], int],
+        settle_ms: int = SETTLE_MS,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._clipboard = clipboard
+        self._focus = focus
+        self._keys = keys
+        self._mode = mode
+        self._restore_delay_ms = restore_delay_ms
+        self._settle_ms = settle_ms
+        self._target: WindowHandle | None = None
+        self._queue: deque[_Request] = deque()
+        self._current: _Request | None = None
+        self._original: cb.ClipboardSnapshot | None = None  # the agent's clipboard, until restored
+        self._lent = ""  # what we put on the clipboard, to notice if the agent copies over it
+        self._keys_deadline = 0.0
+        self._paused_since: float | None = None  # a popup opened while pastes were pending
+        self._focus_left = False
+        # One timer drives every step; only one step is ever pending.
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._run_step)
+        self._step: Callable[[], None] | None = None
+
+    def remember_target(self) -> None:
+        """Called just before the popup shows, while the chat window still has focus.
+
+        Pending pastes wait while the popup is open: it takes the keyboard, so a
+        Ctrl+V sent now would land in its search box.  A paste already aimed but
+        not yet typed goes back to the head of the queue.
+        """
+        self._target = self._focus.active_window()
+        if not self.busy():
+            return
+        if self._step == self._send_keys and self._current is not None:
+            self._queue.appendleft(self._current)
+            self._current = None
+            self._after(PAUSE_POLL_MS, self._next)
+        self._paused_since, self._focus_left = time.monotonic(), False
+        log.info("pastes held while the popup is open")
+
+    def resume(self) -> None:
+        """The popup closed (chosen or dismissed): pending pastes may go on."""
+        self._paused_since = None
+        if self._step == self._next:
+            self._after(0, self._next)
+
+    def target(self) -> WindowHandle | None:
+        return self._target
+
+    def busy(self) -> bool:
+        """True until the last queued paste is done and the clipboard is given back."""
+        return self._current is not None or bool(self._queue) or self._step is not None
+
+    def deliver(self, phrase_id: str, text: str) -> None:
+        idle = not self.busy()
+        self._queue.append(_Request(phrase_id, text, self._target, time.monotonic()))
+        if idle:
+            self._after(0, self._next)
+        self.resume()  # a choice means the popup has closed
+
+    # ----- steps ------------------------------------------------------------
+    def _after(self, ms: int, step: Callable[[], None]) -> None:
+        self._step = step
+        self._timer.start(max(0, ms))
+
+    def _run_step(self) -> None:
+        step, self._step = self._step, None
+        if step is not None:
+            step()
+
+    def _next(self) -> None:
+        """Start the next request, or give the agent's clipboard back if none is left."""
+        self._current = None
+        if not self._queue:
+            self._paused_since = None
+            self._restore()
+            return
+        copy = self._mode() == "copy"
+        if not copy and self._held_by_popup():
+            self._after(PAUSE_POLL_MS, self._next)
+            return
+        req = self._current = self._queue.popleft()
+        if copy:
+            self._original = None  # the agent asked for the phrase to stay
+            cb.set_text(self._clipboard, req.text)
+            log.info("phrase %s copied", req.phrase_id)
+            self.copied.emit(req.phrase_id)
+            self.delivered.emit(req.phrase_id)
+            self._after(0, self._next)
+            return
+        if req.target is None or not self._activate(req.target):
+            log.info("phrase %s not pasted: target %s unavailable", req.phrase_id, req.target)
+            self._give_up(req, NO_TARGET if req.target is None else TARGET_GONE)
+            return
+        if self._original is None:
+            self._original = cb.snapshot(self._clipboard)
+        cb.set_text(self._clipboard, req.text)
+        self._lent = cb.text(self._clipboard)
+        self._keys_deadline = time.monotonic() + KEY_WAIT_S
+        self._after(self._settle_ms, self._send_keys)
+
+    def _held_by_popup(self) -> bool:
+        """Still paused?  Ends when focus has left the target and come back (popup
+        dismissed), on ``resume``/``deliver``, or after ``PAUSE_LIMIT_S``."""
+        if self._paused_since is None:
+            return False
+        active = self._focus.active_window()
+        if active != self._queue[0].target:
+            self._focus_left = True
+        elif self._focus_left:
+            self._paused_since = None
+        if self._paused_since is not None and time.monotonic() - self._paused_since > PAUSE_LIMIT_S:
+            self._paused_since = None
+        return self._paused_since is not None
+
+    def _send_keys(self) -> None:
+        """Ctrl+V once no key is held: keys still down from a chord (the next hotkey
+        press, a Ctrl+digit pick) would mix with it, or an X keyboard grab swallow it."""
+        req = self._current
+        assert req is not None
+        ready = getattr(self._keys, "ready", None)
+        if ready is not None and time.monotonic() < self._keys_deadline and not ready():
+            self._after(KEY_POLL_MS, self._send_keys)
+            return
+        try:
+            self._keys.paste()
+        except Exception:
+            log.exception("phrase %s: paste keystroke failed", req.phrase_id)
+            self._give_up(req, KEYS_FAILED)
+            return
+        elapsed = (time.monotonic() - req.started) * 1000
+        log.info("phrase %s pasted into %s after %.0f ms", req.phrase_id, req.target, elapsed)
+        self.delivered.emit(req.phrase_id)
+        # Keep the phrase on the clipboard while the target reads it, then move on.
+        self._after(self._restore_delay_ms(), self._next)
+
+    def _activate(self, window: WindowHandle) -> bool:
+        try:
+            return self._focus.activate(window)
+        except Exception:
+            log.exception("activating window %s failed", window)
+            return False
+
+    def _give_up(self, req: _Request, message: str) -> None:
+        """Never type into whatever window has focus: leave the phrase to paste by hand."""
+        self._original = None
+        cb.set_text(self._clipboard, req.text)
+        self.failed.emit(message)
+        self._after(0, self._next)
+
+    def _restore(self) -> None:
+        original, self._original = self._original, None
+        if original is None:
+            return
+        if cb.text(self._clipboard) != self._lent:
+            log.info("clipboard changed meanwhile; not restoring")
+            return
+        cb.restore(self._clipboard, original)
+        log.debug("clipboard restored")

@@ -1,0 +1,224 @@
+"""Wiring: builds the services, the tray and the windows; the one place that knows them all.
+
+Data flows one way: hotkey (platform signal) → popup (ui) → library search
+(core) → popup → paste service (platform keystroke, clipboard).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from desktop.core import Library, QuickReplyError
+from desktop.core.buyer import BuyerContext
+from desktop.core.db import default_path
+from desktop.platform import create_platform
+from desktop.platform.base import HotkeyError, Platform
+from desktop.qt import QObject, QtCore, QTimer, QtWidgets
+from desktop.ui.buyer_dialog import BuyerDialog
+from desktop.ui.icon import app_icon
+from desktop.ui.notify import ERROR, INFO, WARNING, Bridge
+from desktop.ui.paste import PasteService
+from desktop.ui.popup import Popup
+from desktop.ui.settings_dialog import SettingsDialog
+from desktop.ui.single_instance import InstanceServer, ask_running_instance, server_name
+from desktop.ui.tray import Tray, cursor_position
+
+log = logging.getLogger("quickreply.app")
+POLL_MS = 1500  # how often to look for changes written by the CLI or another window
+TRAY_WAIT_MS = 5000  # a tray host starting at login may appear a moment after us
+
+
+def tr(text: str) -> str:
+    return QtCore.QCoreApplication.translate("App", text)
+
+
+class QuickReplyApp(QObject):
+    def __init__(self, library: Library, platform: Platform, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.platform = platform
+        self.buyer = BuyerContext()  # in memory only, never stored
+        self.messages = Bridge()
+        self.tray = Tray()
+        self.messages.connect_sink(self.tray.show_message)
+        self.popup = Popup(library, self.buyer)
+        self.popup.setWindowTitle(tr("快回 搜索"))
+        self.paste = PasteService(
+            QtWidgets.QApplication.clipboard(), platform.focus, platform.keys,
+            mode=lambda: library.setting("paste_mode"),
+            restore_delay_ms=lambda: int(library.setting("restore_delay_ms")),
+            parent=self,
+        )
+        self.hotkey_spec = ""
+        self.paused = False
+        self._dialogs: list[QtWidgets.QDialog] = []
+
+        platform.hotkey.activated.connect(self.open_popup)
+        self.popup.chosen.connect(self.paste.deliver)
+        self.popup.dismissed.connect(self._give_focus_back)
+        self.popup.dismissed.connect(self.paste.resume)
+        self.paste.delivered.connect(self._record_use)
+        self.paste.copied.connect(lambda _id: self.messages.send(
+            tr("已复制"), tr("话术已复制到剪贴板，按 Ctrl+V 粘贴")))
+        self.paste.failed.connect(lambda text: self.messages.send(tr("没有自动粘贴"), text, WARNING))
+        self.tray.search_requested.connect(self.open_popup)
+        self.tray.buyer_requested.connect(self.edit_buyer)
+        self.tray.library_requested.connect(self.open_library)
+        self.tray.settings_requested.connect(self.edit_settings)
+        self.tray.pause_toggled.connect(self.set_paused)
+        self.tray.quit_requested.connect(QtWidgets.QApplication.quit)
+
+        self._poll = QTimer(self)
+        self._poll.timeout.connect(self._check_for_outside_changes)
+        self._poll.start(POLL_MS)
+
+    def start(self) -> None:
+        self.tray.show()
+        problem = getattr(self.platform, "problem", None)
+        if problem:
+            self.messages.send(tr("全局快捷键不可用"), problem, WARNING)
+        self.apply_hotkey()
+
+    # ----- hotkey ----------------------------------------------------------------
+    def apply_hotkey(self) -> None:
+        spec = self.library.setting("hotkey")
+        if spec == self.hotkey_spec or self.paused:
+            return
+        try:
+            self.platform.hotkey.register(spec)
+        except HotkeyError as exc:
+            self.hotkey_spec = ""
+            text = str(exc) + tr("。可以在 设置 里换一个，或运行 quickreply config hotkey ctrl+alt+j")
+            self.tray.set_hotkey_label("", problem=str(exc))
+            self.messages.send(tr("快捷键注册失败"), text, WARNING)
+            log.warning("hotkey %s not registered: %s", spec, exc)
+            return
+        self.hotkey_spec = spec
+        self.tray.set_hotkey_label(spec)
+        log.info("hotkey %s registered with %s", spec, self.platform.name)
+
+    def set_paused(self, paused: bool) -> None:
+        self.paused = paused
+        if paused:
+            self.platform.hotkey.unregister()
+            self.hotkey_spec = ""
+            self.tray.set_hotkey_label("", problem=tr("热键已暂停"))
+        else:
+            self.apply_hotkey()
+
+    # ----- the daily loop --------------------------------------------------------
+    def open_popup(self) -> None:
+        if self.popup.isVisible():
+            self.popup.activateWindow()
+            return
+        self.paste.remember_target()
+        self.library.refresh_if_changed()
+        self.popup.open_at(cursor_position())
+
+    def _give_focus_back(self) -> None:
+        target = self.paste.target()
+        if target is not None:
+            self.platform.focus.activate(target)
+
+    def _record_use(self, phrase_id: str) -> None:
+        try:
+            self.library.record_use(phrase_id)
+        except QuickReplyError as exc:  # the phrase was deleted meanwhile; nothing to count
+            log.info("use not recorded: %s", exc)
+
+    # ----- windows -----------------------------------------------------------------
+    def edit_buyer(self) -> None:
+        self._show_dialog(BuyerDialog(self.buyer))
+
+    def edit_settings(self) -> None:
+        dialog = SettingsDialog(self.library)
+        dialog.applied.connect(self.apply_hotkey)
+        self._show_dialog(dialog)
+
+    def open_library(self) -> None:
+        self.messages.send(tr("话术库"), tr("话术库窗口还在开发中；现在可以用 quickreply search / add / edit 管理话术"))
+
+    def _show_dialog(self, dialog: QtWidgets.QDialog) -> None:
+        dialog.setWindowIcon(app_icon())
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._dialogs.append(dialog)
+        dialog.finished.connect(lambda _r, d=dialog: self._dialogs.remove(d))
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
+    def _check_for_outside_changes(self) -> None:
+        try:
+            if self.library.refresh_if_changed():
+                self.apply_hotkey()
+                if self.popup.isVisible():
+                    self.popup.refresh()
+        except QuickReplyError as exc:
+            log.warning("could not refresh: %s", exc)
+
+    def handle_request(self, message: str) -> None:
+        """Another start of quickreply asked us to come forward."""
+        if message == "show":
+            self.open_popup()
+
+    def shutdown(self) -> None:
+        self._poll.stop()
+        self.platform.close()
+        self.tray.hide()
+        self.library.close()
+
+
+def _wait_for_tray() -> bool:
+    timer = QtCore.QElapsedTimer()
+    timer.start()
+    while not QtWidgets.QSystemTrayIcon.isSystemTrayAvailable():
+        if timer.elapsed() > TRAY_WAIT_MS:
+            return False
+        QtCore.QThread.msleep(100)
+        QtWidgets.QApplication.processEvents()
+    return True
+
+
+def run(db_path: Path | str | None = None, argv: list[str] | None = None) -> int:
+    """Start the tray app; returns the process exit code."""
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    qt_app = QtWidgets.QApplication(argv or sys.argv[:1])
+    qt_app.setApplicationName("QuickReply")
+    qt_app.setApplicationDisplayName(tr("快回"))
+    qt_app.setQuitOnLastWindowClosed(False)
+    qt_app.setWindowIcon(app_icon())
+
+    path = Path(db_path) if db_path else default_path()
+    name = server_name(path)
+    if ask_running_instance(name):
+        print(tr("快回已经在运行，已把它调到前台。"), file=sys.stderr)
+        return 0
+    if not _wait_for_tray():
+        print(tr("没有找到系统托盘，快回需要系统托盘才能运行。可以使用命令行：quickreply --help"), file=sys.stderr)
+        return 3
+    try:
+        library = Library.open(path)
+    except QuickReplyError as exc:
+        print(tr("无法打开话术库：") + str(exc), file=sys.stderr)
+        return 1
+    try:
+        server = InstanceServer(name)
+    except OSError as exc:
+        log.warning("single-instance socket unavailable: %s", exc)
+        server = None
+
+    app = QuickReplyApp(library, create_platform())
+    if server is not None:
+        server.requested.connect(app.handle_request)
+    app.start()
+    app.messages.send(tr("快回已启动"), tr("按 %1 搜索话术").replace("%1", app.hotkey_spec or "托盘图标"), INFO)
+    code = qt_app.exec()
+    app.shutdown()
+    if server is not None:
+        server.close()
+    return code
+
+
+__all__ = ["QuickReplyApp", "run", "ERROR"]

@@ -1,0 +1,111 @@
+"""设置: hotkey, paste mode, clipboard-restore delay, store variables, language."""
+
+from __future__ import annotations
+
+from desktop.core import Library, QuickReplyError
+from desktop.qt import Qt, QtCore, QtWidgets, Signal
+from desktop.ui.hotkey_edit import HotkeyEdit
+
+_WEEKDAYS = "一二三四五六日"
+
+
+class SettingsDialog(QtWidgets.QDialog):
+    """Edits settings in the library file; everything applies without a restart."""
+
+    applied = Signal()
+
+    def __init__(self, library: Library, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.setWindowTitle(self.tr("快回 设置"))
+        form = QtWidgets.QFormLayout()
+
+        self.hotkey = HotkeyEdit(library.setting("hotkey"))
+        form.addRow(self.tr("全局快捷键"), self.hotkey)
+
+        self.paste_mode = QtWidgets.QComboBox()
+        self.paste_mode.addItem(self.tr("自动粘贴到聊天窗口"), "paste")
+        self.paste_mode.addItem(self.tr("只复制到剪贴板"), "copy")
+        self.paste_mode.setCurrentIndex(max(0, self.paste_mode.findData(library.setting("paste_mode"))))
+        form.addRow(self.tr("粘贴方式"), self.paste_mode)
+
+        self.delay = QtWidgets.QSpinBox()
+        self.delay.setRange(50, 5000)
+        self.delay.setSingleStep(50)
+        self.delay.setSuffix(self.tr(" 毫秒"))
+        self.delay.setValue(int(library.setting("restore_delay_ms")))
+        form.addRow(self.tr("粘贴后恢复剪贴板的延迟"), self.delay)
+
+        self.shop = QtWidgets.QLineEdit(library.setting("店铺名"))
+        form.addRow(self.tr("店铺名"), self.shop)
+        self.agent = QtWidgets.QLineEdit(library.setting("客服名"))
+        form.addRow(self.tr("客服名"), self.agent)
+        self.cutoff = QtWidgets.QTimeEdit(QtCore.QTime.fromString(library.setting("发货截止时间"), "HH:mm"))
+        self.cutoff.setDisplayFormat("HH:mm")
+        form.addRow(self.tr("当天发货截止时间"), self.cutoff)
+
+        days_row = QtWidgets.QHBoxLayout()
+        current = library.setting("不发货的星期")
+        self.days: list[QtWidgets.QCheckBox] = []
+        for ch in _WEEKDAYS:
+            box = QtWidgets.QCheckBox(ch)
+            box.setChecked(ch in current or (ch == "日" and "天" in current))
+            self.days.append(box)
+            days_row.addWidget(box)
+        days = QtWidgets.QWidget()
+        days.setLayout(days_row)
+        form.addRow(self.tr("不发货的星期"), days)
+
+        self.language = QtWidgets.QComboBox()
+        self.language.addItem("中文", "zh_CN")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(0, self.language.findData(library.setting("language"))))
+        form.addRow(self.tr("界面语言"), self.language)
+
+        self.autostart = QtWidgets.QCheckBox(self.tr("开机时启动快回"))
+        self.autostart.setEnabled(False)
+        self.autostart.setToolTip(self.tr("安装版提供此功能"))
+        form.addRow(self.tr("开机启动"), self.autostart)
+
+        self.error = QtWidgets.QLabel()
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setStyleSheet("color: #c0392b")
+        self.error.setWordWrap(True)
+
+        buttons = QtWidgets.QDialogButtonBox(
+            QtWidgets.QDialogButtonBox.StandardButton.Ok | QtWidgets.QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def values(self) -> dict[str, str]:
+        return {
+            "hotkey": self.hotkey.spec(),
+            "paste_mode": self.paste_mode.currentData(),
+            "restore_delay_ms": str(self.delay.value()),
+            "store.店铺名": self.shop.text(),
+            "store.客服名": self.agent.text(),
+            "store.发货截止时间": self.cutoff.time().toString("HH:mm"),
+            "store.不发货的星期": ",".join(b.text() for b in self.days if b.isChecked()),
+            "language": self.language.currentData(),
+        }
+
+    def accept(self) -> None:
+        """Check every value first, then write; a bad value writes nothing."""
+        from desktop.core.settings import check_value
+
+        values = self.values()
+        try:
+            checked = {key: check_value(key, value) for key, value in values.items()}
+            with self.library.writing():
+                for key, value in checked.items():
+                    self.library.set_setting(key, value)
+        except QuickReplyError as exc:
+            self.error.setText(str(exc))
+            return
+        self.applied.emit()
+        super().accept()

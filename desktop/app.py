@@ -184,7 +184,9 @@ def _wait_for_tray() -> bool:
 def run(db_path: Path | str | None = None, argv: list[str] | None = None) -> int:
     """Start the tray app; returns the process exit code."""
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s %(levelname)s %(message)s")
-    qt_app = QtWidgets.QApplication(argv or sys.argv[:1])
+    # A fixed program name gives the same WM_CLASS whether started as
+    # ``quickreply``, ``python -m desktop`` or a frozen exe.
+    qt_app = QtWidgets.QApplication(["quickreply", *(argv or sys.argv)[1:]])
     qt_app.setApplicationName("QuickReply")
     qt_app.setApplicationDisplayName(tr("快回"))
     qt_app.setQuitOnLastWindowClosed(False)

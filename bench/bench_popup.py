@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -109,29 +108,13 @@ def x11(path: Path, rounds: int) -> list[tuple[str, list[float]]]:
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
-        read_fd, write_fd = os.pipe()
-        xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x720x24"],
-                                pass_fds=(write_fd,), stderr=subprocess.DEVNULL)
-        os.close(write_fd)
-        with os.fdopen(read_fd) as pipe:
-            session = XSession(":" + pipe.readline().strip(), tmp_path)
-        session.procs.append(xvfb)
+        session = XSession.launch(tmp_path, "1280x720")
         timings: list[float] = []
         try:
-            session.start("openbox", "--sm-disable")
-            time.sleep(1)
-            session.start("trayer", "--edge", "bottom", "--align", "right", "--widthtype", "request",
-                          "--height", "24", "--SetDockType", "true")
-            wait_for(session.tray_ready, what="tray")
             out = tmp_path / "t.txt"
             session.start(sys.executable, "-m", "tests.e2e.target_window", str(out), cwd=ROOT)
             window = wait_for(lambda: session.windows("qr-target"), what="target")[0]
-            log = open(tmp_path / "app.log", "w")
-            app = session.start(sys.executable, "-m", "desktop", "--db", str(path), cwd=ROOT,
-                                stdout=log, stderr=subprocess.STDOUT)
-            wait_for(lambda: session.windows("QuickReply", visible=False), timeout=30, what="app",
-                     seen=lambda: (app.poll(), (tmp_path / "app.log").read_text()))
-            time.sleep(1.5)
+            session.start_app(path, tmp_path / "app.log")
             for _ in range(rounds):
                 session.run("xdotool", "windowactivate", "--sync", window)
                 before = out.read_text(encoding="utf-8")
@@ -147,7 +130,6 @@ def x11(path: Path, rounds: int) -> list[tuple[str, list[float]]]:
                 time.sleep(0.8)  # let the clipboard be restored before the next round
         finally:
             session.stop()
-            log.close()
     return [("Enter → text in target window (Xvfb)", timings)]
 
 

@@ -26,30 +26,15 @@ def main() -> None:
     out = ROOT / "docs" / "screenshots" / "popup.png"
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
-        import os
-
-        read_fd, write_fd = os.pipe()
-        xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x720x24"],
-                                pass_fds=(write_fd,))
-        os.close(write_fd)
-        with os.fdopen(read_fd) as pipe:
-            session = XSession(":" + pipe.readline().strip(), tmp_path)
-        session.procs.append(xvfb)
+        session = XSession.launch(tmp_path, "1280x720")
         try:
-            session.start("openbox", "--sm-disable")
-            time.sleep(1)
-            session.start("trayer", "--edge", "bottom", "--align", "right", "--widthtype", "request",
-                          "--height", "24", "--SetDockType", "true")
-            wait_for(session.tray_ready, what="tray")
             db = tmp_path / "lib.db"
             exe = shutil.which("quickreply")
             subprocess.run([exe, "--db", str(db), "config", "店铺名", "小满家居"], env=session.env, check=True)
             subprocess.run([exe, "--db", str(db), "config", "客服名", "小林"], env=session.env, check=True)
             session.start(sys.executable, "-m", "tests.e2e.target_window", str(tmp_path / "t.txt"), cwd=ROOT)
             window = wait_for(lambda: session.windows("qr-target"), what="target")[0]
-            session.start(exe, "--db", str(db), cwd=ROOT)
-            wait_for(lambda: session.windows("QuickReply", visible=False), timeout=20, what="app")
-            time.sleep(1.5)
+            session.start_app(db, tmp_path / "app.log")
             session.run("xdotool", "windowactivate", "--sync", window)
             session.run("xdotool", "mousemove", "300", "150")
             session.run("xdotool", "key", "ctrl+alt+k")

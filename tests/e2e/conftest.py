@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -75,6 +76,44 @@ class XSession:
         finally:
             d.close()
 
+    @classmethod
+    def launch(cls, tmp: Path, size: str = "1280x800") -> XSession:
+        """A fresh Xvfb on a free display number, with openbox and trayer running."""
+        read_fd, write_fd = os.pipe()
+        xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", f"{size}x24",
+                                 "-nolisten", "tcp"],
+                                pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.close(write_fd)
+        with os.fdopen(read_fd) as pipe:
+            number = pipe.readline().strip()
+        session = cls(f":{number}", tmp)
+        session.procs.append(xvfb)
+        try:
+            session.start("openbox", "--sm-disable")
+            wait_for(lambda: "window id" in session.run("xprop", "-root", "_NET_SUPPORTING_WM_CHECK", check=False),
+                     what="openbox to manage the screen")
+            session.start("trayer", "--edge", "bottom", "--align", "right", "--widthtype", "request",
+                          "--height", "24", "--SetDockType", "true")
+            wait_for(session.tray_ready, what="trayer to host a system tray")
+        except BaseException:
+            session.stop()
+            raise
+        return session
+
+    def start_app(self, db: Path, log: Path, *args: str) -> subprocess.Popen:
+        """The real app as its own process; returns once its tray icon exists."""
+        exe = shutil.which("quickreply")
+        base = [exe] if exe else [sys.executable, "-m", "desktop"]
+        out = open(log, "w")
+        proc = self.start(*base, "--db", str(db), *args, stdout=out, stderr=subprocess.STDOUT)
+        out.close()  # the child keeps its own copy
+        wait_for(lambda: self.windows("QuickReply", visible=False) or proc.poll() is not None,
+                 timeout=30, what="the app to start")
+        if proc.poll() is not None:
+            raise AssertionError(f"the app exited with {proc.returncode}: {log.read_text()}")
+        time.sleep(1.0)  # let it register the hotkey after the tray appears
+        return proc
+
     def stop(self) -> None:
         for proc in reversed(self.procs):
             if proc.poll() is None:
@@ -91,21 +130,8 @@ def xsession(tmp_path):
     missing = [p for p in NEEDED if shutil.which(p) is None]
     if missing:
         pytest.skip("end-to-end test needs " + ", ".join(missing))
-    read_fd, write_fd = os.pipe()
-    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-                            pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    os.close(write_fd)
-    with os.fdopen(read_fd) as pipe:
-        number = pipe.readline().strip()
-    session = XSession(f":{number}", tmp_path)
-    session.procs.append(xvfb)
+    session = XSession.launch(tmp_path)
     try:
-        session.start("openbox", "--sm-disable")
-        wait_for(lambda: "window id" in session.run("xprop", "-root", "_NET_SUPPORTING_WM_CHECK", check=False),
-                 what="openbox to manage the screen")
-        session.start("trayer", "--edge", "bottom", "--align", "right", "--widthtype", "request",
-                      "--height", "24", "--SetDockType", "true")
-        wait_for(session.tray_ready, what="trayer to host a system tray")
         yield session
     finally:
         session.stop()

@@ -33,17 +33,11 @@ def rendered(db, code: str, env) -> str:
 @pytest.fixture
 def app(xsession):
     db = xsession.tmp / "lib.db"
-    log = open(xsession.tmp / "app.log", "w")
-    proc = xsession.start(*quickreply(db), stdout=log, stderr=subprocess.STDOUT)
-    wait_for(lambda: xsession.windows("QuickReply", visible=False) or proc.poll() is not None,
-             timeout=20, what="the app to start")
-    assert proc.poll() is None, (xsession.tmp / "app.log").read_text()
-    time.sleep(1.0)  # let it register the hotkey after the tray appears
+    proc = xsession.start_app(db, xsession.tmp / "app.log")
     yield db, proc
     if proc.poll() is None:
         proc.terminate()
         proc.wait(timeout=10)
-    log.close()
 
 
 @pytest.fixture

@@ -75,6 +75,7 @@ class QuickReplyApp(QObject):
         self._poll.start(POLL_MS)
 
     def start(self) -> None:
+        self.library.search("", limit=1)  # build the search index before the first hotkey
         self.tray.show()
         problem = getattr(self.platform, "problem", None)
         if problem:
@@ -152,6 +153,7 @@ class QuickReplyApp(QObject):
     def _check_for_outside_changes(self) -> None:
         try:
             if self.library.refresh_if_changed():
+                self.library.search("", limit=1)  # rebuild the index now, not when the hotkey is pressed
                 self.apply_hotkey()
                 if self.popup.isVisible():
                     self.popup.refresh()

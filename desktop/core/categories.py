@@ -33,8 +33,11 @@ class CategoryTree:
 
     def reload(self) -> None:
         rows = self.conn.execute(
-            "SELECT id, parent_id, name, position, note FROM categories"
+            "SELECT id, parent_id, name, position, note, read_only FROM categories"
         ).fetchall()
+        # Cached here because every insert checks it; reloaded after each write.
+        self.read_only = {row[0] for row in rows if row[5]}
+        rows = [row[:5] for row in rows]
         children: dict[int | None, list[tuple]] = {}
         for row in rows:
             children.setdefault(row[1], []).append(row)

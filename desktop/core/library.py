@@ -58,7 +58,7 @@ def clean_code(code: str | None) -> str | None:
 def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
     out: list[str] = []
     for tag in tags:
-        for part in str(tag).replace("，", ",").split(","):
+        for part in str(tag).translate(_CONTROL_CHARS).replace("，", ",").split(","):
             part = part.strip()
             if not part:
                 continue
@@ -174,12 +174,25 @@ class Library:
         rows = self.conn.execute("SELECT id FROM categories WHERE read_only = 1")
         return {row[0] for row in rows}
 
-    def is_editable(self, category_id: int) -> bool:
-        return category_id not in self.read_only_categories()
+    def is_editable(self, category_id: int, read_only: set[int] | None = None) -> bool:
+        """False inside a subscribed subtree, also for a subcategory made there later
+        (the next update would delete it with the publisher's content).
 
-    def check_editable(self, category_id: int) -> None:
+        ``read_only`` lets a bulk insert pass the tree's cached set instead of
+        asking the database once per phrase."""
+        if read_only is None:
+            read_only = self.read_only_categories()
+        cat = self.tree.by_id.get(category_id)
+        if cat is None or not read_only:
+            return category_id not in read_only
+        return not any(
+            (up := self.tree.by_path.get(cat.path[:depth])) is not None and up.id in read_only
+            for depth in range(1, len(cat.path) + 1)
+        )
+
+    def check_editable(self, category_id: int, read_only: set[int] | None = None) -> None:
         """Refuse changes inside a subscribed category (the next update would undo them)."""
-        if not self.is_editable(category_id):
+        if not self.is_editable(category_id, read_only):
             cat = self.tree.by_id.get(category_id)
             where = "/".join(cat.path) if cat else str(category_id)
             raise ValidationError(f"分类「{where}」来自订阅，是只读的；需要修改请先复制一份到自己的分类")
@@ -242,7 +255,7 @@ class Library:
             self._refuse_taken_code(code, None)
         cat = self.tree.ensure(category)
         if check_editable:
-            self.check_editable(cat.id)
+            self.check_editable(cat.id, self.tree.read_only)
         if phrase_id is None:
             phrase_id = self._new_id()
         pos = self.conn.execute(

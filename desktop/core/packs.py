@@ -18,7 +18,7 @@ from typing import Any
 
 from desktop.core.categories import clean_path
 from desktop.core.errors import PackError, QuickReplyError
-from desktop.core.library import Library, clean_code
+from desktop.core.library import Library
 from desktop.core.resources import read_text
 
 FORMAT = "quickreply.pack"
@@ -55,13 +55,17 @@ class ImportReport:
     added: list[str] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (title, why)
+    backup: str = ""  # name of the backup taken just before, if any
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "added": len(self.added),
             "replaced": len(self.replaced),
             "skipped": [{"title": t, "reason": r} for t, r in self.skipped],
         }
+        if self.backup:
+            data["backup"] = self.backup
+        return data
 
 
 # ----- reading -------------------------------------------------------------------
@@ -89,8 +93,14 @@ def _path(value: Any, where: str) -> tuple[str, ...]:
         raise PackError(f"{where}：{exc}") from None
 
 
-def parse_pack(data: str | bytes, source: str = "文件") -> Pack:
-    """Check and read a pack; raises ``PackError`` naming the first problem."""
+def parse_pack(
+    data: str | bytes, source: str = "文件", *, errors: list[tuple[int, str]] | None = None
+) -> Pack:
+    """Check and read a pack; raises ``PackError`` naming the first problem.
+
+    With ``errors``, a bad phrase is left out and reported there as (index,
+    message) instead, so a preview can list every bad phrase at once.
+    """
     if isinstance(data, bytes):
         try:
             data = data.decode("utf-8-sig")
@@ -126,26 +136,32 @@ def parse_pack(data: str | bytes, source: str = "文件") -> Pack:
             raise PackError(f"{where} 应为对象")
         pack.category_notes[_path(cat.get("path"), where + ".path")] = _text(cat, "note", where)
     for n, item in enumerate(raw_phrases):
-        where = f"phrases[{n}]"
-        if not isinstance(item, dict):
-            raise PackError(f"{where} 应为对象")
-        tags = item.get("tags", [])
-        if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
-            raise PackError(f"{where}.tags 应为文字列表")
-        pinned = item.get("pinned", False)
-        if not isinstance(pinned, bool):
-            raise PackError(f"{where}.pinned 应为 true 或 false")
-        pack.phrases.append(
-            PackPhrase(
-                category=_path(item.get("category", ["未分类"]), where + ".category"),
-                title=_text(item, "title", where, required=True),
-                body=_text(item, "body", where, required=True),
-                id=_text(item, "id", where) or None,
-                code=_text(item, "code", where) or None,
-                tags=tuple(tags), note=_text(item, "note", where), pinned=pinned,
-            )
-        )
+        try:
+            pack.phrases.append(_phrase(item, f"phrases[{n}]"))
+        except PackError as exc:
+            if errors is None:
+                raise
+            errors.append((n, str(exc)))
     return pack
+
+
+def _phrase(item: Any, where: str) -> PackPhrase:
+    if not isinstance(item, dict):
+        raise PackError(f"{where} 应为对象")
+    tags = item.get("tags", [])
+    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+        raise PackError(f"{where}.tags 应为文字列表")
+    pinned = item.get("pinned", False)
+    if not isinstance(pinned, bool):
+        raise PackError(f"{where}.pinned 应为 true 或 false")
+    return PackPhrase(
+        category=_path(item.get("category", ["未分类"]), where + ".category"),
+        title=_text(item, "title", where, required=True),
+        body=_text(item, "body", where, required=True),
+        id=_text(item, "id", where) or None,
+        code=_text(item, "code", where) or None,
+        tags=tuple(tags), note=_text(item, "note", where), pinned=pinned,
+    )
 
 
 def read_pack(path: str | Path) -> Pack:
@@ -171,65 +187,11 @@ def import_pack(lib: Library, pack: Pack, on_conflict: str = "skip") -> ImportRe
     A phrase whose id, or else whose shortcut code, is already in the library is
     a conflict: ``skip`` leaves the library's phrase, ``replace`` overwrites it
     with the pack's, ``copy`` keeps both (the copy gets a new id and code).
+    The decisions are ``importer.preview``'s; this is its no-preview shortcut.
     """
-    if on_conflict not in POLICIES:
-        raise PackError(f"冲突处理方式只能是 {' / '.join(POLICIES)}")
-    report = ImportReport()
-    conn = lib.conn
-    by_code = {
-        code: pid
-        for pid, code in conn.execute("SELECT id, code FROM phrases WHERE deleted_at IS NULL AND code IS NOT NULL")
-    }
-    known_ids = {row[0] for row in conn.execute("SELECT id FROM phrases")}
-    with lib.writing():
-        for path, note in pack.category_notes.items():
-            cat = lib.tree.ensure(path)
-            if note and not cat.note:
-                lib.tree.set_note(cat.id, note)
-        for n, item in enumerate(pack.phrases):
-            try:
-                code = clean_code(item.code)
-            except QuickReplyError as exc:
-                raise PackError(f"phrases[{n}]：{exc}") from None
-            existing = item.id if item.id in known_ids else by_code.get(code) if code else None
-            reason = "id 已存在" if item.id in known_ids else f"快捷编码 {code} 已存在"
-            if existing and on_conflict == "skip":
-                report.skipped.append((item.title, reason))
-                continue
-            try:
-                if existing and on_conflict == "replace":
-                    _replace(lib, existing, item, code)
-                    report.replaced.append(existing)
-                    continue
-                new_id = None if (existing or not item.id) else item.id
-                if existing:  # keep both
-                    code = _free_code(code, by_code) if code else None
-                new = lib._insert(
-                    title=item.title, body=item.body, category=item.category, code=code,
-                    tags=item.tags, note=item.note, pinned=item.pinned, phrase_id=new_id,
-                    check_code=False,
-                )
-            except QuickReplyError as exc:
-                raise PackError(f"phrases[{n}]（{item.title[:20]}）：{exc}") from None
-            known_ids.add(new)
-            if code:
-                by_code[code] = new
-            report.added.append(new)
-    return report
+    from desktop.core.importer import import_now
 
-
-def _replace(lib: Library, phrase_id: str, item: PackPhrase, code: str | None) -> None:
-    lib.update(
-        phrase_id, title=item.title, body=item.body, category=item.category,
-        code=code, tags=item.tags, note=item.note,
-    )
-
-
-def _free_code(code: str, taken: dict[str, str]) -> str:
-    n = 2
-    while f"{code}{n}" in taken:
-        n += 1
-    return f"{code}{n}"
+    return import_now(lib, pack, on_conflict)
 
 
 def seed_default_library(lib: Library) -> ImportReport:

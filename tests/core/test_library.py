@@ -175,6 +175,7 @@ def test_read_only_categories_refuse_edits(lib):
     p = lib.add("团队话术", "组长写的", "团队/发货")
     cat = lib.category("团队/发货")
     lib.conn.execute("UPDATE categories SET read_only = 1 WHERE id = ?", (cat.id,))
+    lib.tree.reload()
     for attempt in (
         lambda: lib.add("我的", "x", "团队/发货"),
         lambda: lib.update(p.id, body="改"),

@@ -1,0 +1,135 @@
+"""What every file format shares: limits, row errors, checked reading and atomic writing.
+
+Reading never stops at the first bad row: it returns the good phrases and a
+list of ``RowError`` so the caller (CLI, dialog) can show them all and let the
+user decide whether to import without them.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop.core.categories import clean_path
+from desktop.core.errors import PackError, QuickReplyError
+from desktop.core.library import MAX_BODY, MAX_TITLE, clean_code, clean_tags, clean_text
+from desktop.core.packs import MAX_FILE_BYTES, MAX_PHRASES, Pack, PackPhrase
+
+MAX_NOTE = 1000  # the library's limit for a phrase note
+ALL_FIELDS = frozenset({"id", "category", "title", "body", "code", "tags", "note"})
+MAX_ID = 64
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class RowError:
+    """One row (or JSON phrase) that cannot be imported; ``message`` names the place."""
+
+    row: int
+    message: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {"row": self.row, "message": self.message}
+
+
+@dataclass
+class ReadResult:
+    """A file read into a pack: the good phrases, where each came from, and the bad rows."""
+
+    pack: Pack
+    rows: list[int] = field(default_factory=list)  # where each phrase came from (1-based)
+    errors: list[RowError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    source: str = ""
+    table: bool = False  # rows of a spreadsheet rather than phrases of a JSON pack
+    # The fields the file has columns for; a matched phrase keeps its own value for
+    # the others instead of having its tags or note blanked by a sheet without them.
+    fields: frozenset[str] = ALL_FIELDS
+    clean: bool = False  # every phrase already went through ``clean_phrase``
+
+    def label(self, index: int) -> str:
+        """``第 3 行`` for a spreadsheet row, ``phrases[2]`` for a JSON pack."""
+        row = self.rows[index] if index < len(self.rows) else index + 1
+        return f"第 {row} 行" if self.table else f"phrases[{row - 1}]"
+
+
+def read_limited(path: str | Path) -> bytes:
+    """The file's bytes, refusing before reading anything bigger than the limit."""
+    target = Path(path)
+    try:
+        size = target.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise PackError(f"文件太大：{size // MB} MB（最多 {MAX_FILE_BYTES // MB} MB）")
+        return target.read_bytes()
+    except FileNotFoundError:
+        raise PackError(f"找不到文件：{target}") from None
+    except IsADirectoryError:
+        raise PackError(f"这是一个文件夹，不是话术文件：{target}") from None
+    except OSError as exc:
+        raise PackError(f"读不了文件 {target}：{exc.strerror or exc}") from None
+
+
+def check_count(count: int) -> None:
+    if count > MAX_PHRASES:
+        raise PackError(f"话术太多：超过 {MAX_PHRASES} 条")
+
+
+def clean_phrase(item: PackPhrase) -> PackPhrase:
+    """The phrase as the library would store it; raises ``QuickReplyError`` with the reason.
+
+    Checking here, before the import starts, lets the preview list every bad row
+    instead of the import failing half-way through.
+    """
+    phrase_id = (item.id or "").strip() or None
+    if phrase_id is not None and len(phrase_id) > MAX_ID:
+        raise PackError(f"编号太长（最多 {MAX_ID} 个字符）")
+    return PackPhrase(
+        category=clean_path(item.category),
+        title=clean_text(item.title, "标题", MAX_TITLE, required=True).strip(),
+        body=clean_text(item.body, "内容", MAX_BODY, required=True),
+        id=phrase_id,
+        code=clean_code(item.code),
+        tags=clean_tags(item.tags),
+        note=clean_text(item.note or "", "备注", MAX_NOTE, required=False).strip(),
+        pinned=item.pinned,
+    )
+
+
+def clean_all(result: ReadResult) -> ReadResult:
+    """Move phrases the library would refuse from ``pack.phrases`` to ``errors``."""
+    good: list[PackPhrase] = []
+    rows: list[int] = []
+    for n, item in enumerate(result.pack.phrases):
+        row = result.rows[n] if n < len(result.rows) else n + 1
+        try:
+            good.append(clean_phrase(item))
+        except QuickReplyError as exc:
+            result.errors.append(RowError(row, f"{result.label(n)}：{exc}"))
+            continue
+        rows.append(row)
+    result.pack.phrases = good
+    result.rows = rows
+    result.clean = True
+    result.errors.sort(key=lambda e: e.row)
+    return result
+
+
+def write_atomic(path: str | Path, write: Callable[[Path], None]) -> None:
+    """Let ``write`` fill a temporary file next to the target, then rename it into place,
+    so a crash or a full disk never leaves half a file where the user expects one."""
+    target = Path(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".quickreply-", suffix=target.suffix, dir=target.parent)
+        os.close(fd)
+        try:
+            write(Path(tmp))
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise PackError(f"写不了文件 {target}：{exc.strerror or exc}") from None

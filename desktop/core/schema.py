@@ -73,7 +73,32 @@ def _v2_search_keys(conn: sqlite3.Connection) -> None:
         )
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_base, _v2_search_keys]
+def _v3_subscriptions(conn: sqlite3.Connection) -> None:
+    """Team subscriptions: where each comes from, whom it trusts, and how fresh it is."""
+    conn.execute(
+        """CREATE TABLE IF NOT EXISTS subscriptions (
+            id INTEGER PRIMARY KEY,
+            source TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            pinned_key TEXT,
+            signed_by TEXT,
+            root_category_id INTEGER REFERENCES categories(id),
+            etag TEXT,
+            last_modified TEXT,
+            content_hash TEXT,
+            last_checked TEXT,
+            last_updated TEXT,
+            last_error TEXT,
+            created TEXT NOT NULL
+        )"""
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _v1_base,
+    _v2_search_keys,
+    _v3_subscriptions,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

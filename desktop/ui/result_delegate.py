@@ -23,27 +23,28 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _CENTER = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
 
 
-def _fonts(base: QtGui.QFont) -> tuple[QtGui.QFont, QtGui.QFont]:
+def row_fonts(base: QtGui.QFont, scale: float = 0.88) -> tuple[QtGui.QFont, QtGui.QFont]:
+    """Bold title font and a smaller font for the grey second line of a row."""
     title = QtGui.QFont(base)
     title.setBold(True)
     small = QtGui.QFont(base)
     if base.pointSizeF() > 0:
-        small.setPointSizeF(max(7.0, base.pointSizeF() * 0.88))
+        small.setPointSizeF(max(7.0, base.pointSizeF() * scale))
     return title, small
+
+
+def two_line_height(title: QtGui.QFont, small: QtGui.QFont) -> int:
+    """Height of a row with a title line above a detail line (shared with the side panel)."""
+    return (
+        QtGui.QFontMetrics(title).height() + LINE_GAP + QtGui.QFontMetrics(small).height() + 2 * PAD_Y
+    )
 
 
 class ResultDelegate(QtWidgets.QStyledItemDelegate):
     """Two-line rows; the first nine carry the digit that Ctrl+digit sends."""
 
     def sizeHint(self, option: QtWidgets.QStyleOptionViewItem, index: _Index) -> QtCore.QSize:
-        title, small = _fonts(option.font)
-        height = (
-            QtGui.QFontMetrics(title).height()
-            + LINE_GAP
-            + QtGui.QFontMetrics(small).height()
-            + 2 * PAD_Y
-        )
-        return QtCore.QSize(200, height)
+        return QtCore.QSize(200, two_line_height(*row_fonts(option.font)))
 
     def paint(
         self,
@@ -67,7 +68,7 @@ class ResultDelegate(QtWidgets.QStyledItemDelegate):
         dim = QtGui.QColor(main)
         dim.setAlphaF(0.75 if selected else 0.55)
 
-        title_font, small_font = _fonts(opt.font)
+        title_font, small_font = row_fonts(opt.font)
         title_fm = QtGui.QFontMetrics(title_font)
         small_fm = QtGui.QFontMetrics(small_font)
         rect: QtCore.QRect = opt.rect.adjusted(PAD_X, PAD_Y, -PAD_X, -PAD_Y)

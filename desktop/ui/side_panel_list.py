@@ -14,10 +14,10 @@ from typing import Any
 
 from desktop.core.models import Phrase
 from desktop.qt import Qt, QtCore, QtGui, QtWidgets
+from desktop.ui.result_delegate import LINE_GAP, PAD_Y, row_fonts, two_line_height
 
 PAD_X = 8
-PAD_Y = 5
-LINE_GAP = 2
+PANEL_SCALE = 0.9  # detail line a little larger than the popup's: the panel is read at a glance
 _Index = QtCore.QModelIndex | QtCore.QPersistentModelIndex
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _ELIDE = Qt.TextElideMode.ElideRight
@@ -82,27 +82,11 @@ class PanelModel(QtCore.QAbstractListModel):
         return None
 
 
-def _fonts(base: QtGui.QFont) -> tuple[QtGui.QFont, QtGui.QFont]:
-    title = QtGui.QFont(base)
-    title.setBold(True)
-    small = QtGui.QFont(base)
-    if base.pointSizeF() > 0:
-        small.setPointSizeF(max(7.0, base.pointSizeF() * 0.9))
-    return title, small
-
-
 class PanelDelegate(QtWidgets.QStyledItemDelegate):
     """Title on the first line, the start of the text it sends dimmed on the second."""
 
     def sizeHint(self, option: QtWidgets.QStyleOptionViewItem, index: _Index) -> QtCore.QSize:
-        title, small = _fonts(option.font)
-        height = (
-            QtGui.QFontMetrics(title).height()
-            + LINE_GAP
-            + QtGui.QFontMetrics(small).height()
-            + 2 * PAD_Y
-        )
-        return QtCore.QSize(120, height)
+        return QtCore.QSize(120, two_line_height(*row_fonts(option.font, PANEL_SCALE)))
 
     def paint(
         self, painter: QtGui.QPainter, option: QtWidgets.QStyleOptionViewItem, index: _Index
@@ -121,7 +105,7 @@ class PanelDelegate(QtWidgets.QStyledItemDelegate):
         main = opt.palette.color(role)
         dim = QtGui.QColor(main)
         dim.setAlphaF(0.75 if selected else 0.55)
-        title_font, small_font = _fonts(opt.font)
+        title_font, small_font = row_fonts(opt.font, PANEL_SCALE)
         title_fm, small_fm = QtGui.QFontMetrics(title_font), QtGui.QFontMetrics(small_font)
         rect = opt.rect.adjusted(PAD_X, PAD_Y, -PAD_X, -PAD_Y)
         top = QtCore.QRect(rect.left(), rect.top(), rect.width(), title_fm.height())

@@ -164,20 +164,24 @@ def _phrase(item: Any, where: str) -> PackPhrase:
     )
 
 
-def read_pack(path: str | Path) -> Pack:
+def read_limited(path: str | Path) -> bytes:
+    """The file's bytes, refusing before reading anything bigger than the limit."""
     target = Path(path)
     try:
         size = target.stat().st_size
         if size > MAX_FILE_BYTES:
             raise PackError(f"文件太大：{size // 1024 // 1024} MB（最多 {MAX_FILE_BYTES // 1024 // 1024} MB）")
-        data = target.read_bytes()
+        return target.read_bytes()
     except FileNotFoundError:
         raise PackError(f"找不到文件：{target}") from None
     except IsADirectoryError:
-        raise PackError(f"这是一个文件夹，不是话术包：{target}") from None
+        raise PackError(f"这是一个文件夹，不是话术文件：{target}") from None
     except OSError as exc:
         raise PackError(f"读不了文件 {target}：{exc.strerror or exc}") from None
-    return parse_pack(data, target.name)
+
+
+def read_pack(path: str | Path) -> Pack:
+    return parse_pack(read_limited(path), Path(path).name)
 
 
 # ----- importing -----------------------------------------------------------------

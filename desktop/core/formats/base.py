@@ -16,7 +16,7 @@ from pathlib import Path
 from desktop.core.categories import clean_path
 from desktop.core.errors import PackError, QuickReplyError
 from desktop.core.library import MAX_BODY, MAX_TITLE, clean_code, clean_tags, clean_text
-from desktop.core.packs import MAX_FILE_BYTES, MAX_PHRASES, Pack, PackPhrase
+from desktop.core.packs import MAX_PHRASES, Pack, PackPhrase, read_limited  # noqa: F401 (re-exported for the readers)
 
 MAX_NOTE = 1000  # the library's limit for a phrase note
 ALL_FIELDS = frozenset({"id", "category", "title", "body", "code", "tags", "note"})
@@ -54,22 +54,6 @@ class ReadResult:
         """``第 3 行`` for a spreadsheet row, ``phrases[2]`` for a JSON pack."""
         row = self.rows[index] if index < len(self.rows) else index + 1
         return f"第 {row} 行" if self.table else f"phrases[{row - 1}]"
-
-
-def read_limited(path: str | Path) -> bytes:
-    """The file's bytes, refusing before reading anything bigger than the limit."""
-    target = Path(path)
-    try:
-        size = target.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise PackError(f"文件太大：{size // MB} MB（最多 {MAX_FILE_BYTES // MB} MB）")
-        return target.read_bytes()
-    except FileNotFoundError:
-        raise PackError(f"找不到文件：{target}") from None
-    except IsADirectoryError:
-        raise PackError(f"这是一个文件夹，不是话术文件：{target}") from None
-    except OSError as exc:
-        raise PackError(f"读不了文件 {target}：{exc.strerror or exc}") from None
 
 
 def check_count(count: int) -> None:

@@ -10,7 +10,7 @@ import zipfile
 import openpyxl
 import pytest
 
-from desktop.core import Library, PackError
+from desktop.core import Library, PackError, packs
 from desktop.core.formats import base, read_any, write_any, xlsx_io
 from desktop.core.importer import apply, preview
 
@@ -77,7 +77,7 @@ def hostile_files(tmp_path):
     made.append((zip_bomb(tmp_path), "压缩炸弹"))
     huge = tmp_path / "huge.csv"
     with open(huge, "wb") as fh:
-        fh.truncate(base.MAX_FILE_BYTES + 1)
+        fh.truncate(packs.MAX_FILE_BYTES + 1)
     made.append((huge, "文件太大"))
     made.append((tmp_path / "missing.json", "找不到文件"))
     return made

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import os
+import sys
 
 import pytest
 
@@ -24,3 +26,15 @@ def seeded(tmp_path):
     library = Library.open(tmp_path / "library.db")
     yield library
     library.close()
+
+
+@pytest.fixture(autouse=True)
+def _collect_qt_garbage():
+    """Free each test's widgets while the QApplication still exists.
+
+    Left to the interpreter's final collection, wrappers of already-destroyed
+    Qt objects can crash PySide at exit after every test has passed.
+    """
+    yield
+    if "PySide6" in sys.modules:
+        gc.collect()

@@ -35,6 +35,7 @@ class XSession:
         self.tmp = tmp
         self.env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
         self.env["DISPLAY"] = display
+        self.env["QUICKREPLY_LOG_DIR"] = str(tmp / "logs")  # keep the user's log folder clean
         self.procs: list[subprocess.Popen] = []
 
     def start(self, *args: str, **kw) -> subprocess.Popen:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Any, NoReturn
@@ -17,10 +18,11 @@ import click
 
 from desktop import __version__
 from desktop.core import Library, QuickReplyError
-from desktop.core.errors import NotFoundError
+from desktop.core.errors import DatabaseError, NotFoundError
 from desktop.core.models import Phrase
 
 json_option = click.option("--json", "as_json", is_flag=True, help="以 JSON 输出（UTF-8）")
+SEE_DOCTOR = "；运行 quickreply doctor 查看原因和最近的备份（启动快回时会提示从备份恢复）"
 
 
 class Group(click.Group):
@@ -29,8 +31,12 @@ class Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except DatabaseError as exc:
+            fail(f"{exc}{SEE_DOCTOR}")
         except QuickReplyError as exc:
             fail(str(exc))
+        except sqlite3.DatabaseError as exc:  # damage found while reading, after the open
+            fail(f"话术库文件读写出错（{exc}）{SEE_DOCTOR}")
         except KeyboardInterrupt:
             click.echo("已取消", err=True)
             ctx.exit(130)
@@ -104,10 +110,10 @@ def details(p: Phrase, uses: int) -> str:
     return "\n".join(lines)
 
 
-def _start_app(db: Path | None) -> int:
+def _start_app(db: Path | None, smoke_test: bool = False) -> int:
     from desktop.launcher import launch
 
-    return launch(db)
+    return launch(db, smoke_test=smoke_test)
 
 
 @click.group(
@@ -122,9 +128,14 @@ def _start_app(db: Path | None) -> int:
 @click.version_option(
     __version__, "--version", prog_name="quickreply", message="%(prog)s %(version)s"
 )
+@click.option(
+    "--smoke-test",
+    is_flag=True,
+    help="启动桌面程序，打开并关闭一次搜索框后自动退出（用于检查安装包）",
+)
 @click.pass_context
-def main(ctx: click.Context, db: Path | None) -> None:
+def main(ctx: click.Context, db: Path | None, smoke_test: bool) -> None:
     """快回 QuickReply：电商客服快捷话术助手。不带命令时启动桌面程序。"""
     ctx.obj = {"db": db, "lib": None}
     if ctx.invoked_subcommand is None:
-        ctx.exit(_start_app(db))
+        ctx.exit(_start_app(db, smoke_test))

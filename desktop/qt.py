@@ -7,14 +7,15 @@ is handled once, and the core can be checked for staying Qt-free.
 from __future__ import annotations
 
 from PySide6 import QtCore, QtGui, QtNetwork, QtWidgets
-from PySide6.QtCore import QObject, QPoint, QRect, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QPoint, QRect, Qt, QTimer, Signal, Slot
 
 __all__ = [
+    "QT_TRANSLATE_NOOP",
     "QObject",
     "QPoint",
     "QRect",
-    "Qt",
     "QTimer",
+    "Qt",
     "QtCore",
     "QtGui",
     "QtNetwork",

@@ -99,7 +99,7 @@ SETTINGS: dict[str, Setting] = {
         Setting("hotkey", "ctrl+alt+k", normalise_hotkey, "全局快捷键"),
         Setting("paste_mode", "paste", _choice("paste", "copy"), "粘贴方式（paste 自动粘贴 / copy 只复制）"),
         Setting("restore_delay_ms", "400", _int_range(50, 5000), "粘贴后恢复剪贴板的延迟（毫秒）"),
-        Setting("language", "zh_CN", _choice("zh_CN", "en"), "界面语言"),
+        Setting("language", "auto", _choice("auto", "zh_CN", "en"), "界面语言（auto 跟随系统 / zh_CN / en，下次启动生效）"),
         Setting("typing_speed", "80", _int_range(10, 400), "打字速度（字/分钟，用于估算节省时间）"),
         Setting("backups_keep", "10", _int_range(1, 100), "保留的备份份数"),
         Setting("subscription_interval_min", "30", _int_range(5, 1440), "订阅检查更新的间隔（分钟）"),

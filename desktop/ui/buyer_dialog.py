@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from desktop.core.buyer import FIELDS, BuyerContext, recognise
 from desktop.qt import Qt, QtGui, QtWidgets, Signal
+from desktop.ui.i18n import field_label
 
 
 class BuyerDialog(QtWidgets.QDialog):
@@ -24,7 +25,7 @@ class BuyerDialog(QtWidgets.QDialog):
             edit = QtWidgets.QLineEdit()
             edit.setClearButtonEnabled(True)
             self.inputs[name] = edit
-            form.addRow(name, edit)
+            form.addRow(field_label(name), edit)
         self.status = QtWidgets.QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
@@ -57,7 +58,11 @@ class BuyerDialog(QtWidgets.QDialog):
         found = recognise(text)
         for name, value in found.values.items():
             self.inputs[name].setText(value)
-        self.status.setText(found.summary)
+        if found.values:  # said here, not with the core's summary, to speak the UI language
+            listed = self.tr("、").join(f"{field_label(n)} {v}" for n, v in found.values.items())
+            self.status.setText(self.tr("识别到 %1").replace("%1", listed))
+        else:
+            self.status.setText(self.tr("剪贴板里没有可识别的买家信息"))
 
     def next_buyer(self) -> None:
         for edit in self.inputs.values():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from desktop.core.errors import ValidationError
 from desktop.core.settings import normalise_hotkey
-from desktop.qt import Qt, QtGui, QtWidgets, Signal
+from desktop.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 
 _NAMED = {
     Qt.Key.Key_Space: "space", Qt.Key.Key_Return: "enter", Qt.Key.Key_Enter: "enter",
@@ -36,7 +36,7 @@ def key_to_spec(key: int, modifiers: Qt.KeyboardModifier) -> str:
     elif k in _NAMED:
         name = _NAMED[k]
     else:
-        raise ValidationError("这个键不能用作快捷键")
+        raise ValidationError(QtCore.QCoreApplication.translate("HotkeyEdit", "这个键不能用作快捷键"))
     return normalise_hotkey("+".join(parts + [name]))
 
 

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from desktop.platform.base import Keystroke, WindowFocus, WindowHandle
-from desktop.qt import QObject, QtGui, QTimer, Signal
+from desktop.qt import QT_TRANSLATE_NOOP, QObject, QtGui, QTimer, Signal
 from desktop.ui import clipboard as cb
 
 log = logging.getLogger("quickreply.paste")
@@ -26,9 +26,10 @@ KEY_POLL_MS = 15
 KEY_WAIT_S = 0.5  # longest wait for the agent to let go of keys before Ctrl+V anyway
 PAUSE_POLL_MS = 100
 PAUSE_LIMIT_S = 30.0  # a popup left open longer than this no longer holds pastes back
-NO_TARGET = "没有找到原来的输入窗口，话术已复制到剪贴板"
-TARGET_GONE = "原来的窗口已关闭，话术已复制到剪贴板"
-KEYS_FAILED = "无法模拟粘贴按键，话术已复制到剪贴板"
+# Marked for lupdate here, translated when emitted (``failed`` carries the shown text).
+NO_TARGET = QT_TRANSLATE_NOOP("PasteService", "没有找到原来的输入窗口，话术已复制到剪贴板")
+TARGET_GONE = QT_TRANSLATE_NOOP("PasteService", "原来的窗口已关闭，话术已复制到剪贴板")
+KEYS_FAILED = QT_TRANSLATE_NOOP("PasteService", "无法模拟粘贴按键，话术已复制到剪贴板")
 
 
 @dataclass(frozen=True)
@@ -202,7 +203,7 @@ class PasteService(QObject):
         """Never type into whatever window has focus: leave the phrase to paste by hand."""
         self._original = None
         cb.set_text(self._clipboard, req.text)
-        self.failed.emit(message)
+        self.failed.emit(self.tr(message))
         self._after(0, self._next)
 
     def _restore(self) -> None:

@@ -2,21 +2,42 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from desktop.core import Library, QuickReplyError
-from desktop.qt import Qt, QtCore, QtWidgets, Signal
+from desktop.qt import QT_TRANSLATE_NOOP, Qt, QtCore, QtWidgets, Signal
 from desktop.ui.hotkey_edit import HotkeyEdit
 
-_WEEKDAYS = "一二三四五六日"
+if TYPE_CHECKING:
+    from desktop.platform.autostart import Autostart
+
+_WEEKDAYS = "一二三四五六日"  # stored as these characters, whatever the UI language
+_DAY_LABELS = (
+    QT_TRANSLATE_NOOP("SettingsDialog", "一"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "二"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "三"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "四"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "五"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "六"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "日"),
+)
 
 
 class SettingsDialog(QtWidgets.QDialog):
-    """Edits settings in the library file; everything applies without a restart."""
+    """Edits settings in the library file; all but the language apply without a restart."""
 
     applied = Signal()
 
-    def __init__(self, library: Library, parent: QtWidgets.QWidget | None = None) -> None:
+    def __init__(
+        self,
+        library: Library,
+        parent: QtWidgets.QWidget | None = None,
+        *,
+        autostart: Autostart | None = None,
+    ) -> None:
         super().__init__(parent)
         self.library = library
+        self._autostart = autostart
         self.setWindowTitle(self.tr("快回 设置"))
         form = QtWidgets.QFormLayout()
 
@@ -47,8 +68,8 @@ class SettingsDialog(QtWidgets.QDialog):
         days_row = QtWidgets.QHBoxLayout()
         current = library.setting("不发货的星期")
         self.days: list[QtWidgets.QCheckBox] = []
-        for ch in _WEEKDAYS:
-            box = QtWidgets.QCheckBox(ch)
+        for ch, label in zip(_WEEKDAYS, _DAY_LABELS):
+            box = QtWidgets.QCheckBox(self.tr(label))
             box.setChecked(ch in current or (ch == "日" and "天" in current))
             self.days.append(box)
             days_row.addWidget(box)
@@ -57,14 +78,17 @@ class SettingsDialog(QtWidgets.QDialog):
         form.addRow(self.tr("不发货的星期"), days)
 
         self.language = QtWidgets.QComboBox()
-        self.language.addItem("中文", "zh_CN")
+        self.language.addItem(self.tr("跟随系统"), "auto")
+        self.language.addItem("中文", "zh_CN")  # each language named in itself
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(0, self.language.findData(library.setting("language"))))
-        form.addRow(self.tr("界面语言"), self.language)
+        language_row = QtWidgets.QHBoxLayout()
+        language_row.addWidget(self.language)
+        language_row.addWidget(QtWidgets.QLabel(self.tr("重新启动快回后生效")), 1)
+        form.addRow(self.tr("界面语言"), language_row)
 
         self.autostart = QtWidgets.QCheckBox(self.tr("开机时启动快回"))
-        self.autostart.setEnabled(False)
-        self.autostart.setToolTip(self.tr("安装版提供此功能"))
+        self._autostart_was = self._read_autostart()
         form.addRow(self.tr("开机启动"), self.autostart)
 
         self.error = QtWidgets.QLabel()
@@ -90,9 +114,44 @@ class SettingsDialog(QtWidgets.QDialog):
             "store.店铺名": self.shop.text(),
             "store.客服名": self.agent.text(),
             "store.发货截止时间": self.cutoff.time().toString("HH:mm"),
-            "store.不发货的星期": ",".join(b.text() for b in self.days if b.isChecked()),
+            "store.不发货的星期": ",".join(
+                ch for ch, box in zip(_WEEKDAYS, self.days) if box.isChecked()
+            ),
             "language": self.language.currentData(),
         }
+
+    def _read_autostart(self) -> bool | None:
+        """The box shows the system's real state (it lives outside the library file)."""
+        from desktop.platform.autostart import AutostartError
+
+        if self._autostart is None:
+            self.autostart.setEnabled(False)
+            self.autostart.setToolTip(self.tr("这个系统上不支持开机启动"))
+            return None
+        try:
+            enabled = self._autostart.is_enabled()
+        except AutostartError as exc:
+            self.autostart.setEnabled(False)
+            self.autostart.setToolTip(str(exc))
+            return None
+        self.autostart.setChecked(enabled)
+        self.autostart.setToolTip(self.tr("登录时自动启动快回（%1）").replace("%1", self._autostart.where))
+        return enabled
+
+    def _apply_autostart(self) -> None:
+        from desktop.platform.autostart import AutostartError
+
+        wanted = self.autostart.isChecked()
+        if self._autostart is None or self._autostart_was is None or wanted == self._autostart_was:
+            return
+        try:
+            if wanted:
+                self._autostart.enable()
+            else:
+                self._autostart.disable()
+        except AutostartError as exc:
+            raise QuickReplyError(str(exc)) from exc
+        self._autostart_was = wanted
 
     def accept(self) -> None:
         """Check every value first, then write; a bad value writes nothing."""
@@ -101,6 +160,7 @@ class SettingsDialog(QtWidgets.QDialog):
         values = self.values()
         try:
             checked = {key: check_value(key, value) for key, value in values.items()}
+            self._apply_autostart()
             with self.library.writing():
                 for key, value in checked.items():
                     self.library.set_setting(key, value)

@@ -152,7 +152,7 @@ def render_pdf(book: Handbook, title: str = "") -> bytes:
     buffer.close()
     data = bytes(buffer.data().data())
     if not data.startswith(b"%PDF"):
-        raise ValidationError("生成 PDF 失败")
+        raise ValidationError(QtCore.QCoreApplication.translate("HandbookDialog", "生成 PDF 失败"))
     return fix_copy_text(data)
 
 

@@ -14,14 +14,22 @@ from datetime import datetime
 from typing import Any
 
 from desktop.core.models import Phrase
-from desktop.qt import Qt, QtCore
+from desktop.qt import QT_TRANSLATE_NOOP, Qt, QtCore
 from desktop.ui.library.tree_model import MIME_PHRASES, plain_tooltip
 from desktop.ui.results_model import one_line
 
 _Index = QtCore.QModelIndex | QtCore.QPersistentModelIndex
 _NO_PARENT = QtCore.QModelIndex()  # the invisible root, as Qt's default argument
 TITLE, CODE, TAGS, NOTE, USES, LAST, CATEGORY = range(7)
-_HEADERS = ("标题", "编码", "标签", "适用场景", "使用", "最近使用", "分类")
+_HEADERS = (
+    QT_TRANSLATE_NOOP("PhraseTableModel", "标题"),
+    QT_TRANSLATE_NOOP("PhraseTableModel", "编码"),
+    QT_TRANSLATE_NOOP("PhraseTableModel", "标签"),
+    QT_TRANSLATE_NOOP("PhraseTableModel", "适用场景"),
+    QT_TRANSLATE_NOOP("PhraseTableModel", "使用"),
+    QT_TRANSLATE_NOOP("PhraseTableModel", "最近使用"),
+    QT_TRANSLATE_NOOP("PhraseTableModel", "分类"),
+)
 PIN = "★ "
 
 

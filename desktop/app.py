@@ -10,19 +10,32 @@ import logging
 import sys
 from pathlib import Path
 
+from desktop import logs
 from desktop.core import Library, QuickReplyError
 from desktop.core.buyer import BuyerContext
 from desktop.core.db import default_path
+from desktop.launcher import tell
 from desktop.platform import create_platform
+from desktop.platform.autostart import create_autostart
 from desktop.platform.base import HotkeyError, Platform
 from desktop.qt import QObject, QtCore, QTimer, QtWidgets
+from desktop.ui import i18n
 from desktop.ui.buyer_dialog import BuyerDialog
+from desktop.ui.crash import CrashReporter
 from desktop.ui.icon import app_icon
+from desktop.ui.import_dialog import ImportDialog, undo_last_import
 from desktop.ui.notify import ERROR, INFO, WARNING, Bridge
 from desktop.ui.paste import PasteService
 from desktop.ui.popup import Popup
+from desktop.ui.recovery import ask_with_dialog, check_at_start
+from desktop.ui.results_model import ResultsModel
 from desktop.ui.settings_dialog import SettingsDialog
+from desktop.ui.side_panel import SidePanel
 from desktop.ui.single_instance import InstanceServer, ask_running_instance, server_name
+from desktop.ui.smoke import SmokeTest, headless
+from desktop.ui.stats_dialog import StatsDialog
+from desktop.ui.subscription_updater import SubscriptionUpdater
+from desktop.ui.subscriptions_dialog import SubscriptionsDialog
 from desktop.ui.tray import Tray, cursor_position
 
 log = logging.getLogger("quickreply.app")
@@ -40,6 +53,7 @@ class QuickReplyApp(QObject):
         self.library = library
         self.platform = platform
         self.buyer = BuyerContext()  # in memory only, never stored
+        logs.protect("buyer", self.buyer.values)  # blanked in any log line
         self.messages = Bridge()
         self.tray = Tray()
         self.messages.connect_sink(self.tray.show_message)
@@ -54,6 +68,7 @@ class QuickReplyApp(QObject):
         self.hotkey_spec = ""
         self.paused = False
         self._dialogs: list[QtWidgets.QDialog] = []
+        self.library_window: QtWidgets.QMainWindow | None = None  # 话术库, made on first use
 
         platform.hotkey.activated.connect(self.open_popup)
         self.popup.chosen.connect(self.paste.deliver)
@@ -69,6 +84,17 @@ class QuickReplyApp(QObject):
         self.tray.settings_requested.connect(self.edit_settings)
         self.tray.pause_toggled.connect(self.set_paused)
         self.tray.quit_requested.connect(QtWidgets.QApplication.quit)
+        self.side_panel = SidePanel(library, self.buyer, self.paste)
+        self.side_panel.needs_input.connect(self.fill_in)
+        self.side_panel.closed.connect(lambda: self.tray.panel_action.setChecked(False))
+        self.tray.panel_toggled.connect(self.show_side_panel)
+        self.tray.stats_requested.connect(self.open_stats)
+        self.tray.import_requested.connect(lambda: self._show_dialog(ImportDialog(self.library)))
+        self.tray.undo_import_requested.connect(
+            lambda: undo_last_import(self.library, self.messages.send))
+        self.subscriptions = SubscriptionUpdater(library, self.messages, parent=self)
+        self.tray.subscriptions_requested.connect(
+            lambda: self._show_dialog(SubscriptionsDialog(self.library, self.subscriptions)))
 
         self._poll = QTimer(self)
         self._poll.timeout.connect(self._check_for_outside_changes)
@@ -81,6 +107,7 @@ class QuickReplyApp(QObject):
         if problem:
             self.messages.send(tr("全局快捷键不可用"), problem, WARNING)
         self.apply_hotkey()
+        self.subscriptions.start()  # checks now (in the background) and every interval
 
     # ----- hotkey ----------------------------------------------------------------
     def apply_hotkey(self) -> None:
@@ -129,17 +156,52 @@ class QuickReplyApp(QObject):
         except QuickReplyError as exc:  # the phrase was deleted meanwhile; nothing to count
             log.info("use not recorded: %s", exc)
 
+    def fill_in(self, phrase_id: str) -> None:
+        """A side-panel phrase still needs a value: open the popup on it, cursor in the
+        first empty field; the chat window stays the paste target (the panel never took focus)."""
+        try:
+            phrase = self.library.get(phrase_id, include_trash=False)
+        except QuickReplyError:
+            return
+        self.open_popup()
+        self.popup.search_box.setText(phrase.code or phrase.title)
+        view = self.popup.results_view
+        model = view.model()
+        row = model.row_of(phrase.id) if isinstance(model, ResultsModel) else -1
+        if row >= 0:
+            view.setCurrentIndex(model.index(row, 0))
+            self.popup.form.focus_first_missing()
+
     # ----- windows -----------------------------------------------------------------
     def edit_buyer(self) -> None:
         self._show_dialog(BuyerDialog(self.buyer))
 
     def edit_settings(self) -> None:
-        dialog = SettingsDialog(self.library)
+        dialog = SettingsDialog(self.library, autostart=create_autostart(self.library.path))
         dialog.applied.connect(self.apply_hotkey)
         self._show_dialog(dialog)
 
+    def show_side_panel(self, visible: bool) -> None:
+        if visible:
+            self.side_panel.show_docked()
+        else:
+            self.side_panel.hide()
+
+    def open_stats(self) -> None:
+        self._show_dialog(StatsDialog(self.library))
+
     def open_library(self) -> None:
-        self.messages.send(tr("话术库"), tr("话术库窗口还在开发中；现在可以用 quickreply search / add / edit 管理话术"))
+        """One 话术库 window for the whole session, brought forward when asked again."""
+        from desktop.ui.library.window import LibraryWindow  # most sessions never open it
+
+        if self.library_window is None:
+            self.library_window = LibraryWindow(self.library)
+            self.library_window.setWindowIcon(app_icon())
+        else:
+            self.library_window.refresh()  # type: ignore[attr-defined]
+        self.library_window.show()
+        self.library_window.raise_()
+        self.library_window.activateWindow()
 
     def _show_dialog(self, dialog: QtWidgets.QDialog) -> None:
         dialog.setWindowIcon(app_icon())
@@ -157,6 +219,10 @@ class QuickReplyApp(QObject):
                 self.apply_hotkey()
                 if self.popup.isVisible():
                     self.popup.refresh()
+                if self.side_panel.isVisible():
+                    self.side_panel.refresh()
+                if self.library_window is not None and self.library_window.isVisible():
+                    self.library_window.refresh()  # type: ignore[attr-defined]
         except QuickReplyError as exc:
             log.warning("could not refresh: %s", exc)
 
@@ -169,6 +235,8 @@ class QuickReplyApp(QObject):
         self._poll.stop()
         self.platform.close()
         self.tray.hide()
+        self.side_panel.hide()
+        self.subscriptions.stop()
         self.library.close()
 
 
@@ -183,45 +251,66 @@ def _wait_for_tray() -> bool:
     return True
 
 
-def run(db_path: Path | str | None = None, argv: list[str] | None = None) -> int:
-    """Start the tray app; returns the process exit code."""
-    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+def run(
+    db_path: Path | str | None = None, argv: list[str] | None = None, *, smoke_test: bool = False
+) -> int:
+    """Start the tray app; returns the process exit code.
+
+    ``smoke_test``: start as usual, open and close the popup once, exit (see ui/smoke.py).
+    """
+    log_path = logs.setup()
+    logs.route_qt_messages()
     # A fixed program name gives the same WM_CLASS whether started as
     # ``quickreply``, ``python -m desktop`` or a frozen exe.
     qt_app = QtWidgets.QApplication(["quickreply", *(argv or sys.argv)[1:]])
+    path = Path(db_path) if db_path else default_path()
+    i18n.install(qt_app, i18n.stored_language(path))  # before the first widget reads a text
     qt_app.setApplicationName("QuickReply")
     qt_app.setApplicationDisplayName(tr("快回"))
     qt_app.setQuitOnLastWindowClosed(False)
     qt_app.setWindowIcon(app_icon())
+    crash = CrashReporter(log_path)
+    crash.install()
 
-    path = Path(db_path) if db_path else default_path()
     name = server_name(path)
-    if ask_running_instance(name):
+    if not smoke_test and ask_running_instance(name):
         print(tr("快回已经在运行，已把它调到前台。"), file=sys.stderr)
         return 0
-    if not _wait_for_tray():
-        print(tr("没有找到系统托盘，快回需要系统托盘才能运行。可以使用命令行：quickreply --help"), file=sys.stderr)
+    if not (smoke_test and headless()) and not _wait_for_tray():
+        tell(tr("没有找到系统托盘，快回需要系统托盘才能运行。可以使用命令行：quickreply --help"))
         return 3
+    recovered = check_at_start(path, ask=None if smoke_test else ask_with_dialog)
+    if recovered.path is None:
+        tell(recovered.note)
+        return 1
     try:
         library = Library.open(path)
     except QuickReplyError as exc:
-        print(tr("无法打开话术库：") + str(exc), file=sys.stderr)
+        tell(tr("无法打开话术库：") + str(exc))
         return 1
+    server = None
     try:
-        server = InstanceServer(name)
+        server = None if smoke_test else InstanceServer(name)
     except OSError as exc:
         log.warning("single-instance socket unavailable: %s", exc)
-        server = None
 
     app = QuickReplyApp(library, create_platform())
     if server is not None:
         server.requested.connect(app.handle_request)
     app.start()
-    app.messages.send(tr("快回已启动"), tr("按 %1 搜索话术").replace("%1", app.hotkey_spec or "托盘图标"), INFO)
+    app.messages.send(tr("快回已启动"), tr("按 %1 搜索话术").replace("%1", app.hotkey_spec or tr("托盘图标")), INFO)
+    if recovered.note:
+        app.messages.send(tr("话术库已恢复"), recovered.note, WARNING)
+    if smoke_test:
+        smoke = SmokeTest(app)
+        crash.on_error = smoke.fail
+        smoke.start()
     code = qt_app.exec()
     app.shutdown()
     if server is not None:
         server.close()
+    crash.uninstall()
+    logs.teardown()
     return code
 
 

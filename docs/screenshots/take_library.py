@@ -1,6 +1,8 @@
-"""Take the README's library-window screenshot (offscreen, no X server needed).
+"""Take the README's library-window screenshot.
 
-    python docs/screenshots/take_library.py      # writes docs/screenshots/library.png
+    xvfb-run -a -s "-screen 0 1400x900x24" env QT_QPA_PLATFORM=xcb \
+        python docs/screenshots/take_library.py    # on Xvfb, as in the README
+    python docs/screenshots/take_library.py        # offscreen, no X server needed
 
 Opens a fresh default library, records a few weeks of made-up use so the
 usage columns have something to show, and grabs the window with a phrase

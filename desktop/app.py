@@ -19,7 +19,7 @@ from desktop.platform import create_platform
 from desktop.platform.autostart import create_autostart
 from desktop.platform.base import HotkeyError, Platform
 from desktop.qt import QObject, QtCore, QTimer, QtWidgets
-from desktop.ui import i18n
+from desktop.ui import clipboard, i18n
 from desktop.ui.buyer_dialog import BuyerDialog
 from desktop.ui.crash import CrashReporter
 from desktop.ui.icon import app_icon
@@ -233,6 +233,7 @@ class QuickReplyApp(QObject):
 
     def shutdown(self) -> None:
         self._poll.stop()
+        clipboard.release(QtWidgets.QApplication.clipboard())
         self.platform.close()
         self.tray.hide()
         self.side_panel.hide()
@@ -314,4 +315,4 @@ def run(
     return code
 
 
-__all__ = ["QuickReplyApp", "run", "ERROR"]
+__all__ = ["ERROR", "QuickReplyApp", "run"]

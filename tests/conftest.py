@@ -38,3 +38,23 @@ def _collect_qt_garbage():
     yield
     if "PySide6" in sys.modules:
         gc.collect()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Delete every leftover window while Qt is still fully alive (see above)."""
+    if "PySide6" not in sys.modules:
+        return
+    from desktop.qt import QtCore, QtWidgets
+
+    app = QtWidgets.QApplication.instance()
+    if app is None:
+        return
+    from desktop.ui import clipboard
+
+    clipboard.release(QtWidgets.QApplication.clipboard())
+    for widget in QtWidgets.QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QtCore.QCoreApplication.sendPostedEvents(None, QtCore.QEvent.Type.DeferredDelete)
+    app.processEvents()
+    gc.collect()

@@ -57,6 +57,32 @@ def restore(clipboard: QtGui.QClipboard, snap: ClipboardSnapshot) -> None:
             continue
         data.setData(name, QtCore.QByteArray(raw))
     clipboard.setMimeData(data)
+    global _handed
+    _handed = data
+
+
+# A QMimeData made from Python belongs to the clipboard once set, but its
+# binding still reports its deletion to Python.  If the clipboard keeps it until
+# the process ends, that report comes after Python has shut down and crashes
+# the exit; ``release`` swaps it for data Qt makes itself while Python is alive.
+_handed: QtCore.QMimeData | None = None
+
+
+def release(clipboard: QtGui.QClipboard) -> None:
+    """Call before quitting: keep the clipboard's content, drop our QMimeData object."""
+    global _handed
+    if _handed is None:
+        return
+    ours, _handed = _handed, None
+    if clipboard.mimeData() is not ours:
+        return  # something else replaced it already, and with it ours was deleted
+    image = clipboard.image()
+    if not image.isNull():
+        clipboard.setImage(image)
+    elif clipboard.text():
+        clipboard.setText(clipboard.text())
+    else:
+        clipboard.clear()
 
 
 def set_text(clipboard: QtGui.QClipboard, text: str) -> None:

@@ -76,3 +76,21 @@ def test_empty_snapshot_clears(board):
 def test_text_normalises_windows_line_breaks(board):
     board.setText("a\r\nb")
     assert cb.text(board) == "a\nb"
+
+
+def test_release_keeps_the_restored_text_but_drops_our_mime_object(qtbot):
+    from desktop.qt import QtCore, QtGui
+    from desktop.ui import clipboard as cb
+
+    board = QtGui.QGuiApplication.clipboard()
+    data = QtCore.QMimeData()
+    data.setText("用户的内容")
+    data.setHtml("<b>用户的内容</b>")
+    board.setMimeData(data)
+    snap = cb.snapshot(board)
+    board.setText("临时")
+    cb.restore(board, snap)
+    assert board.mimeData().hasHtml()
+    cb.release(board)
+    assert board.text() == "用户的内容"
+    assert cb._handed is None

@@ -117,6 +117,7 @@ def test_a_click_pastes_into_the_chat_window_through_the_real_pipeline(qtbot, li
     keys = FakeKeystroke(on_paste=lambda: seen.append(board.text()))
     service = PasteService(board, focus, keys, mode=lambda: "paste", restore_delay_ms=lambda: 30)
     widget = SidePanel(lib, buyer, service, now=lambda: FIXED_NOW)
+    service.setParent(widget)  # as in the app: Qt owns it, so it goes with the panel
     qtbot.addWidget(widget)
     widget.show_docked()
     qtbot.waitExposed(widget)

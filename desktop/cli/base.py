@@ -40,6 +40,12 @@ class Group(click.Group):
         except KeyboardInterrupt:
             click.echo("已取消", err=True)
             ctx.exit(130)
+        except BrokenPipeError:
+            # The reader went away (``quickreply search x | head``): nothing to
+            # report.  Point stdout at devnull so the final flush can't fail again.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(0)
         except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort, SystemExit):
             raise
         except Exception as exc:  # a bug: one line for the user, details on request

@@ -153,3 +153,15 @@ def test_a_damaged_database_gives_a_message(tmp_path):
     bad.write_bytes(b"\x00garbage" * 500)
     result = run(bad, "search", "x")
     assert result.returncode == 1 and "损坏" in result.stderr
+
+
+def test_output_cut_short_by_the_reader_is_not_an_error(db):
+    ok(run(db, "search", "x"))
+    exe = [EXE] if EXE else [sys.executable, "-m", "desktop"]
+    proc = subprocess.Popen(exe + ["--db", str(db), "categories"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    proc.stdout.read(10)
+    proc.stdout.close()  # like `| head -1`
+    err = proc.stderr.read().decode("utf-8")
+    proc.stderr.close()
+    assert proc.wait(timeout=60) == 0 and "错误" not in err

@@ -10,13 +10,12 @@ QTextDocument understand, so one builder serves both formats.
 from __future__ import annotations
 
 import html
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from desktop.core import files
 from desktop.core.errors import ValidationError
 from desktop.core.library import Library
 from desktop.core.models import Category, Phrase
@@ -117,28 +116,8 @@ def build(
     return Handbook(document, count, len(shown))
 
 
-def _umask() -> int:
-    current = os.umask(0o022)
-    os.umask(current)
-    return current
-
-
 def write_atomic(path: str | Path, data: bytes) -> None:
-    """Write next to the target and rename, so a failed export never leaves half a file."""
-    target = Path(path)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".quickreply-", dir=target.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.chmod(tmp, 0o666 & ~_umask())  # mkstemp's 0600 would hide it from others
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        raise ValidationError(f"写不了文件 {target}：{exc.strerror or exc}") from None
+    files.write_atomic(path, data, error=ValidationError)
 
 
 def write_html(book: Handbook, path: str | Path) -> None:

@@ -8,14 +8,13 @@ library either gets every accepted phrase or none.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from desktop.core import files
 from desktop.core.categories import clean_path
 from desktop.core.errors import PackError, QuickReplyError
 from desktop.core.library import Library
@@ -248,21 +247,8 @@ def build_pack(
 
 
 def write_json_atomic(path: str | Path, doc: dict[str, Any]) -> None:
-    """Write next to the target and rename, so a crash never leaves half a file."""
-    target = Path(path)
-    text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".quickreply-", dir=target.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(text)
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        raise PackError(f"写不了文件 {target}：{exc.strerror or exc}") from None
+    """Write a pack whole or not at all."""
+    files.write_atomic(path, (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
 
 
 def export_pack(lib: Library, path: str | Path, **kwargs: Any) -> int:

@@ -213,7 +213,7 @@ class SearchIndex:
                     hits.update(i for i in walked[pattern] if accept(i))
                     continue
                 raw: list[int] = []
-                found = text.scan(pattern, lambda i: (raw.append(i), accept(i))[1], need)
+                found = text.scan(pattern, lambda i, raw=raw: (raw.append(i), accept(i))[1], need)
                 if text is names and len(found) < need:
                     walked[pattern] = raw
                 hits.update(found)

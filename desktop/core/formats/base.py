@@ -7,12 +7,11 @@ user decide whether to import without them.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop.core import files
 from desktop.core.categories import clean_path
 from desktop.core.errors import PackError, QuickReplyError
 from desktop.core.library import MAX_BODY, MAX_TITLE, clean_code, clean_tags, clean_text
@@ -102,18 +101,5 @@ def clean_all(result: ReadResult) -> ReadResult:
 
 
 def write_atomic(path: str | Path, write: Callable[[Path], None]) -> None:
-    """Let ``write`` fill a temporary file next to the target, then rename it into place,
-    so a crash or a full disk never leaves half a file where the user expects one."""
-    target = Path(path)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".quickreply-", suffix=target.suffix, dir=target.parent)
-        os.close(fd)
-        try:
-            write(Path(tmp))
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        raise PackError(f"写不了文件 {target}：{exc.strerror or exc}") from None
+    """Let ``write`` fill a temporary file that is then renamed into place."""
+    files.write_atomic(path, write)

@@ -54,7 +54,7 @@ class HotkeyEdit(QtWidgets.QLineEdit):
     def spec(self) -> str:
         return self.text()
 
-    def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:  # noqa: N802 (Qt name)
+    def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:
         if event.key() in _MODIFIER_KEYS:
             return
         if event.key() in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete, Qt.Key.Key_Escape) and not event.modifiers():

@@ -8,12 +8,12 @@ the buyer will receive.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from desktop.core.models import Phrase
 from desktop.qt import Qt, QtCore, QtGui, QtWidgets
+from desktop.ui.plain import plain_tooltip
 from desktop.ui.result_delegate import LINE_GAP, PAD_Y, row_fonts, two_line_height
 
 PAD_X = 8
@@ -23,16 +23,6 @@ _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _ELIDE = Qt.TextElideMode.ElideRight
 PREVIEW_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
-
-
-def plain_tooltip(text: str) -> str:
-    """Tooltip markup that shows ``text`` literally, line breaks and all.
-
-    ``QToolTip`` guesses whether a string is rich text, so plain text that
-    happens to look like HTML would be rendered; escaping it inside a
-    ``pre-wrap`` paragraph makes the guess harmless and keeps long lines wrapping.
-    """
-    return "<p style='white-space:pre-wrap'>" + html.escape(text, quote=False) + "</p>"
 
 
 def one_line(text: str) -> str:

@@ -23,6 +23,7 @@ from desktop.core.stats import (
     write_csv,
 )
 from desktop.qt import Qt, QtCore, QtGui, QtWidgets
+from desktop.ui.plain import plain_tooltip
 
 TOP = 10
 BAR_COLOR = QtGui.QColor("#3d7dd8")
@@ -248,7 +249,7 @@ class StatsDialog(QtWidgets.QDialog):
             item = QtWidgets.QListWidgetItem(r.title)
             last = report.latest.get(r.id)
             when = self.tr("从未使用") if last is None else self.tr("最后使用 ") + format_time(last)
-            item.setToolTip("/".join(r.category) + "\n" + when)  # no markup: a short plain line
+            item.setToolTip(plain_tooltip("/".join(r.category) + "\n" + when))
             self.unused_list.addItem(item)
 
     def _on_speed(self, value: int) -> None:

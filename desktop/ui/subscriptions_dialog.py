@@ -13,6 +13,7 @@ from desktop.core import Library, QuickReplyError
 from desktop.core import subscriptions as subs
 from desktop.core.signing import read_public_key_arg
 from desktop.qt import QT_TRANSLATE_NOOP, Qt, QtCore, QtWidgets
+from desktop.ui.plain import plain_tooltip
 from desktop.ui.subscription_updater import SubscriptionUpdater
 
 COLUMNS = (
@@ -117,7 +118,7 @@ class SubscriptionsDialog(QtWidgets.QDialog):
             cells = (sub.name, sub.source, local_time(sub.last_updated), status_text(sub))
             for column, text in enumerate(cells):
                 item = QtWidgets.QTableWidgetItem(text)
-                item.setToolTip(f"{text}\n{sub.trust}")
+                item.setToolTip(plain_tooltip(f"{text}\n{sub.trust}"))
                 self.table.setItem(n, column, item)
         self.table.resizeColumnsToContents()
 

@@ -8,22 +8,17 @@ on the undo stack and every business rule in the core.
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 from desktop.core import Library
 from desktop.core.models import Category
 from desktop.qt import Qt, QtCore, Signal
+from desktop.ui.plain import plain_tooltip
 
 MIME_CATEGORY = "application/x-quickreply-category"
 MIME_PHRASES = "application/x-quickreply-phrases"
 _Index = QtCore.QModelIndex | QtCore.QPersistentModelIndex
 _NO_PARENT = QtCore.QModelIndex()  # the invisible root, as Qt's default argument
-
-
-def plain_tooltip(text: str) -> str:
-    """A tooltip that shows ``text`` literally (Qt guesses rich text otherwise)."""
-    return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"
 
 
 def tr(text: str) -> str:

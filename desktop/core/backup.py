@@ -17,13 +17,18 @@ from pathlib import Path
 
 from desktop.core.errors import DatabaseError, NotFoundError, ValidationError
 from desktop.core.library import Library
+from desktop.core.messages import Message
 from desktop.core.schema import check_version, migrate
 
 FOLDER = "backups"
 BEFORE_IMPORT = "before-import"
 BEFORE_RESTORE = "before-restore"
 MANUAL = "manual"
-REASONS = {BEFORE_IMPORT: "导入前", BEFORE_RESTORE: "恢复前", MANUAL: "手动"}
+REASONS = {
+    BEFORE_IMPORT: Message("导入前"),
+    BEFORE_RESTORE: Message("恢复前"),
+    MANUAL: Message("手动"),
+}
 _STAMP = "%Y%m%d-%H%M%S"
 
 
@@ -43,7 +48,9 @@ class BackupInfo:
 
     def to_dict(self) -> dict[str, object]:
         return {
-            "name": self.name, "path": str(self.path), "reason": self.reason,
+            "name": self.name,
+            "path": str(self.path),
+            "reason": self.reason,
             "created": self.created.isoformat(timespec="seconds"),
             "size": self.path.stat().st_size if self.path.exists() else 0,
         }
@@ -51,7 +58,7 @@ class BackupInfo:
 
 def folder_of(lib: Library) -> Path:
     if lib.path is None:
-        raise ValidationError("内存中的话术库没有文件，不能备份")
+        raise ValidationError(Message("内存中的话术库没有文件，不能备份"))
     return lib.path.parent / FOLDER
 
 
@@ -79,7 +86,7 @@ def list_backups(lib: Library) -> list[BackupInfo]:
 def backup_now(lib: Library, reason: str = MANUAL, *, rotate: bool = True) -> Path:
     """Copy the library into ``backups/``; returns the new file."""
     if lib.conn.in_transaction:
-        raise ValidationError("正在写入话术库，不能同时备份")
+        raise ValidationError(Message("正在写入话术库，不能同时备份"))
     folder = folder_of(lib)
     assert lib.path is not None
     now = datetime.now()
@@ -101,7 +108,9 @@ def backup_now(lib: Library, reason: str = MANUAL, *, rotate: bool = True) -> Pa
         partial.replace(target)
     except (OSError, sqlite3.Error) as exc:
         partial.unlink(missing_ok=True)
-        raise DatabaseError(f"无法写备份 {target}：{exc}") from None
+        raise DatabaseError(
+            Message("无法写备份 {path}：{error}", path=str(target), error=str(exc))
+        ) from None
     if rotate:
         rotate_backups(lib)
     return target
@@ -122,12 +131,14 @@ def find_backup(lib: Library, ref: str) -> BackupInfo:
     backups = list_backups(lib)
     if ref == "latest":
         if not backups:
-            raise NotFoundError("还没有备份")
+            raise NotFoundError(Message("还没有备份"))
         return backups[0]
     for info in backups:
         if ref in (info.name, info.path.stem):
             return info
-    raise NotFoundError(f"没有这个备份：{ref}（quickreply backup list 可以列出备份）")
+    raise NotFoundError(
+        Message("没有这个备份：{name}（quickreply backup list 可以列出备份）", name=ref)
+    )
 
 
 def last_import_backup(lib: Library) -> BackupInfo | None:
@@ -152,9 +163,11 @@ def _check_backup(path: Path) -> None:
         finally:
             src.close()
     except sqlite3.Error as exc:
-        raise DatabaseError(f"备份文件已损坏：{path.name}（{exc}）") from None
+        raise DatabaseError(
+            Message("备份文件已损坏：{name}（{error}）", name=path.name, error=str(exc))
+        ) from None
     if not ok or not {"phrases", "categories"} <= tables:
-        raise DatabaseError(f"备份文件已损坏或不是快回的话术库：{path.name}")
+        raise DatabaseError(Message("备份文件已损坏或不是快回的话术库：{name}", name=path.name))
 
 
 def restore(lib: Library, ref: str | BackupInfo) -> tuple[BackupInfo, Path]:
@@ -178,7 +191,11 @@ def restore(lib: Library, ref: str | BackupInfo) -> tuple[BackupInfo, Path]:
             src.close()
             dest.close()
     except sqlite3.Error as exc:
-        raise DatabaseError(f"恢复失败：{exc}（恢复前的状态在备份 {saved.name} 里）") from None
+        raise DatabaseError(
+            Message(
+                "恢复失败：{error}（恢复前的状态在备份 {name} 里）", error=str(exc), name=saved.name
+            )
+        ) from None
     lib.refresh_if_changed()
     rotate_backups(lib)
     return info, saved

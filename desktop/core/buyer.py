@@ -14,10 +14,12 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from desktop.core.messages import Message
+
 FIELDS: tuple[str, ...] = ("买家昵称", "订单号", "商品", "快递公司", "运单号")
 NICKNAME, ORDER, ITEM, CARRIER, TRACKING = FIELDS
 
-NOTHING_FOUND = "剪贴板里没有可识别的买家信息"
+NOTHING_FOUND = Message("剪贴板里没有可识别的买家信息")
 
 
 def _masked(cls_name: str, names: list[str]) -> str:
@@ -26,7 +28,11 @@ def _masked(cls_name: str, names: list[str]) -> str:
 
 def _check(name: str) -> None:
     if name not in FIELDS:
-        raise ValueError(f"未知的买家信息字段：{name}（可用：{'、'.join(FIELDS)}）")
+        raise ValueError(
+            Message(
+                "未知的买家信息字段：{name}（可用：{names}）", name=name, names="、".join(FIELDS)
+            )
+        )
 
 
 @dataclass(eq=False)
@@ -290,17 +296,27 @@ def _nickname(raw: str, norm: str) -> str | None:
 
 
 def _summary(values: Mapping[str, str]) -> str:
-    parts = []
+    parts: list[Message] = []
     if ORDER in values:
-        parts.append(f"订单号 {values[ORDER]}")
-    if TRACKING in values:
-        carrier = f"（{values[CARRIER]}）" if CARRIER in values else ""
-        parts.append(f"运单号 {values[TRACKING]}{carrier}")
+        parts.append(Message("订单号 {number}", number=values[ORDER]))
+    if TRACKING in values and CARRIER in values:
+        parts.append(
+            Message(
+                "运单号 {number}（{carrier}）", number=values[TRACKING], carrier=values[CARRIER]
+            )
+        )
+    elif TRACKING in values:
+        parts.append(Message("运单号 {number}", number=values[TRACKING]))
     elif CARRIER in values:
-        parts.append(f"快递公司 {values[CARRIER]}")
+        parts.append(Message("快递公司 {carrier}", carrier=values[CARRIER]))
     if NICKNAME in values:
-        parts.append(f"买家昵称 {values[NICKNAME]}")
-    return "识别到" + "、".join(parts) if parts else NOTHING_FOUND
+        parts.append(Message("买家昵称 {nickname}", nickname=values[NICKNAME]))
+    if not parts:
+        return NOTHING_FOUND
+    found = parts[0]
+    for part in parts[1:]:
+        found = Message("{first}、{second}", first=found, second=part)
+    return Message("识别到{found}", found=found)
 
 
 def recognise(text: str) -> Recognised:

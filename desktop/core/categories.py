@@ -6,6 +6,7 @@ import sqlite3
 from collections.abc import Sequence
 
 from desktop.core.errors import NotFoundError, ValidationError
+from desktop.core.messages import Message
 from desktop.core.models import Category
 
 MAX_NAME = 40
@@ -17,12 +18,22 @@ def clean_path(path: Sequence[str] | str) -> tuple[str, ...]:
     parts = path.replace("›", "/").split("/") if isinstance(path, str) else list(path)
     names = tuple(str(p).strip() for p in parts if str(p).strip())
     if not names:
-        raise ValidationError("分类不能为空")
+        raise ValidationError(Message("分类不能为空"))
     if len(names) > MAX_DEPTH:
-        raise ValidationError(f"分类层级太深（最多 {MAX_DEPTH} 层）：{'/'.join(names)}")
+        raise ValidationError(
+            Message(
+                "分类层级太深（最多 {limit} 层）：{path}", limit=MAX_DEPTH, path="/".join(names)
+            )
+        )
     for name in names:
         if len(name) > MAX_NAME or any(ch in name for ch in "\n\r\t"):
-            raise ValidationError(f"分类名不合适（一行、最多 {MAX_NAME} 字）：{name[:MAX_NAME]}…")
+            raise ValidationError(
+                Message(
+                    "分类名不合适（一行、最多 {limit} 字）：{name}…",
+                    limit=MAX_NAME,
+                    name=name[:MAX_NAME],
+                )
+            )
     return names
 
 
@@ -45,7 +56,9 @@ class CategoryTree:
         self.order: list[int] = []
 
         def walk(parent: int | None, prefix: tuple[str, ...], depth: int) -> None:
-            for cid, pid, name, pos, note in sorted(children.get(parent, []), key=lambda r: (r[3], r[0])):
+            for cid, pid, name, pos, note in sorted(
+                children.get(parent, []), key=lambda r: (r[3], r[0])
+            ):
                 path = prefix + (name,)
                 self.by_id[cid] = Category(cid, pid, name, pos, note, path)
                 self.order.append(cid)
@@ -63,7 +76,7 @@ class CategoryTree:
         names = clean_path(path)
         found = self.by_path.get(names)
         if found is None:
-            raise NotFoundError(f"没有这个分类：{'/'.join(names)}")
+            raise NotFoundError(Message("没有这个分类：{path}", path="/".join(names)))
         return found
 
     def subtree(self, category_id: int) -> set[int]:
@@ -86,7 +99,9 @@ class CategoryTree:
                     "INSERT INTO categories (parent_id, name, position, note) VALUES (?, ?, ?, '')",
                     (parent_id, names[depth - 1], pos),
                 )
-                existing = Category(int(cur.lastrowid), parent_id, names[depth - 1], pos, "", names[:depth])
+                existing = Category(
+                    int(cur.lastrowid), parent_id, names[depth - 1], pos, "", names[:depth]
+                )
                 self.by_id[existing.id] = existing
                 self.by_path[existing.path] = existing
                 self.order.append(existing.id)
@@ -96,4 +111,6 @@ class CategoryTree:
         return parent
 
     def set_note(self, category_id: int, note: str) -> None:
-        self.conn.execute("UPDATE categories SET note = ? WHERE id = ?", (note.strip(), category_id))
+        self.conn.execute(
+            "UPDATE categories SET note = ? WHERE id = ?", (note.strip(), category_id)
+        )

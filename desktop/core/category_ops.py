@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from desktop.core.categories import MAX_DEPTH, clean_path
 from desktop.core.errors import NotFoundError, ValidationError
 from desktop.core.library import Library, clean_text, now_iso
+from desktop.core.messages import Message
 from desktop.core.models import Category
 
 FALLBACK = "未分类"
@@ -26,7 +27,11 @@ class CategoryNotEmpty(ValidationError):
     def __init__(self, path: tuple[str, ...], count: int) -> None:
         self.count = count
         super().__init__(
-            f"分类「{'/'.join(path)}」里还有 {count} 条话术；确认后这些话术会和分类一起移到回收站"
+            Message(
+                "分类「{path}」里还有 {count} 条话术；确认后这些话术会和分类一起移到回收站",
+                path="/".join(path),
+                count=count,
+            )
         )
 
 
@@ -53,13 +58,13 @@ class DeletedCategory:
 def _category(lib: Library, category_id: int) -> Category:
     cat = lib.tree.by_id.get(category_id)
     if cat is None:
-        raise NotFoundError(f"没有这个分类：{category_id}")
+        raise NotFoundError(Message("没有这个分类：{path}", path=category_id))
     return cat
 
 
 def _clean_name(name: str) -> str:
     if any(ch in str(name) for ch in "/›"):
-        raise ValidationError(f"分类名不能包含 / 或 ›：{name}")
+        raise ValidationError(Message("分类名不能包含 / 或 ›：{name}", name=name))
     return clean_path([name])[0]
 
 
@@ -73,7 +78,7 @@ def _siblings(lib: Library, parent_id: int | None) -> list[int]:
 def _refuse_taken_name(lib: Library, parent_id: int | None, name: str, own: int | None) -> None:
     for cid in _siblings(lib, parent_id):
         if cid != own and lib.tree.by_id[cid].name == name:
-            raise ValidationError(f"同一层已经有叫「{name}」的分类")
+            raise ValidationError(Message("同一层已经有叫「{name}」的分类", name=name))
 
 
 def _renumber_categories(lib: Library, ids: Sequence[int]) -> None:
@@ -135,16 +140,16 @@ def create_category(
     later steps that name that id keep working.
     """
     name = _clean_name(name)
-    note = clean_text(note, "分类说明", MAX_NOTE, required=False).strip()
+    note = clean_text(note, Message("分类说明"), MAX_NOTE, required=False).strip()
     with lib.writing() as conn:
         if parent_id is not None:
             parent = _category(lib, parent_id)
             lib.check_editable(parent.id)
             if len(parent.path) >= MAX_DEPTH:
-                raise ValidationError(f"分类层级太深（最多 {MAX_DEPTH} 层）")
+                raise ValidationError(Message("分类层级太深（最多 {limit} 层）", limit=MAX_DEPTH))
         _refuse_taken_name(lib, parent_id, name, None)
         if category_id is not None and category_id in lib.tree.by_id:
-            raise ValidationError(f"分类编号 {category_id} 已被占用")
+            raise ValidationError(Message("分类编号 {id} 已被占用", id=category_id))
         cur = conn.execute(
             "INSERT INTO categories (id, parent_id, name, position, note) VALUES (?, ?, ?, 0, ?)",
             (category_id, parent_id, name, note),
@@ -171,7 +176,7 @@ def rename_category(lib: Library, category_id: int, name: str) -> str:
 
 def set_category_note(lib: Library, category_id: int, note: str) -> str:
     """The note new hires read for this category; returns the old note."""
-    note = clean_text(note, "分类说明", MAX_NOTE, required=False).strip()
+    note = clean_text(note, Message("分类说明"), MAX_NOTE, required=False).strip()
     with lib.writing():
         cat = _category(lib, category_id)
         lib.check_editable(cat.id)
@@ -192,13 +197,13 @@ def move_category(
         if new_parent_id is not None:
             parent = _category(lib, new_parent_id)
             if parent.id in subtree:
-                raise ValidationError("不能把分类移到它自己或它的子分类里")
+                raise ValidationError(Message("不能把分类移到它自己或它的子分类里"))
             lib.check_editable(parent.id)
             new_depth = len(parent.path)
         if cat.parent_id is not None:
             lib.check_editable(cat.parent_id)
         if new_depth + depth_below > MAX_DEPTH:
-            raise ValidationError(f"分类层级太深（最多 {MAX_DEPTH} 层）")
+            raise ValidationError(Message("分类层级太深（最多 {limit} 层）", limit=MAX_DEPTH))
         _refuse_taken_name(lib, new_parent_id, cat.name, cat.id)
         old_siblings = _siblings(lib, cat.parent_id)
         new_siblings = [c for c in _siblings(lib, new_parent_id) if c != cat.id]
@@ -297,7 +302,11 @@ def _refuse_taken_codes(lib: Library, returning: Sequence[str]) -> None:
             (pid,),
         ).fetchone()
         if row:
-            raise ValidationError(f"「{row[0]}」的快捷编码已被「{row[1]}」使用，无法恢复")
+            raise ValidationError(
+                Message(
+                    "「{title}」的快捷编码已被「{other}」使用，无法恢复", title=row[0], other=row[1]
+                )
+            )
 
 
 def undelete_category(lib: Library, deleted: DeletedCategory) -> None:
@@ -305,12 +314,15 @@ def undelete_category(lib: Library, deleted: DeletedCategory) -> None:
     with lib.writing() as conn:
         root = deleted.rows[0]
         if root[1] is not None and root[1] not in lib.tree.by_id:
-            raise ValidationError("原来的上级分类已不存在，无法恢复这个分类")
+            raise ValidationError(Message("原来的上级分类已不存在，无法恢复这个分类"))
         _refuse_taken_name(lib, root[1], root[2], None)
         if any(r[0] in lib.tree.by_id for r in deleted.rows):
             # Reusing another id would point older undo steps at the wrong category.
             raise ValidationError(
-                f"分类「{root[2]}」删除后它的编号已被新分类占用，无法撤销删除；回收站里的话术仍可逐条恢复"
+                Message(
+                    "分类「{name}」删除后它的编号已被新分类占用，无法撤销删除；回收站里的话术仍可逐条恢复",
+                    name=root[2],
+                )
             )
         _refuse_taken_codes(lib, [p[0] for p in deleted.phrases if p[3] is None])
         conn.executemany(

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import cast
 
 from desktop.core.errors import DatabaseError
+from desktop.core.messages import Message
 from desktop.core.schema import SCHEMA_VERSION, migrate, user_version
 
 COMPANIONS = ("", "-wal", "-shm")
@@ -72,7 +73,10 @@ def set_aside(path: Path, when: datetime | None = None) -> Path:
         for source, renamed in reversed(moved):  # put back what was already moved
             renamed.rename(source)
         raise DatabaseError(
-            f"无法把损坏的话术库改名保存（{exc.strerror or exc}），请先关闭正在使用它的程序"
+            Message(
+                "无法把损坏的话术库改名保存（{error}），请先关闭正在使用它的程序",
+                error=exc.strerror or str(exc),
+            )
         ) from exc
     return target
 
@@ -85,7 +89,13 @@ def restore_backup(backup: Path, path: Path, when: datetime | None = None) -> Pa
     """
     problem = damage(backup)
     if problem or not backup.is_file():
-        raise DatabaseError(f"备份文件不可用：{backup.name}（{problem or '文件不存在'}）")
+        raise DatabaseError(
+            Message(
+                "备份文件不可用：{name}（{problem}）",
+                name=backup.name,
+                problem=problem or Message("文件不存在"),
+            )
+        )
     partial = path.with_name(f"{path.name}.restoring")
     partial.unlink(missing_ok=True)
     try:
@@ -99,7 +109,7 @@ def restore_backup(backup: Path, path: Path, when: datetime | None = None) -> Pa
             dest.close()
     except (OSError, sqlite3.Error) as exc:
         partial.unlink(missing_ok=True)
-        raise DatabaseError(f"无法从备份恢复：{exc}") from exc
+        raise DatabaseError(Message("无法从备份恢复：{error}", error=str(exc))) from exc
     try:
         aside = set_aside(path, when)
     except DatabaseError:

@@ -12,6 +12,7 @@ import platformdirs
 import sqlite_utils
 
 from desktop.core.errors import DatabaseError
+from desktop.core.messages import Message
 
 APP_NAME = "QuickReply"
 ENV_DB = "QUICKREPLY_DB"
@@ -33,7 +34,9 @@ def connect(path: Path | str | None) -> sqlite_utils.Database:
         else:
             target = Path(path)
             if target.exists() and target.is_dir():
-                raise DatabaseError(f"话术库路径是一个文件夹，不是文件：{target}")
+                raise DatabaseError(
+                    Message("话术库路径是一个文件夹，不是文件：{path}", path=str(target))
+                )
             target.parent.mkdir(parents=True, exist_ok=True)
             db = sqlite_utils.Database(target)
             db.conn.execute("PRAGMA busy_timeout = 5000")
@@ -41,9 +44,19 @@ def connect(path: Path | str | None) -> sqlite_utils.Database:
         db.conn.execute("PRAGMA foreign_keys = ON")
         return db
     except sqlite3.DatabaseError as exc:
-        raise DatabaseError(f"话术库文件已损坏或不是快回的文件：{path}（{exc}）") from exc
+        raise DatabaseError(
+            Message(
+                "话术库文件已损坏或不是快回的文件：{path}（{error}）",
+                path=str(path),
+                error=str(exc),
+            )
+        ) from exc
     except OSError as exc:
-        raise DatabaseError(f"无法创建话术库文件 {path}：{exc.strerror or exc}") from exc
+        raise DatabaseError(
+            Message(
+                "无法创建话术库文件 {path}：{error}", path=str(path), error=exc.strerror or str(exc)
+            )
+        ) from exc
 
 
 @contextmanager

@@ -6,6 +6,8 @@ as it is.
 
 from __future__ import annotations
 
+from desktop.core.messages import Message
+
 
 class QuickReplyError(Exception):
     """A problem the user can act on (bad input, missing phrase, damaged file)."""
@@ -30,4 +32,4 @@ class DatabaseError(QuickReplyError):
 class MissingFieldsError(QuickReplyError):
     def __init__(self, names: tuple[str, ...]) -> None:
         self.names = names
-        super().__init__("缺少占位符的值：" + "、".join(names))
+        super().__init__(Message("缺少占位符的值：{names}", names="、".join(names)))

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from desktop import __version__
 from desktop.core.errors import QuickReplyError
+from desktop.core.messages import Message
 from desktop.core.packs import MAX_FILE_BYTES
 
 TIMEOUT_S = 15.0
@@ -62,14 +63,14 @@ def normalise_source(source: str) -> str:
     """URLs stay as given; paths become absolute, so the app finds them from any folder."""
     text = source.strip()
     if not text:
-        raise SourceError("订阅地址不能为空")
+        raise SourceError(Message("订阅地址不能为空"))
     if is_url(text):
         return text
     scheme = urllib.parse.urlsplit(text).scheme.lower()
     if scheme == "file":
         text = urllib.request.url2pathname(urllib.parse.urlsplit(text).path)
     elif "://" in text and not _WINDOWS_DRIVE.match(text):
-        raise SourceError(f"只支持 http(s) 地址或文件路径：{text[:80]}")
+        raise SourceError(Message("只支持 http(s) 地址或文件路径：{source}", source=text[:80]))
     return str(Path(text).expanduser().resolve())
 
 
@@ -80,7 +81,8 @@ def fetch(source: str, known: Validators = Validators(), timeout: float = TIMEOU
 
 
 def _too_large() -> SourceError:
-    return SourceError(f"话术包太大（最多 {MAX_FILE_BYTES // 1024 // 1024} MB）")
+    limit = MAX_FILE_BYTES // 1024 // 1024
+    return SourceError(Message("话术包太大（最多 {limit} MB）", limit=limit))
 
 
 def _read_limited(stream) -> bytes:
@@ -115,11 +117,22 @@ def _fetch_url(url: str, known: Validators, timeout: float) -> Fetched:
         with exc:  # an HTTPError holds the open response; close it
             if exc.code == 304:
                 return Fetched(None, known)
-            raise SourceUnreachable(f"{host} 回答 HTTP {exc.code}（{exc.reason}）") from None
+            raise SourceUnreachable(
+                Message(
+                    "{host} 回答 HTTP {code}（{reason}）",
+                    host=host,
+                    code=exc.code,
+                    reason=str(exc.reason),
+                )
+            ) from None
     except urllib.error.URLError as exc:
-        raise SourceUnreachable(f"连不上 {host}：{exc.reason}") from None
+        raise SourceUnreachable(
+            Message("连不上 {host}：{reason}", host=host, reason=str(exc.reason))
+        ) from None
     except (OSError, http.client.HTTPException) as exc:
-        raise SourceUnreachable(f"读取 {host} 时出错：{exc}") from None
+        raise SourceUnreachable(
+            Message("读取 {host} 时出错：{error}", host=host, error=str(exc))
+        ) from None
     return Fetched(data, found)
 
 
@@ -127,7 +140,7 @@ def _fetch_file(path: Path, known: Validators) -> Fetched:
     try:
         stat = path.stat()
         if not path.is_file():
-            raise SourceError(f"这不是一个文件：{path}")
+            raise SourceError(Message("这不是一个文件：{path}", path=str(path)))
         stamp: str | None = f"{stat.st_mtime_ns}:{stat.st_size}"
         if known.last_modified == stamp:
             return Fetched(None, known)
@@ -138,7 +151,11 @@ def _fetch_file(path: Path, known: Validators) -> Fetched:
         if time.time_ns() - stat.st_mtime_ns < _RACY_NS:
             stamp = None  # could change again within the clock's resolution: hash next time
     except FileNotFoundError:
-        raise SourceUnreachable(f"找不到文件（共享文件夹没连上？）：{path}") from None
+        raise SourceUnreachable(
+            Message("找不到文件（共享文件夹没连上？）：{path}", path=str(path))
+        ) from None
     except OSError as exc:
-        raise SourceUnreachable(f"读不了文件 {path}：{exc.strerror or exc}") from None
+        raise SourceUnreachable(
+            Message("读不了文件 {path}：{reason}", path=str(path), reason=str(exc.strerror or exc))
+        ) from None
     return Fetched(data, Validators(None, stamp))

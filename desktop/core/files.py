@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from desktop.core.errors import PackError, QuickReplyError
+from desktop.core.messages import Message
 
 
 def _umask() -> int:
@@ -50,4 +51,6 @@ def write_atomic(
             Path(tmp).unlink(missing_ok=True)
             raise
     except OSError as exc:
-        raise error(f"写不了文件 {target}：{exc.strerror or exc}") from None
+        raise error(
+            Message("写不了文件 {path}：{error}", path=str(target), error=exc.strerror or str(exc))
+        ) from None

@@ -22,11 +22,22 @@ from typing import Any, NamedTuple
 from desktop.core.errors import PackError, QuickReplyError
 from desktop.core.formats.base import ReadResult, RowError, clean_phrase
 from desktop.core.library import MAX_CODE, Library
+from desktop.core.messages import Message, message_of
 from desktop.core.packs import POLICIES, ImportReport, Pack, PackPhrase
 
-STATUSES = {"new": "新增", "changed": "修改", "identical": "相同", "conflict": "冲突"}
-ACTIONS = {"add": "新增", "replace": "替换", "copy": "新增副本", "skip": "跳过"}
-POLICY_NAMES = {"skip": "跳过", "replace": "替换", "copy": "都保留"}
+STATUSES = {
+    "new": Message("新增"),
+    "changed": Message("修改"),
+    "identical": Message("相同"),
+    "conflict": Message("冲突"),
+}
+ACTIONS = {
+    "add": Message("新增"),
+    "replace": Message("替换"),
+    "copy": Message("新增副本"),
+    "skip": Message("跳过"),
+}
+POLICY_NAMES = {"skip": Message("跳过"), "replace": Message("替换"), "copy": Message("都保留")}
 
 
 class _Known(NamedTuple):
@@ -60,9 +71,14 @@ class PlanItem:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "row": self.label, "title": self.phrase.title, "category": list(self.phrase.category),
-            "status": self.status, "action": self.action, "existing": self.target,
-            "code": self.code, "reason": self.reason,
+            "row": self.label,
+            "title": self.phrase.title,
+            "category": list(self.phrase.category),
+            "status": self.status,
+            "action": self.action,
+            "existing": self.target,
+            "code": self.code,
+            "reason": self.reason,
         }
 
 
@@ -110,7 +126,9 @@ class ImportPlan:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "file": self.loaded.source, "policy": self.policy, "counts": self.counts(),
+            "file": self.loaded.source,
+            "policy": self.policy,
+            "counts": self.counts(),
             "actions": self.actions(),
             "categories": [{"category": k, **v} for k, v in self.by_category().items()],
             "phrases": [i.to_dict() for i in self.items],
@@ -130,8 +148,14 @@ def _library_phrases(lib: Library) -> tuple[dict[Any, _Known], dict[str, Any]]:
     for pid, cid, title, body, code, tags, note, deleted in rows:
         cat = tree.get(cid)
         by_id[pid] = _Known(
-            title, body, cat.path if cat else (), code, tuple(json.loads(tags or "[]")), note,
-            cid, deleted is not None,
+            title,
+            body,
+            cat.path if cat else (),
+            code,
+            tuple(json.loads(tags or "[]")),
+            note,
+            cid,
+            deleted is not None,
         )
         if code and deleted is None:
             by_code[code] = pid
@@ -156,7 +180,7 @@ def preview(lib: Library, source: ReadResult | Pack, policy: str = "skip") -> Im
     ``Pack`` is checked here and the first bad phrase is refused, naming it.
     """
     if policy not in POLICIES:
-        raise PackError(f"冲突处理方式只能是 {' / '.join(POLICIES)}")
+        raise PackError(Message("冲突处理方式只能是 {policies}", policies=" / ".join(POLICIES)))
     loaded = source if isinstance(source, ReadResult) else ReadResult(source)
     plan = ImportPlan(loaded, policy)
     planner = _Planner(lib, policy, loaded.fields)
@@ -165,7 +189,14 @@ def preview(lib: Library, source: ReadResult | Pack, policy: str = "skip") -> Im
         try:
             item = raw if loaded.clean else clean_phrase(raw)
         except QuickReplyError as exc:
-            raise PackError(f"{label}（{str(raw.title)[:20]}）：{exc}") from None
+            raise PackError(
+                Message(
+                    "{label}（{title}）：{problem}",
+                    label=label,
+                    title=str(raw.title)[:20],
+                    problem=message_of(exc),
+                )
+            ) from None
         plan.items.append(planner.decide(item, label, n))
     for path, note in loaded.pack.category_notes.items():
         plan.categories.append(path)
@@ -193,7 +224,7 @@ class _Planner:
         for value in paths_or_ids:
             cat = tree.by_path.get(value) if isinstance(value, tuple) else tree.by_id.get(value)
             if cat is not None and cat.id in self.read_only:
-                return f"分类「{'/'.join(cat.path)}」来自订阅，是只读的"
+                return Message("分类「{category}」来自订阅，是只读的", category="/".join(cat.path))
         return ""
 
     def decide(self, item: PackPhrase, label: str, n: int) -> PlanItem:
@@ -205,15 +236,26 @@ class _Planner:
         if key is None:
             return self._new(item, label, n, in_trash)
         old = self.by_id[key]
-        kept = {f: getattr(old, f) for f in ("title", "category", "code", "tags", "note")
-                if f not in self.given}
+        kept = {
+            f: getattr(old, f)
+            for f in ("title", "category", "code", "tags", "note")
+            if f not in self.given
+        }
         if kept:  # the file has no column for these: the library's values stand
             item = replace(item, **kept)
         return self._matched(item, label, n, key, old)
 
     def _known(self, item: PackPhrase, label: str, **changes: Any) -> _Known:
-        known = _Known(item.title, item.body, item.category, item.code, item.tags, item.note,
-                       None, planned=label)
+        known = _Known(
+            item.title,
+            item.body,
+            item.category,
+            item.code,
+            item.tags,
+            item.note,
+            None,
+            planned=label,
+        )
         return known._replace(**changes) if changes else known
 
     def _new(self, item: PackPhrase, label: str, n: int, in_trash: bool) -> PlanItem:
@@ -224,25 +266,37 @@ class _Planner:
         self.by_id[new_id or ("row", n)] = self._known(item, label)
         if item.code:
             self.by_code[item.code] = new_id or ("row", n)
-        reason = "编号在回收站里已有，换新编号" if in_trash else ""
+        reason = Message("编号在回收站里已有，换新编号") if in_trash else ""
         return PlanItem(item, label, "new", "add", new_id=new_id, code=item.code, reason=reason)
 
     def _matched(self, item: PackPhrase, label: str, n: int, key: Any, old: _Known) -> PlanItem:
         target = key if isinstance(key, str) else None
         same_text = (old.title, old.body) == (item.title, item.body)
         same_rest = (old.category, old.code, old.tags, old.note) == (
-            item.category, item.code, item.tags, item.note)
+            item.category,
+            item.code,
+            item.tags,
+            item.note,
+        )
         if same_text and same_rest:
-            why = f"与{old.planned}相同" if old.planned else "与话术库里的相同"
-            return PlanItem(item, label, "identical", "skip", target=target, code=old.code,
-                            reason=why)
+            why = (
+                Message("与{row}相同", row=old.planned)
+                if old.planned
+                else Message("与话术库里的相同")
+            )
+            return PlanItem(
+                item, label, "identical", "skip", target=target, code=old.code, reason=why
+            )
         status = "changed" if same_text else "conflict"
+        reason: str
         if old.planned:
-            reason = f"文件里重复：与{old.planned}的编号或快捷编码相同"
+            reason = Message("文件里重复：与{row}的编号或快捷编码相同", row=old.planned)
+        elif key == item.id and same_text:
+            reason = Message("编号相同，分类、快捷编码、标签或备注不同")
         elif key == item.id:
-            reason = "编号相同，" + ("分类、快捷编码、标签或备注不同" if same_text else "文字不同")
+            reason = Message("编号相同，文字不同")
         else:
-            reason = f"快捷编码 {item.code} 已被「{old.title}」使用"
+            reason = Message("快捷编码 {code} 已被「{title}」使用", code=item.code, title=old.title)
         if self.policy == "skip" or (self.policy == "replace" and old.planned):
             return PlanItem(item, label, status, "skip", target=target, reason=reason)
         if self.policy == "replace":
@@ -255,17 +309,18 @@ class _Planner:
         if self.policy == "replace":
             if code and self.by_code.get(code, key) != key:
                 code = free_code(code, self.by_code)
-                reason += f"；快捷编码已被占用，改用 {code}"
+                reason = Message(
+                    "{reason}；快捷编码已被占用，改用 {code}", reason=reason, code=code
+                )
             if old.code and self.by_code.get(old.code) == key:
                 del self.by_code[old.code]
             if code:
                 self.by_code[code] = key
             self.by_id[key] = self._known(item, "", code=code, category_id=old.category_id)
-            return PlanItem(item, label, status, "replace", target=target, code=code,
-                            reason=reason)
+            return PlanItem(item, label, status, "replace", target=target, code=code, reason=reason)
         if code and code in self.by_code:
             code = free_code(code, self.by_code)
-            reason += f"；副本用快捷编码 {code}"
+            reason = Message("{reason}；副本用快捷编码 {code}", reason=reason, code=code)
         self.by_id[("row", n)] = self._known(item, label, code=code)
         if code:
             self.by_code[code] = ("row", n)
@@ -273,20 +328,42 @@ class _Planner:
 
 
 # ----- apply -------------------------------------------------------------------------
+def _first_rows(errors: list[RowError]) -> str:
+    """The first three rows' messages, one after the other."""
+    shown = [e.message for e in errors[:3]]
+    if len(errors) > 3:
+        return Message(
+            "{first}；{second}；{third}……", first=shown[0], second=shown[1], third=shown[2]
+        )
+    if len(errors) == 3:
+        return Message(
+            "{first}；{second}；{third}", first=shown[0], second=shown[1], third=shown[2]
+        )
+    if len(errors) == 2:
+        return Message("{first}；{second}", first=shown[0], second=shown[1])
+    return shown[0] if shown else ""
+
+
 def bad_rows_message(errors: list[RowError]) -> str:
-    shown = "；".join(e.message for e in errors[:3]) + ("……" if len(errors) > 3 else "")
-    return f"有 {len(errors)} 行无法导入（{shown}），话术库没有改动"
+    return Message(
+        "有 {count} 行无法导入（{rows}），话术库没有改动",
+        count=len(errors),
+        rows=_first_rows(errors),
+    )
 
 
-def apply(lib: Library, plan: ImportPlan, *, skip_bad_rows: bool = False,
-          backup: bool = True) -> ImportReport:
+def apply(
+    lib: Library, plan: ImportPlan, *, skip_bad_rows: bool = False, backup: bool = True
+) -> ImportReport:
     """Write the plan in one transaction, after a backup (for a library on disk).
 
     Refuses when the file had bad rows the user has not agreed to leave out, or
     when the library changed since the preview so the plan no longer holds.
     """
     if plan.bad_rows and not skip_bad_rows:
-        raise PackError(bad_rows_message(plan.bad_rows) + "；确认跳过这些行后再导入")
+        raise PackError(
+            Message("{problem}；确认跳过这些行后再导入", problem=bad_rows_message(plan.bad_rows))
+        )
     saved = None
     if backup and lib.path is not None and plan.writes():
         from desktop.core.backup import backup_now
@@ -295,7 +372,7 @@ def apply(lib: Library, plan: ImportPlan, *, skip_bad_rows: bool = False,
     with lib.writing():
         fresh = preview(lib, plan.loaded, plan.policy)
         if fresh.signature() != plan.signature():
-            raise PackError("话术库在预览之后有改动，请重新预览再导入")
+            raise PackError(Message("话术库在预览之后有改动，请重新预览再导入"))
         report = _execute(lib, fresh)
     report.backup = saved.name if saved else ""
     return report
@@ -321,15 +398,37 @@ def _execute(lib: Library, plan: ImportPlan) -> ImportReport:
         try:
             if item.action == "replace":
                 assert item.target is not None
-                lib.update(item.target, title=p.title, body=p.body, category=p.category,
-                           code=item.code, tags=p.tags, note=p.note)
+                lib.update(
+                    item.target,
+                    title=p.title,
+                    body=p.body,
+                    category=p.category,
+                    code=item.code,
+                    tags=p.tags,
+                    note=p.note,
+                )
                 report.replaced.append(item.target)
             else:
-                report.added.append(lib._insert(
-                    title=p.title, body=p.body, category=p.category, code=item.code,
-                    tags=p.tags, note=p.note, pinned=p.pinned, phrase_id=item.new_id,
-                    check_code=False,
-                ))
+                report.added.append(
+                    lib._insert(
+                        title=p.title,
+                        body=p.body,
+                        category=p.category,
+                        code=item.code,
+                        tags=p.tags,
+                        note=p.note,
+                        pinned=p.pinned,
+                        phrase_id=item.new_id,
+                        check_code=False,
+                    )
+                )
         except QuickReplyError as exc:
-            raise PackError(f"{item.label}（{p.title[:20]}）：{exc}") from None
+            raise PackError(
+                Message(
+                    "{label}（{title}）：{problem}",
+                    label=item.label,
+                    title=p.title[:20],
+                    problem=message_of(exc),
+                )
+            ) from None
     return report

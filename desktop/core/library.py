@@ -15,18 +15,23 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.core import template
 from desktop.core.categories import CategoryTree
 from desktop.core.db import connect, default_path, transaction
 from desktop.core.errors import DatabaseError, NotFoundError, ValidationError
+from desktop.core.messages import Message
 from desktop.core.models import Category, Phrase
 from desktop.core.schema import check_version, migrate
 from desktop.core.search import Entry, Keys, SearchIndex, category_keys, phrase_keys
 from desktop.core.settings import SETTINGS, STORE_PREFIX, canonical_key, check_value
 from desktop.core.textnorm import fold
 from desktop.core.usage import Frecency
+
+if TYPE_CHECKING:
+    from typing_extensions import Self  # typing.Self from Python 3.11
+
 
 MAX_TITLE = 100
 MAX_BODY = 10_000
@@ -51,7 +56,9 @@ def clean_code(code: str | None) -> str | None:
     if not folded:
         return None
     if len(folded) > MAX_CODE or any(ch.isspace() for ch in folded):
-        raise ValidationError(f"快捷编码应为一个词、最多 {MAX_CODE} 个字符：{code}")
+        raise ValidationError(
+            Message("快捷编码应为一个词、最多 {limit} 个字符：{code}", limit=MAX_CODE, code=code)
+        )
     return folded
 
 
@@ -63,11 +70,13 @@ def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
             if not part:
                 continue
             if len(part) > MAX_TAG:
-                raise ValidationError(f"标签太长（最多 {MAX_TAG} 字）：{part}")
+                raise ValidationError(
+                    Message("标签太长（最多 {limit} 字）：{tag}", limit=MAX_TAG, tag=part)
+                )
             if part not in out:
                 out.append(part)
     if len(out) > MAX_TAGS:
-        raise ValidationError(f"标签太多（最多 {MAX_TAGS} 个）")
+        raise ValidationError(Message("标签太多（最多 {limit} 个）", limit=MAX_TAGS))
     return tuple(out)
 
 
@@ -78,9 +87,16 @@ def clean_text(value: str, what: str, limit: int, *, required: bool) -> str:
     """Normalise line ends and drop control characters (they'd corrupt chat and search)."""
     text = str(value).replace("\r\n", "\n").replace("\r", "\n").translate(_CONTROL_CHARS)
     if required and not text.strip():
-        raise ValidationError(f"{what}不能为空")
+        raise ValidationError(Message("{what}不能为空", what=what))
     if len(text) > limit:
-        raise ValidationError(f"{what}太长（{len(text)} 字，最多 {limit} 字）")
+        raise ValidationError(
+            Message(
+                "{what}太长（{length} 字，最多 {limit} 字）",
+                what=what,
+                length=len(text),
+                limit=limit,
+            )
+        )
     return text
 
 
@@ -119,7 +135,13 @@ class Library:
             lib = cls(db, path=None if memory else Path(path))
         except sqlite3.DatabaseError as exc:
             db.close()
-            raise DatabaseError(f"话术库文件已损坏或不是快回的文件：{path}（{exc}）") from exc
+            raise DatabaseError(
+                Message(
+                    "话术库文件已损坏或不是快回的文件：{path}（{error}）",
+                    path=str(path),
+                    error=str(exc),
+                )
+            ) from exc
         except BaseException:
             db.close()
             raise
@@ -145,7 +167,7 @@ class Library:
     def close(self) -> None:
         self.db.close()
 
-    def __enter__(self) -> Library:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -195,7 +217,12 @@ class Library:
         if not self.is_editable(category_id, read_only):
             cat = self.tree.by_id.get(category_id)
             where = "/".join(cat.path) if cat else str(category_id)
-            raise ValidationError(f"分类「{where}」来自订阅，是只读的；需要修改请先复制一份到自己的分类")
+            raise ValidationError(
+                Message(
+                    "分类「{category}」来自订阅，是只读的；需要修改请先复制一份到自己的分类",
+                    category=where,
+                )
+            )
 
     # ----- categories ----------------------------------------------------------
     def categories(self) -> list[Category]:
@@ -226,8 +253,13 @@ class Library:
     ) -> Phrase:
         with self.writing():
             phrase_id = self._insert(
-                title=title, body=body, category=category, code=code,
-                tags=tags, note=note, pinned=pinned,
+                title=title,
+                body=body,
+                category=category,
+                code=code,
+                tags=tags,
+                note=note,
+                pinned=pinned,
             )
         return self.get(phrase_id)
 
@@ -246,9 +278,9 @@ class Library:
         check_editable: bool = True,
     ) -> str:
         """Insert inside the caller's transaction; returns the new id."""
-        title = clean_text(title, "标题", MAX_TITLE, required=True).strip()
-        body = clean_text(body, "内容", MAX_BODY, required=True)
-        note = clean_text(note or "", "备注", 1000, required=False).strip()
+        title = clean_text(title, Message("标题"), MAX_TITLE, required=True).strip()
+        body = clean_text(body, Message("内容"), MAX_BODY, required=True)
+        note = clean_text(note or "", Message("备注"), 1000, required=False).strip()
         code = clean_code(code)
         tag_tuple = clean_tags(tags)
         if check_code and code:
@@ -267,8 +299,20 @@ class Library:
             "INSERT INTO phrases (id, category_id, title, body, code, tags, note, pinned, position,"
             " created_at, updated_at, search_names, search_body, search_pinyin)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (phrase_id, cat.id, title, body, code, json.dumps(tag_tuple, ensure_ascii=False),
-             note, int(bool(pinned)), pos, stamp, stamp, *keys),
+            (
+                phrase_id,
+                cat.id,
+                title,
+                body,
+                code,
+                json.dumps(tag_tuple, ensure_ascii=False),
+                note,
+                int(bool(pinned)),
+                pos,
+                stamp,
+                stamp,
+                *keys,
+            ),
         )
         return phrase_id
 
@@ -284,14 +328,21 @@ class Library:
             (code, own_id),
         ).fetchone()
         if row:
-            raise ValidationError(f"快捷编码 {code} 已被「{row[1]}」（{row[0]}）使用")
+            raise ValidationError(
+                Message(
+                    "快捷编码 {code} 已被「{title}」（{id}）使用",
+                    code=code,
+                    title=row[1],
+                    id=row[0],
+                )
+            )
 
     def get(self, phrase_id: str, *, include_trash: bool = True) -> Phrase:
         row = self.conn.execute(
             f"SELECT {_COLUMNS} FROM phrases WHERE id = ?", (str(phrase_id).strip(),)
         ).fetchone()
         if row is None or (not include_trash and row[11] is not None):
-            raise NotFoundError(f"没有这条话术：{phrase_id}")
+            raise NotFoundError(Message("没有这条话术：{id}", id=phrase_id))
         return self._phrase(row)
 
     def find_by_code(self, code: str) -> Phrase | None:
@@ -315,7 +366,9 @@ class Library:
         return rows
 
     def count(self) -> int:
-        return self.conn.execute("SELECT COUNT(*) FROM phrases WHERE deleted_at IS NULL").fetchone()[0]
+        return self.conn.execute(
+            "SELECT COUNT(*) FROM phrases WHERE deleted_at IS NULL"
+        ).fetchone()[0]
 
     def update(
         self,
@@ -333,11 +386,11 @@ class Library:
         current = self.get(phrase_id)
         changes: dict[str, Any] = {}
         if title is not _UNSET:
-            changes["title"] = clean_text(title, "标题", MAX_TITLE, required=True).strip()
+            changes["title"] = clean_text(title, Message("标题"), MAX_TITLE, required=True).strip()
         if body is not _UNSET:
-            changes["body"] = clean_text(body, "内容", MAX_BODY, required=True)
+            changes["body"] = clean_text(body, Message("内容"), MAX_BODY, required=True)
         if note is not _UNSET:
-            changes["note"] = clean_text(note or "", "备注", 1000, required=False).strip()
+            changes["note"] = clean_text(note or "", Message("备注"), 1000, required=False).strip()
         if tags is not _UNSET:
             changes["tags"] = json.dumps(clean_tags(tags), ensure_ascii=False)
         if pinned is not _UNSET:
@@ -368,7 +421,8 @@ class Library:
                 changes["updated_at"] = now_iso()
                 assignments = ", ".join(f"{k} = ?" for k in changes)
                 self.conn.execute(
-                    f"UPDATE phrases SET {assignments} WHERE id = ?", (*changes.values(), current.id)
+                    f"UPDATE phrases SET {assignments} WHERE id = ?",
+                    (*changes.values(), current.id),
                 )
         return self.get(current.id)
 
@@ -377,13 +431,15 @@ class Library:
         current = self.get(phrase_id, include_trash=False)
         self.check_editable(current.category_id)
         with self.writing():
-            self.conn.execute("UPDATE phrases SET deleted_at = ? WHERE id = ?", (now_iso(), current.id))
+            self.conn.execute(
+                "UPDATE phrases SET deleted_at = ? WHERE id = ?", (now_iso(), current.id)
+            )
         return self.get(current.id)
 
     def restore(self, phrase_id: str) -> Phrase:
         current = self.get(phrase_id)
         if current.deleted_at is None:
-            raise ValidationError(f"这条话术不在回收站里：{current.id}")
+            raise ValidationError(Message("这条话术不在回收站里：{id}", id=current.id))
         with self.writing():
             if current.code:
                 self._refuse_taken_code(current.code, current.id)
@@ -408,10 +464,19 @@ class Library:
     def _phrase(self, row: Sequence[Any]) -> Phrase:
         cat = self.tree.by_id.get(row[1])
         return Phrase(
-            id=row[0], category_id=row[1], category=cat.path if cat else (),
-            title=row[2], body=row[3], code=row[4], tags=tuple(json.loads(row[5] or "[]")),
-            note=row[6], pinned=bool(row[7]), position=row[8], created_at=row[9],
-            updated_at=row[10], deleted_at=row[11],
+            id=row[0],
+            category_id=row[1],
+            category=cat.path if cat else (),
+            title=row[2],
+            body=row[3],
+            code=row[4],
+            tags=tuple(json.loads(row[5] or "[]")),
+            note=row[6],
+            pinned=bool(row[7]),
+            position=row[8],
+            created_at=row[9],
+            updated_at=row[10],
+            deleted_at=row[11],
         )
 
     # ----- search --------------------------------------------------------------
@@ -467,6 +532,7 @@ class Library:
         entries = [Entry(r[0], r[1], r[2] or "", Keys(r[3], r[4], r[5])) for r in rows]
         self._pinned = {r[0] for r in rows if r[6]}
         return SearchIndex(entries, cat_keys)
+
     # ----- usage ---------------------------------------------------------------
     def record_use(self, phrase_id: str, when: float | None = None) -> None:
         """Remember that a phrase was sent: its id and the time, nothing else."""
@@ -509,7 +575,7 @@ class Library:
     def store_values(self) -> dict[str, str]:
         """Store variables by placeholder name (店铺名 → …), empty ones left out."""
         return {
-            k[len(STORE_PREFIX):]: v
+            k[len(STORE_PREFIX) :]: v
             for k, v in self.settings().items()
             if k.startswith(STORE_PREFIX) and v.strip()
         }

@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from desktop.core import template
+from desktop.core.messages import Message
 from desktop.core.resources import read_text
 
 LEVELS = ("error", "warning", "info")
@@ -39,13 +40,19 @@ _FILES = {
 }
 
 MESSAGES = {
-    "absolute-promise": "绝对化承诺：售后纠纷时会被当作承诺，建议改为“尽量”“一般情况下”等留有余地的说法",
-    "blunt-refusal": "生硬拒绝：容易引起买家不满和差评，建议先致歉、说明原因，再给出替代办法",
-    "cold-filler": "冷淡语气词：单独成句显得敷衍，建议改成完整的回应，如“好的呢亲”",
-    "ad-superlative": "广告法极限词：可能被投诉或处罚，建议换成具体、可证明的描述",
-    "off-platform": "站外引流：引导买家到站外联系或交易违反平台规则，可能被处罚，请删除",
-    "external-link": "非淘系链接：站外链接会被平台拦截或处罚，只发淘宝/天猫等允许域名的链接",
-    "empty": "话术为空：发送内容不能为空，请填写正文",
+    "absolute-promise": Message(
+        "绝对化承诺：售后纠纷时会被当作承诺，建议改为“尽量”“一般情况下”等留有余地的说法"
+    ),
+    "blunt-refusal": Message(
+        "生硬拒绝：容易引起买家不满和差评，建议先致歉、说明原因，再给出替代办法"
+    ),
+    "cold-filler": Message("冷淡语气词：单独成句显得敷衍，建议改成完整的回应，如“好的呢亲”"),
+    "ad-superlative": Message("广告法极限词：可能被投诉或处罚，建议换成具体、可证明的描述"),
+    "off-platform": Message("站外引流：引导买家到站外联系或交易违反平台规则，可能被处罚，请删除"),
+    "external-link": Message(
+        "非淘系链接：站外链接会被平台拦截或处罚，只发淘宝/天猫等允许域名的链接"
+    ),
+    "empty": Message("话术为空：发送内容不能为空，请填写正文"),
 }
 
 # (rule, level, list) for the plain word rules, in report order.
@@ -293,7 +300,7 @@ def _lint_title(title: str, rules: Rules) -> list[Finding]:
             continue
         for s, e in _word_matches(rules, name, folded, []):
             start, end = folded.span(s, e)
-            message = "标题：" + MESSAGES[rule]
+            message = Message("标题：{problem}", problem=MESSAGES[rule])
             out.append(Finding(level, rule, message, title[start:end], -1, -1))
     return out
 
@@ -306,7 +313,11 @@ def _length_finding(body: str) -> Finding | None:
         level, limit = "info", INFO_LENGTH
     else:
         return None
-    message = f"话术过长（{n} 字，超过 {limit} 字）：买家不易读完，建议精简或拆成几条发送"
+    message = Message(
+        "话术过长（{length} 字，超过 {limit} 字）：买家不易读完，建议精简或拆成几条发送",
+        length=n,
+        limit=limit,
+    )
     return Finding(level, "too-long", message, body[limit:], limit, n)
 
 
@@ -319,7 +330,7 @@ def lint(body: str, title: str = "", rules: Rules | None = None) -> list[Finding
         return _sorted(findings)
 
     for p in template.problems(body):
-        message = f"占位符错误：{p.message}，发送时会原样显示，请修正"
+        message = Message("占位符错误：{problem}，发送时会原样显示，请修正", problem=p.message)
         findings.append(Finding("error", "placeholder", message, p.text, p.start, p.end))
 
     folded = _Folded(body, _placeholder_mask(body))

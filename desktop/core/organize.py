@@ -30,6 +30,7 @@ from desktop.core.category_ops import (
 )
 from desktop.core.errors import ValidationError
 from desktop.core.library import Library, clean_tags, now_iso
+from desktop.core.messages import Message
 
 __all__ = [
     "FALLBACK",
@@ -140,7 +141,7 @@ def restore_pinned(lib: Library, before: Mapping[str, bool]) -> None:
 def _one_tag(tag: str) -> str:
     cleaned = clean_tags([tag])
     if len(cleaned) != 1:
-        raise ValidationError(f"请给出一个标签：{tag}")
+        raise ValidationError(Message("请给出一个标签：{tag}", tag=tag))
     return cleaned[0]
 
 

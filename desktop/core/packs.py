@@ -18,6 +18,7 @@ from desktop.core import files
 from desktop.core.categories import clean_path
 from desktop.core.errors import PackError, QuickReplyError
 from desktop.core.library import Library
+from desktop.core.messages import Message, message_of
 from desktop.core.resources import read_text
 
 FORMAT = "quickreply.pack"
@@ -25,6 +26,7 @@ VERSION = 1
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_PHRASES = 200_000
 POLICIES = ("skip", "replace", "copy")
+_A_FILE = Message("文件")  # names the source in messages when the caller gives no name
 
 
 @dataclass
@@ -72,12 +74,19 @@ def _text(obj: dict, key: str, where: str, *, required: bool = False) -> str:
     value = obj.get(key)
     if value is None:
         if required:
-            raise PackError(f"{where}.{key} 缺失")
+            raise PackError(Message("{where}.{key} 缺失", where=where, key=key))
         return ""
     if not isinstance(value, str):
-        raise PackError(f"{where}.{key} 应为文字，实际是 {type(value).__name__}")
+        raise PackError(
+            Message(
+                "{where}.{key} 应为文字，实际是 {kind}",
+                where=where,
+                key=key,
+                kind=type(value).__name__,
+            )
+        )
     if required and not value.strip():
-        raise PackError(f"{where}.{key} 不能为空")
+        raise PackError(Message("{where}.{key} 不能为空", where=where, key=key))
     return value
 
 
@@ -85,15 +94,16 @@ def _path(value: Any, where: str) -> tuple[str, ...]:
     if isinstance(value, str):
         value = value.split("/")
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise PackError(f"{where} 应为分类名列表，例如 [\"售后\", \"退换货\"]")
+        raise PackError(Message('{where} 应为分类名列表，例如 ["售后", "退换货"]', where=where))
     try:
         return clean_path(value)
     except QuickReplyError as exc:
-        raise PackError(f"{where}：{exc}") from None
+        problem = message_of(exc)
+        raise PackError(Message("{where}：{problem}", where=where, problem=problem)) from None
 
 
 def parse_pack(
-    data: str | bytes, source: str = "文件", *, errors: list[tuple[int, str]] | None = None
+    data: str | bytes, source: str = _A_FILE, *, errors: list[tuple[int, str]] | None = None
 ) -> Pack:
     """Check and read a pack; raises ``PackError`` naming the first problem.
 
@@ -104,35 +114,59 @@ def parse_pack(
         try:
             data = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise PackError(f"{source} 不是 UTF-8 编码（第 {exc.start} 字节）") from None
+            raise PackError(
+                Message("{source} 不是 UTF-8 编码（第 {byte} 字节）", source=source, byte=exc.start)
+            ) from None
     try:
         doc = json.loads(data)
     except json.JSONDecodeError as exc:
-        raise PackError(f"{source} 不是有效的 JSON：第 {exc.lineno} 行第 {exc.colno} 列 {exc.msg}") from None
+        raise PackError(
+            Message(
+                "{source} 不是有效的 JSON：第 {line} 行第 {column} 列 {error}",
+                source=source,
+                line=exc.lineno,
+                column=exc.colno,
+                error=exc.msg,
+            )
+        ) from None
     except RecursionError:
-        raise PackError(f"{source} 嵌套太深") from None
+        raise PackError(Message("{source} 嵌套太深", source=source)) from None
     if not isinstance(doc, dict):
-        raise PackError(f"{source} 的最外层应为一个对象")
+        raise PackError(Message("{source} 的最外层应为一个对象", source=source))
     if doc.get("format") != FORMAT:
-        raise PackError(f"{source} 不是快回话术包（format 应为 {FORMAT}）")
+        raise PackError(
+            Message("{source} 不是快回话术包（format 应为 {format}）", source=source, format=FORMAT)
+        )
     if doc.get("version") != VERSION:
-        raise PackError(f"不支持的话术包版本：{doc.get('version')!r}（支持 {VERSION}）")
+        raise PackError(
+            Message(
+                "不支持的话术包版本：{version}（支持 {supported}）",
+                version=repr(doc.get("version")),
+                supported=VERSION,
+            )
+        )
     raw_phrases = doc.get("phrases")
     if not isinstance(raw_phrases, list):
-        raise PackError("phrases 应为列表")
+        raise PackError(Message("phrases 应为列表"))
     if len(raw_phrases) > MAX_PHRASES:
-        raise PackError(f"话术太多：{len(raw_phrases)} 条（最多 {MAX_PHRASES}）")
+        raise PackError(
+            Message(
+                "话术太多：{count} 条（最多 {limit}）", count=len(raw_phrases), limit=MAX_PHRASES
+            )
+        )
     pack = Pack(
-        name=_text(doc, "name", "pack"), description=_text(doc, "description", "pack"),
-        author=_text(doc, "author", "pack"), created=_text(doc, "created", "pack"),
+        name=_text(doc, "name", "pack"),
+        description=_text(doc, "description", "pack"),
+        author=_text(doc, "author", "pack"),
+        created=_text(doc, "created", "pack"),
     )
     cats = doc.get("categories", [])
     if not isinstance(cats, list):
-        raise PackError("categories 应为列表")
+        raise PackError(Message("categories 应为列表"))
     for n, cat in enumerate(cats):
         where = f"categories[{n}]"
         if not isinstance(cat, dict):
-            raise PackError(f"{where} 应为对象")
+            raise PackError(Message("{where} 应为对象", where=where))
         pack.category_notes[_path(cat.get("path"), where + ".path")] = _text(cat, "note", where)
     for n, item in enumerate(raw_phrases):
         try:
@@ -140,26 +174,28 @@ def parse_pack(
         except PackError as exc:
             if errors is None:
                 raise
-            errors.append((n, str(exc)))
+            errors.append((n, message_of(exc)))
     return pack
 
 
 def _phrase(item: Any, where: str) -> PackPhrase:
     if not isinstance(item, dict):
-        raise PackError(f"{where} 应为对象")
+        raise PackError(Message("{where} 应为对象", where=where))
     tags = item.get("tags", [])
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
-        raise PackError(f"{where}.tags 应为文字列表")
+        raise PackError(Message("{where}.tags 应为文字列表", where=where))
     pinned = item.get("pinned", False)
     if not isinstance(pinned, bool):
-        raise PackError(f"{where}.pinned 应为 true 或 false")
+        raise PackError(Message("{where}.pinned 应为 true 或 false", where=where))
     return PackPhrase(
         category=_path(item.get("category", ["未分类"]), where + ".category"),
         title=_text(item, "title", where, required=True),
         body=_text(item, "body", where, required=True),
         id=_text(item, "id", where) or None,
         code=_text(item, "code", where) or None,
-        tags=tuple(tags), note=_text(item, "note", where), pinned=pinned,
+        tags=tuple(tags),
+        note=_text(item, "note", where),
+        pinned=pinned,
     )
 
 
@@ -169,14 +205,24 @@ def read_limited(path: str | Path) -> bytes:
     try:
         size = target.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise PackError(f"文件太大：{size // 1024 // 1024} MB（最多 {MAX_FILE_BYTES // 1024 // 1024} MB）")
+            raise PackError(
+                Message(
+                    "文件太大：{size} MB（最多 {limit} MB）",
+                    size=size // 1024 // 1024,
+                    limit=MAX_FILE_BYTES // 1024 // 1024,
+                )
+            )
         return target.read_bytes()
     except FileNotFoundError:
-        raise PackError(f"找不到文件：{target}") from None
+        raise PackError(Message("找不到文件：{path}", path=str(target))) from None
     except IsADirectoryError:
-        raise PackError(f"这是一个文件夹，不是话术文件：{target}") from None
+        raise PackError(Message("这是一个文件夹，不是话术文件：{path}", path=str(target))) from None
     except OSError as exc:
-        raise PackError(f"读不了文件 {target}：{exc.strerror or exc}") from None
+        raise PackError(
+            Message(
+                "读不了文件 {path}：{reason}", path=str(target), reason=str(exc.strerror or exc)
+            )
+        ) from None
 
 
 def read_pack(path: str | Path) -> Pack:
@@ -238,8 +284,13 @@ def build_pack(
         ],
         "phrases": [
             {
-                "id": p.id, "category": list(p.category), "title": p.title, "body": p.body,
-                "code": p.code, "tags": list(p.tags), "note": p.note,
+                "id": p.id,
+                "category": list(p.category),
+                "title": p.title,
+                "body": p.body,
+                "code": p.code,
+                "tags": list(p.tags),
+                "note": p.note,
             }
             for p in phrases
         ],

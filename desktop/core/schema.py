@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Callable
 
 from desktop.core.errors import DatabaseError
+from desktop.core.messages import Message
 from desktop.core.search import phrase_keys
 
 
@@ -111,7 +112,10 @@ def check_version(conn: sqlite3.Connection) -> int:
     start = user_version(conn)
     if start > SCHEMA_VERSION:
         raise DatabaseError(
-            f"话术库文件来自更新版本的快回（结构版本 {start}），请升级快回后再打开"
+            Message(
+                "话术库文件来自更新版本的快回（结构版本 {version}），请升级快回后再打开",
+                version=start,
+            )
         )
     return start
 

@@ -117,7 +117,9 @@ class SearchIndex:
         none = ("", "")
         self.names = _Joined(e.keys.names for e in entries)
         self.body = _Joined(e.keys.body + categories.get(e.category_id, none)[0] for e in entries)
-        self.pinyin = _Joined(e.keys.pinyin + categories.get(e.category_id, none)[1] for e in entries)
+        self.pinyin = _Joined(
+            e.keys.pinyin + categories.get(e.category_id, none)[1] for e in entries
+        )
         self.codes: dict[str, list[int]] = {}
         for i, e in enumerate(entries):
             if e.code:
@@ -153,8 +155,10 @@ class SearchIndex:
             return []
         words = [w.translate(_CONTROL) for w in terms(query)]
         words = [w for w in words if w]
-        in_scope = (lambda i: True) if categories is None else (
-            lambda i: self.category_of[i] in categories
+        in_scope = (
+            (lambda i: True)
+            if categories is None
+            else (lambda i: self.category_of[i] in categories)
         )
         used_idx = [self.position[p] for p in ranked_used if p in self.position]
         if not words:
@@ -192,10 +196,17 @@ class SearchIndex:
         if len(words) == 1:
             prefix = FIELD + words[0]
             tiers.append(([names], prefix, lambda i: prefix in names.segment(i), lambda i: True))
-        tiers.append(([names], scan_word, in_names,
-                      (lambda i: all(w in names.segment(i) for w in others))))
-        tiers.append((self._texts(scan_word), scan_word, anywhere,
-                      (lambda i: all(self._anywhere(i, w) for w in others))))
+        tiers.append(
+            ([names], scan_word, in_names, (lambda i: all(w in names.segment(i) for w in others)))
+        )
+        tiers.append(
+            (
+                self._texts(scan_word),
+                scan_word,
+                anywhere,
+                (lambda i: all(self._anywhere(i, w) for w in others)),
+            )
+        )
 
         walked: dict[str, list[int]] = {}
         for texts, pattern, check_used, check_hit in tiers:

@@ -26,6 +26,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from desktop.core.errors import PackError, QuickReplyError
+from desktop.core.messages import Message
 from desktop.core.packs import MAX_FILE_BYTES, Pack, parse_pack, write_json_atomic
 
 ALGORITHM = "ed25519"
@@ -33,6 +34,7 @@ SIGNATURE_KEY = "signature"
 PASSPHRASE_ENV = "QUICKREPLY_KEY_PASSPHRASE"
 PRIVATE_NAME = "publisher.key"
 PUBLIC_NAME = "publisher.pub"
+_A_PACK = Message("话术包")  # names a pack in messages when it has no file name
 
 
 class SignatureError(QuickReplyError):
@@ -53,10 +55,10 @@ class Verdict:
     @property
     def text(self) -> str:
         if self.signed_by is None:
-            return "未签名"
+            return Message("未签名")
         if self.pinned:
-            return f"签名有效（公钥 {fingerprint(self.signed_by)}）"
-        return f"签名有效但未固定公钥（{fingerprint(self.signed_by)}）"
+            return Message("签名有效（公钥 {key}）", key=fingerprint(self.signed_by))
+        return Message("签名有效但未固定公钥（{key}）", key=fingerprint(self.signed_by))
 
 
 # ----- keys -------------------------------------------------------------------
@@ -72,7 +74,7 @@ def parse_public_key(text: str) -> Ed25519PublicKey:
         return Ed25519PublicKey.from_public_bytes(raw)
     except (binascii.Error, ValueError):
         raise SignatureError(
-            f"公钥格式不对（应为 44 个字符的 base64）：{text.strip()[:60]}"
+            Message("公钥格式不对（应为 44 个字符的 base64）：{key}", key=text.strip()[:60])
         ) from None
 
 
@@ -103,7 +105,9 @@ def write_key_pair(
     private_path, public_path = target / PRIVATE_NAME, target / PUBLIC_NAME
     for path in (private_path, public_path):
         if path.exists():
-            raise KeyFileError(f"密钥文件已存在，不会覆盖：{path}（换一个 --out 文件夹）")
+            raise KeyFileError(
+                Message("密钥文件已存在，不会覆盖：{path}（换一个 --out 文件夹）", path=str(path))
+            )
     encryption: serialization.KeySerializationEncryption = (
         serialization.BestAvailableEncryption(passphrase.encode("utf-8"))
         if passphrase
@@ -119,7 +123,11 @@ def write_key_pair(
             fh.write(pem)
         public_path.write_text(public_key_text(key.public_key()) + "\n", encoding="ascii")
     except OSError as exc:
-        raise KeyFileError(f"写不了密钥文件 {target}：{exc.strerror or exc}") from None
+        raise KeyFileError(
+            Message(
+                "写不了密钥文件 {path}：{reason}", path=str(target), reason=str(exc.strerror or exc)
+            )
+        ) from None
     return private_path, public_path
 
 
@@ -128,18 +136,26 @@ def read_private_key(path: str | Path, passphrase: str | None = None) -> Ed25519
     try:
         data = target.read_bytes()
     except OSError as exc:
-        raise KeyFileError(f"读不了私钥文件 {target}：{exc.strerror or exc}") from None
+        raise KeyFileError(
+            Message(
+                "读不了私钥文件 {path}：{reason}", path=str(target), reason=str(exc.strerror or exc)
+            )
+        ) from None
     secret = passphrase.encode("utf-8") if passphrase else None
     try:
         key = serialization.load_pem_private_key(data, password=secret)
     except TypeError:
         if secret is None:
-            raise KeyFileError(f"私钥有密码保护，请设置环境变量 {PASSPHRASE_ENV}") from None
-        raise KeyFileError(f"私钥没有密码保护，不要设置 {PASSPHRASE_ENV}") from None
+            raise KeyFileError(
+                Message("私钥有密码保护，请设置环境变量 {name}", name=PASSPHRASE_ENV)
+            ) from None
+        raise KeyFileError(
+            Message("私钥没有密码保护，不要设置 {name}", name=PASSPHRASE_ENV)
+        ) from None
     except ValueError:
-        raise KeyFileError(f"私钥文件损坏或密码不对：{target}") from None
+        raise KeyFileError(Message("私钥文件损坏或密码不对：{path}", path=str(target))) from None
     if not isinstance(key, Ed25519PrivateKey):
-        raise KeyFileError(f"不是 Ed25519 私钥：{target}")
+        raise KeyFileError(Message("不是 Ed25519 私钥：{path}", path=str(target)))
     return key
 
 
@@ -151,7 +167,9 @@ def read_public_key_arg(value: str) -> str:
         try:
             text = candidate.read_text(encoding="utf-8").strip()
         except (OSError, UnicodeDecodeError) as exc:
-            raise KeyFileError(f"读不了公钥文件 {candidate}：{exc}") from None
+            raise KeyFileError(
+                Message("读不了公钥文件 {path}：{reason}", path=str(candidate), reason=str(exc))
+            ) from None
     return canonical_public_key(text)
 
 
@@ -186,24 +204,36 @@ def verify_document(doc: dict[str, Any], pinned_key: str | None = None) -> Verdi
     sig = doc.get(SIGNATURE_KEY)
     if sig is None:
         if pinned_key:
-            raise SignatureError("话术包没有签名，但这个订阅固定了发布者公钥，已拒绝")
+            raise SignatureError(Message("话术包没有签名，但这个订阅固定了发布者公钥，已拒绝"))
         return Verdict(None, False)
     if not isinstance(sig, dict) or not all(
         isinstance(sig.get(k), str) for k in ("algorithm", "key", "value")
     ):
-        raise SignatureError("话术包的签名格式不对（signature 应含 algorithm、key、value）")
+        raise SignatureError(
+            Message("话术包的签名格式不对（signature 应含 algorithm、key、value）")
+        )
     if sig["algorithm"] != ALGORITHM:
-        raise SignatureError(f"不支持的签名算法：{sig['algorithm'][:20]}（支持 {ALGORITHM}）")
+        raise SignatureError(
+            Message(
+                "不支持的签名算法：{name}（支持 {supported}）",
+                name=sig["algorithm"][:20],
+                supported=ALGORITHM,
+            )
+        )
     signer = canonical_public_key(sig["key"])
     if pinned_key and signer != canonical_public_key(pinned_key):
         raise SignatureError(
-            f"话术包由别的公钥签名（{fingerprint(signer)}），不是固定的发布者（{fingerprint(pinned_key)}），已拒绝"
+            Message(
+                "话术包由别的公钥签名（{signer}），不是固定的发布者（{pinned}），已拒绝",
+                signer=fingerprint(signer),
+                pinned=fingerprint(pinned_key),
+            )
         )
     try:
         value = base64.b64decode(sig["value"], validate=True)
         parse_public_key(signer).verify(value, canonical_bytes(doc))
     except (binascii.Error, InvalidSignature):
-        raise SignatureError("话术包签名无效：内容在签名后被改动过，已拒绝") from None
+        raise SignatureError(Message("话术包签名无效：内容在签名后被改动过，已拒绝")) from None
     return Verdict(signer, bool(pinned_key))
 
 
@@ -213,13 +243,13 @@ def load_document(data: bytes | str) -> dict[str, Any]:
         try:
             data = data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise SignatureError("话术包不是 UTF-8 编码") from None
+            raise SignatureError(Message("话术包不是 UTF-8 编码")) from None
     try:
         doc = json.loads(data)
     except (json.JSONDecodeError, RecursionError):
-        raise SignatureError("话术包不是有效的 JSON") from None
+        raise SignatureError(Message("话术包不是有效的 JSON")) from None
     if not isinstance(doc, dict):
-        raise SignatureError("话术包的最外层应为一个对象")
+        raise SignatureError(Message("话术包的最外层应为一个对象"))
     return doc
 
 
@@ -228,14 +258,24 @@ def read_document(path: str | Path) -> bytes:
     target = Path(path).expanduser()
     try:
         if target.stat().st_size > MAX_FILE_BYTES:
-            raise PackError(f"文件太大（最多 {MAX_FILE_BYTES // 1024 // 1024} MB）：{target}")
+            raise PackError(
+                Message(
+                    "文件太大（最多 {limit} MB）：{path}",
+                    limit=MAX_FILE_BYTES // 1024 // 1024,
+                    path=str(target),
+                )
+            )
         return target.read_bytes()
     except OSError as exc:
-        raise KeyFileError(f"读不了话术包 {target}：{exc.strerror or exc}") from None
+        raise KeyFileError(
+            Message(
+                "读不了话术包 {path}：{reason}", path=str(target), reason=str(exc.strerror or exc)
+            )
+        ) from None
 
 
 def check_pack(
-    data: bytes, pinned_key: str | None = None, source: str = "话术包"
+    data: bytes, pinned_key: str | None = None, source: str = _A_PACK
 ) -> tuple[Pack, Verdict]:
     """Parse with every usual pack check, then verify: both must pass before use."""
     pack = parse_pack(data, source)
@@ -244,7 +284,7 @@ def check_pack(
 
 def sign_pack(doc: dict[str, Any], key: Ed25519PrivateKey) -> dict[str, Any]:
     """Sign a pack document (what ``build_pack`` returns) after checking it is a pack."""
-    parse_pack(json.dumps(doc, ensure_ascii=False), "话术包")
+    parse_pack(json.dumps(doc, ensure_ascii=False), _A_PACK)
     return sign_document(doc, key)
 
 

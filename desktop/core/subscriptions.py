@@ -33,6 +33,7 @@ from desktop.core.fetch import (
     normalise_source,
 )
 from desktop.core.library import Library, now_iso
+from desktop.core.messages import Message, message_of
 from desktop.core.packs import Pack
 from desktop.core.signing import Verdict, canonical_public_key, check_pack, fingerprint
 from desktop.core.subtree import Changes, remove_subtree, replace_subtree
@@ -63,10 +64,10 @@ class Subscription:
     @property
     def trust(self) -> str:
         if self.pinned_key:
-            return f"固定公钥 {fingerprint(self.pinned_key)}"
+            return Message("固定公钥 {key}", key=fingerprint(self.pinned_key))
         if self.signed_by:
-            return f"签名有效但未固定公钥（{fingerprint(self.signed_by)}）"
-        return "未签名"
+            return Message("签名有效但未固定公钥（{key}）", key=fingerprint(self.signed_by))
+        return Message("未签名")
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -111,7 +112,7 @@ def get(lib: Library, sub_id: int) -> Subscription:
         lib.conn.execute(f"SELECT {_FIELDS} FROM subscriptions WHERE id = ?", (sub_id,)).fetchone()
     )
     if found is None:
-        raise NotFoundError(f"没有这个订阅：{sub_id}")
+        raise NotFoundError(Message("没有这个订阅：{ref}", ref=sub_id))
     return found
 
 
@@ -128,7 +129,9 @@ def find(lib: Library, ref: str) -> Subscription:
     for sub in all_subscriptions(lib):
         if sub.source == source:
             return sub
-    raise NotFoundError(f"没有这个订阅：{ref}（quickreply subscriptions 列出全部）")
+    raise NotFoundError(
+        Message("没有这个订阅：{ref}（quickreply subscriptions 列出全部）", ref=ref)
+    )
 
 
 def _set(lib: Library, sub_id: int, **values: Any) -> None:
@@ -155,10 +158,12 @@ def _default_name(pack: Pack, source: str) -> str:
 
 def _check_name(lib: Library, name: str) -> str:
     if "/" in name or "›" in name:
-        raise ValidationError(f"订阅名称不能包含 / 或 ›：{name}")
+        raise ValidationError(Message("订阅名称不能包含 / 或 ›：{name}", name=name))
     (clean,) = clean_path([name])
     if (clean,) in lib.tree.by_path:
-        raise ValidationError(f"已有名为「{clean}」的分类；用 --as 给订阅换一个名字")
+        raise ValidationError(
+            Message("已有名为「{name}」的分类；用 --as 给订阅换一个名字", name=clean)
+        )
     return clean
 
 
@@ -199,16 +204,21 @@ def subscribe(
         )
         sub_id = int(cur.lastrowid or 0)
         changes = _apply(lib, sub_id, root.id, pack, fetched, data, verdict, stamp)
-    message = f"已订阅「{clean}」：{len(pack.phrases)} 条话术；{_trust_text(verdict, pinned)}"
+    message = Message(
+        "已订阅「{name}」：{count} 条话术；{trust}",
+        name=clean,
+        count=len(pack.phrases),
+        trust=_trust_text(verdict, pinned),
+    )
     return UpdateResult(get(lib, sub_id), UPDATED, message, changes)
 
 
 def _trust_text(verdict: Verdict, pinned: str | None) -> str:
     if verdict.signed_by is None:
-        return "话术包未签名（组长签名后可用 --pin 固定公钥）"
+        return Message("话术包未签名（组长签名后可用 --pin 固定公钥）")
     if pinned:
-        return f"签名有效，公钥 {fingerprint(verdict.signed_by)}"
-    return f"已固定发布者公钥 {fingerprint(verdict.signed_by)}（请与组长核对）"
+        return Message("签名有效，公钥 {key}", key=fingerprint(verdict.signed_by))
+    return Message("已固定发布者公钥 {key}（请与组长核对）", key=fingerprint(verdict.signed_by))
 
 
 def _label(source: str) -> str:
@@ -250,12 +260,13 @@ def update(lib: Library, sub: Subscription, *, timeout: float = TIMEOUT_S) -> Up
         fetched = fetch(sub.source, Validators(sub.etag, sub.last_modified), timeout)
     except SourceUnreachable as exc:
         _record(lib, sub.id, last_checked=stamp, last_error=str(exc))
-        return UpdateResult(get(lib, sub.id), UNREACHABLE, f"{exc}；保留上次的内容，稍后再试")
+        message = Message("{problem}；保留上次的内容，稍后再试", problem=message_of(exc))
+        return UpdateResult(get(lib, sub.id), UNREACHABLE, message)
     except QuickReplyError as exc:
         return _refuse(lib, sub, stamp, exc)
     if fetched.data is None:
         _record(lib, sub.id, last_checked=stamp, last_error=None)
-        return UpdateResult(get(lib, sub.id), UNCHANGED, "没有变化")
+        return UpdateResult(get(lib, sub.id), UNCHANGED, Message("没有变化"))
     digest = hashlib.sha256(fetched.data).hexdigest()
     if digest == sub.content_hash:  # the host ignored our conditional request
         _record(
@@ -266,7 +277,7 @@ def update(lib: Library, sub: Subscription, *, timeout: float = TIMEOUT_S) -> Up
             last_checked=stamp,
             last_error=None,
         )
-        return UpdateResult(get(lib, sub.id), UNCHANGED, "没有变化")
+        return UpdateResult(get(lib, sub.id), UNCHANGED, Message("没有变化"))
     try:
         pack, verdict = check_pack(fetched.data, sub.pinned_key, _label(sub.source))
         with lib.writing():
@@ -284,7 +295,8 @@ def update(lib: Library, sub: Subscription, *, timeout: float = TIMEOUT_S) -> Up
 def _refuse(lib: Library, sub: Subscription, stamp: str, exc: QuickReplyError) -> UpdateResult:
     # The validators are not recorded, so the next check reads the bad copy again.
     _record(lib, sub.id, last_checked=stamp, last_error=str(exc))
-    return UpdateResult(get(lib, sub.id), REFUSED, f"{exc}；保留上次的内容")
+    message = Message("{problem}；保留上次的内容", problem=message_of(exc))
+    return UpdateResult(get(lib, sub.id), REFUSED, message)
 
 
 def _root(lib: Library, sub: Subscription) -> int:
@@ -293,7 +305,9 @@ def _root(lib: Library, sub: Subscription) -> int:
         return int(sub.root_category_id or 0)
     if (sub.name,) in lib.tree.by_path:  # never take over the agent's own category
         raise ValidationError(
-            f"订阅「{sub.name}」的分类不见了，而且已有同名的分类；请退订后重新订阅"
+            Message(
+                "订阅「{name}」的分类不见了，而且已有同名的分类；请退订后重新订阅", name=sub.name
+            )
         )
     root = lib.tree.ensure((sub.name,))
     _set(lib, sub.id, root_category_id=root.id)

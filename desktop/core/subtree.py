@@ -18,6 +18,7 @@ from typing import Any
 
 from desktop.core.errors import PackError, QuickReplyError
 from desktop.core.library import MAX_CODE, Library, clean_code
+from desktop.core.messages import Message, message_of
 from desktop.core.models import Phrase
 from desktop.core.packs import Pack, PackPhrase
 
@@ -38,16 +39,20 @@ class Changes:
         return bool(self.added or self.removed or self.changed)
 
     def summary(self) -> str:
-        parts = [
-            f"{label} {len(items)} 条"
-            for label, items in (
-                ("新增", self.added),
-                ("修改", self.changed),
-                ("删除", self.removed),
+        parts: list[str] = []
+        if self.added:
+            parts.append(Message("新增 {count} 条", count=len(self.added)))
+        if self.changed:
+            parts.append(Message("修改 {count} 条", count=len(self.changed)))
+        if self.removed:
+            parts.append(Message("删除 {count} 条", count=len(self.removed)))
+        if len(parts) == 3:
+            return Message(
+                "{first}、{second}、{third}", first=parts[0], second=parts[1], third=parts[2]
             )
-            if items
-        ]
-        return "、".join(parts) if parts else "内容没有变化"
+        if len(parts) == 2:
+            return Message("{first}、{second}", first=parts[0], second=parts[1])
+        return parts[0] if parts else Message("内容没有变化")
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -104,7 +109,13 @@ def _sync_categories(lib: Library, root_id: int, pack: Pack) -> None:
         try:
             cat = lib.tree.ensure(path)
         except QuickReplyError as exc:
-            raise PackError(f"分类 {'/'.join(path[1:])}：{exc}") from None
+            raise PackError(
+                Message(
+                    "分类 {category}：{problem}",
+                    category="/".join(path[1:]),
+                    problem=message_of(exc),
+                )
+            ) from None
         position = siblings.get(path[:-1], 0)
         siblings[path[:-1]] = position + 1
         note = pack.category_notes.get(path[len(root.path) :], "")
@@ -169,7 +180,14 @@ def replace_subtree(lib: Library, root_id: int, sub_id: int, pack: Pack) -> Chan
                 check_editable=False,
             )
         except QuickReplyError as exc:
-            raise PackError(f"phrases[{n}]（{item.title[:20]}）：{exc}") from None
+            raise PackError(
+                Message(
+                    "{label}（{title}）：{problem}",
+                    label=f"phrases[{n}]",
+                    title=item.title[:20],
+                    problem=message_of(exc),
+                )
+            ) from None
         if code:
             taken_codes.add(code)
     after = _snapshots(lib, lib.tree.subtree(root_id), root_len)

@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
+from desktop.core.messages import Message
+
 BUILTINS: tuple[str, ...] = ("今天", "明天", "时间", "星期", "问候", "发货日")
 
 #: Store settings read from the values mapping by the ``发货日`` built-in.
@@ -25,11 +27,11 @@ _WEEKDAY_CHARS = {ch: i for i, ch in enumerate(_WEEKDAY_NAMES)} | {"天": 6}
 _DAY_SEPARATORS = re.compile(r"[\s,，、;；/]+")
 _CUTOFF_RE = re.compile(r"^\s*(\d{1,2})\s*[:：]\s*(\d{2})\s*$")
 
-MSG_UNCLOSED = "占位符缺少右括号 }"
-MSG_NESTED = "占位符里不能再有 {（字面的花括号请写成 {{ 和 }}）"
-MSG_LONE_CLOSE = "多余的右括号 }（字面的 } 请写成 }}）"
-MSG_EMPTY_NAME = "占位符名称为空"
-MSG_NO_CHOICES = "选项占位符没有任何选项"
+MSG_UNCLOSED = Message("占位符缺少右括号 }")
+MSG_NESTED = Message("占位符里不能再有 {（字面的花括号请写成 {{ 和 }}）")
+MSG_LONE_CLOSE = Message("多余的右括号 }（字面的 } 请写成 }}）")
+MSG_EMPTY_NAME = Message("占位符名称为空")
+MSG_NO_CHOICES = Message("选项占位符没有任何选项")
 
 
 @dataclass(frozen=True)

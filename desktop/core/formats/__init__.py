@@ -17,6 +17,7 @@ from desktop.core.formats.base import ReadResult, RowError, clean_all, read_limi
 from desktop.core.formats.csv_io import read_csv, write_csv
 from desktop.core.formats.xlsx_io import read_xlsx, write_xlsx
 from desktop.core.library import Library
+from desktop.core.messages import Message
 from desktop.core.packs import build_pack, parse_pack, write_json_atomic
 
 SUFFIXES = (".json", ".xlsx", ".csv")
@@ -32,8 +33,14 @@ __all__ = ["SUFFIXES", "ExportSummary", "ReadResult", "RowError", "read_any", "w
 def suffix_of(path: str | Path) -> str:
     suffix = Path(path).suffix.lower()
     if suffix not in SUFFIXES:
-        shown = suffix or "（没有扩展名）"
-        raise PackError(f"不支持的文件类型 {shown}：可用 {'、'.join(SUFFIXES)}")
+        known = "、".join(SUFFIXES)
+        if not suffix:
+            raise PackError(
+                Message("不支持的文件类型 （没有扩展名）：可用 {suffixes}", suffixes=known)
+            )
+        raise PackError(
+            Message("不支持的文件类型 {suffix}：可用 {suffixes}", suffix=suffix, suffixes=known)
+        )
     return suffix
 
 
@@ -80,8 +87,10 @@ class ExportSummary:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "file": str(self.path), "phrases": self.phrases,
-            "category_notes": self.category_notes, "description": self.text(),
+            "file": str(self.path),
+            "phrases": self.phrases,
+            "category_notes": self.category_notes,
+            "description": self.text(),
         }
 
 

@@ -15,6 +15,7 @@ from desktop.core import files
 from desktop.core.categories import clean_path
 from desktop.core.errors import PackError, QuickReplyError
 from desktop.core.library import MAX_BODY, MAX_TITLE, clean_code, clean_tags, clean_text
+from desktop.core.messages import Message, message_of
 from desktop.core.packs import MAX_PHRASES, Pack, PackPhrase, read_limited  # noqa: F401 (re-exported for the readers)
 
 MAX_NOTE = 1000  # the library's limit for a phrase note
@@ -52,12 +53,12 @@ class ReadResult:
     def label(self, index: int) -> str:
         """``第 3 行`` for a spreadsheet row, ``phrases[2]`` for a JSON pack."""
         row = self.rows[index] if index < len(self.rows) else index + 1
-        return f"第 {row} 行" if self.table else f"phrases[{row - 1}]"
+        return Message("第 {row} 行", row=row) if self.table else f"phrases[{row - 1}]"
 
 
 def check_count(count: int) -> None:
     if count > MAX_PHRASES:
-        raise PackError(f"话术太多：超过 {MAX_PHRASES} 条")
+        raise PackError(Message("话术太多：超过 {limit} 条", limit=MAX_PHRASES))
 
 
 def clean_phrase(item: PackPhrase) -> PackPhrase:
@@ -68,15 +69,15 @@ def clean_phrase(item: PackPhrase) -> PackPhrase:
     """
     phrase_id = (item.id or "").strip() or None
     if phrase_id is not None and len(phrase_id) > MAX_ID:
-        raise PackError(f"编号太长（最多 {MAX_ID} 个字符）")
+        raise PackError(Message("编号太长（最多 {limit} 个字符）", limit=MAX_ID))
     return PackPhrase(
         category=clean_path(item.category),
-        title=clean_text(item.title, "标题", MAX_TITLE, required=True).strip(),
-        body=clean_text(item.body, "内容", MAX_BODY, required=True),
+        title=clean_text(item.title, Message("标题"), MAX_TITLE, required=True).strip(),
+        body=clean_text(item.body, Message("内容"), MAX_BODY, required=True),
         id=phrase_id,
         code=clean_code(item.code),
         tags=clean_tags(item.tags),
-        note=clean_text(item.note or "", "备注", MAX_NOTE, required=False).strip(),
+        note=clean_text(item.note or "", Message("备注"), MAX_NOTE, required=False).strip(),
         pinned=item.pinned,
     )
 
@@ -90,7 +91,8 @@ def clean_all(result: ReadResult) -> ReadResult:
         try:
             good.append(clean_phrase(item))
         except QuickReplyError as exc:
-            result.errors.append(RowError(row, f"{result.label(n)}：{exc}"))
+            problem = Message("{where}：{problem}", where=result.label(n), problem=message_of(exc))
+            result.errors.append(RowError(row, problem))
             continue
         rows.append(row)
     result.pack.phrases = good

@@ -18,9 +18,10 @@ from typing import Any
 from desktop.core.errors import PackError
 from desktop.core.formats.base import ReadResult, read_limited, write_atomic
 from desktop.core.formats.table import Row, doc_rows, known_column, parse_rows
+from desktop.core.messages import Message
 
 DELIMITERS = (",", "\t", ";")
-UNKNOWN_ENCODING = "无法识别文件编码（请另存为 UTF-8 或 GBK 的 CSV）"
+UNKNOWN_ENCODING = Message("无法识别文件编码（请另存为 UTF-8 或 GBK 的 CSV）")
 
 
 def _header_line(text: str) -> str:
@@ -35,13 +36,20 @@ def decode(data: bytes, source: str) -> str:
     """The file's text; refuses an encoding it cannot be sure of."""
     if data.startswith(codecs.BOM_UTF8):
         try:
-            return data[len(codecs.BOM_UTF8):].decode("utf-8")
+            return data[len(codecs.BOM_UTF8) :].decode("utf-8")
         except UnicodeDecodeError as exc:
             where = exc.start + len(codecs.BOM_UTF8)
-            problem = f"标明是 UTF-8，但第 {where} 字节不是 UTF-8"
-            raise PackError(f"{source} {problem}；{UNKNOWN_ENCODING}") from None
+            raise PackError(
+                Message(
+                    "{source} 标明是 UTF-8，但第 {byte} 字节不是 UTF-8；{problem}",
+                    source=source,
+                    byte=where,
+                    problem=UNKNOWN_ENCODING,
+                )
+            ) from None
+    unknown = Message("{where}：{problem}", where=source, problem=UNKNOWN_ENCODING)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in data:
-        raise PackError(f"{source}：{UNKNOWN_ENCODING}")
+        raise PackError(unknown)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -49,10 +57,10 @@ def decode(data: bytes, source: str) -> str:
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
-        raise PackError(f"{source}：{UNKNOWN_ENCODING}") from None
+        raise PackError(unknown) from None
     line = _header_line(text)
     if not any(_known_columns(line, d) for d in DELIMITERS):
-        raise PackError(f"{source}：{UNKNOWN_ENCODING}")
+        raise PackError(unknown)
     return text
 
 
@@ -73,8 +81,18 @@ def read_csv(path: str | Path) -> ReadResult:
             for number, cells in enumerate(reader, 1):
                 yield number, cells, ()
         except csv.Error as exc:
-            what = "单元格太长" if "larger than field limit" in str(exc) else "CSV 格式不对"
-            raise PackError(f"{target.name} 第 {number + 1} 行：{what}") from None
+            if "larger than field limit" in str(exc):
+                what = Message("单元格太长")
+            else:
+                what = Message("CSV 格式不对")
+            raise PackError(
+                Message(
+                    "{source} 第 {row} 行：{problem}",
+                    source=target.name,
+                    row=number + 1,
+                    problem=what,
+                )
+            ) from None
 
     return parse_rows(rows(), target.name, target.stem)
 

@@ -17,6 +17,7 @@ from typing import Any
 from desktop.core.categories import clean_path
 from desktop.core.errors import PackError, QuickReplyError
 from desktop.core.formats.base import MAX_NOTE, ReadResult, RowError, check_count, clean_all
+from desktop.core.messages import Message, message_of
 from desktop.core.packs import MAX_PHRASES, Pack, PackPhrase
 
 # One row of a sheet: its 1-based number, its cells as text, and the indexes of
@@ -27,12 +28,30 @@ HEADER = ("分类", "标题", "内容", "快捷编码", "标签", "备注", "编
 FIELDS = ("category", "title", "body", "code", "tags", "note", "id")
 ALIASES: dict[str, tuple[str, ...]] = {
     "category": (
-        "分类", "分组", "分组名称", "分类名称", "类别", "目录", "category", "group", "folder",
+        "分类",
+        "分组",
+        "分组名称",
+        "分类名称",
+        "类别",
+        "目录",
+        "category",
+        "group",
+        "folder",
     ),
     "title": ("标题", "话术标题", "短语标题", "名称", "title", "name", "subject"),
     "body": (
-        "内容", "短语", "快捷短语", "短语内容", "话术", "话术内容", "回复内容",
-        "content", "body", "text", "phrase", "message",
+        "内容",
+        "短语",
+        "快捷短语",
+        "短语内容",
+        "话术",
+        "话术内容",
+        "回复内容",
+        "content",
+        "body",
+        "text",
+        "phrase",
+        "message",
     ),
     "code": ("快捷编码", "编码", "快捷码", "短语编码", "code", "shortcut", "shortcode"),
     "tags": ("标签", "tags", "tag", "keywords"),
@@ -96,15 +115,18 @@ def map_header(cells: Sequence[str], warnings: list[str]) -> dict[str, int]:
         if key is None:
             unknown.append(name[:20])
         elif key in columns:
-            warnings.append(f"列「{name}」与「{cells[columns[key]].strip()}」重复，用了前一列")
+            first = cells[columns[key]].strip()
+            warnings.append(
+                Message("列「{name}」与「{first}」重复，用了前一列", name=name, first=first)
+            )
         else:
             columns[key] = index
     if "body" not in columns:
         raise PackError(
-            "找不到内容列：表头第一行应有“内容”（也认“短语”“快捷短语”“短语内容”“content”）"
+            Message("找不到内容列：表头第一行应有“内容”（也认“短语”“快捷短语”“短语内容”“content”）")
         )
     if unknown:
-        warnings.append(f"忽略了不认识的列：{'、'.join(unknown[:10])}")
+        warnings.append(Message("忽略了不认识的列：{columns}", columns="、".join(unknown[:10])))
     return columns
 
 
@@ -123,7 +145,9 @@ def parse_rows(rows: Iterable[Row], source: str, name: str = "") -> ReadResult:
     count = 0
     for number, cells, formulas in rows:
         if number > MAX_ROWS:
-            raise PackError(f"{source} 的行数太多（最多 {MAX_ROWS} 行）")
+            raise PackError(
+                Message("{source} 的行数太多（最多 {limit} 行）", source=source, limit=MAX_ROWS)
+            )
         if _blank(cells):
             continue
         if columns is None:
@@ -134,15 +158,17 @@ def parse_rows(rows: Iterable[Row], source: str, name: str = "") -> ReadResult:
         check_count(count)
         bad = [HEADER[FIELDS.index(k)] for k, i in columns.items() if i in formulas]
         if bad:
-            problem = f"{'、'.join(bad)} 是公式，请改成文字"
-            result.errors.append(RowError(number, f"第 {number} 行：{problem}"))
+            problem = Message("{columns} 是公式，请改成文字", columns="、".join(bad))
+            result.errors.append(
+                RowError(number, Message("第 {row} 行：{problem}", row=number, problem=problem))
+            )
             continue
         values = {
             key: unescape_cell(cells[i]) if i < len(cells) else "" for key, i in columns.items()
         }
         _read_row(result, number, values)
     if columns is None:
-        raise PackError(f"{source} 是空的：没有表头，也没有话术")
+        raise PackError(Message("{source} 是空的：没有表头，也没有话术", source=source))
     return clean_all(result)
 
 
@@ -156,14 +182,17 @@ def _read_row(result: ReadResult, number: int, values: dict[str, str]) -> None:
         try:
             path = clean_path(category.split("/"))
             if len(note.strip()) > MAX_NOTE:
-                raise PackError(f"分类说明太长（最多 {MAX_NOTE} 字）")
+                raise PackError(Message("分类说明太长（最多 {limit} 字）", limit=MAX_NOTE))
         except QuickReplyError as exc:
-            result.errors.append(RowError(number, f"第 {number} 行：{exc}"))
+            problem = message_of(exc)
+            result.errors.append(
+                RowError(number, Message("第 {row} 行：{problem}", row=number, problem=problem))
+            )
         else:
             result.pack.category_notes[path] = note.strip()
         return
     if not body.strip():
-        result.errors.append(RowError(number, f"第 {number} 行：内容为空"))
+        result.errors.append(RowError(number, Message("第 {row} 行：内容为空", row=number)))
         return
     result.pack.phrases.append(
         PackPhrase(
@@ -188,10 +217,17 @@ def doc_rows(doc: dict[str, Any]) -> list[list[str]]:
             rows.append(_escaped(["/".join(cat["path"]), "", "", "", "", cat["note"], ""]))
     for p in doc["phrases"]:
         rows.append(
-            _escaped([
-                "/".join(p["category"]), p["title"], p["body"], p.get("code") or "",
-                "，".join(p.get("tags") or ()), p.get("note") or "", p.get("id") or "",
-            ])
+            _escaped(
+                [
+                    "/".join(p["category"]),
+                    p["title"],
+                    p["body"],
+                    p.get("code") or "",
+                    "，".join(p.get("tags") or ()),
+                    p.get("note") or "",
+                    p.get("id") or "",
+                ]
+            )
         )
     return rows
 

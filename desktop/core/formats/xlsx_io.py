@@ -21,6 +21,7 @@ from typing import Any
 from desktop.core.errors import PackError
 from desktop.core.formats.base import MB, ReadResult, read_limited, write_atomic
 from desktop.core.formats.table import Row, doc_rows, parse_rows
+from desktop.core.messages import Message
 
 SHEET = "话术"
 ABOUT_SHEET = "说明"
@@ -38,18 +39,37 @@ def check_zip(data: bytes, source: str) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
     except Exception:  # noqa: BLE001 - hostile input: any failure means "not a usable xlsx"
-        raise PackError(f"{source} 不是有效的 xlsx 文件（可能已损坏或不完整）") from None
+        raise PackError(
+            Message("{source} 不是有效的 xlsx 文件（可能已损坏或不完整）", source=source)
+        ) from None
     if len(members) > MAX_MEMBERS:
-        raise PackError(f"{source} 里的文件太多（{len(members)} 个），不像是话术表格")
+        raise PackError(
+            Message(
+                "{source} 里的文件太多（{count} 个），不像是话术表格",
+                source=source,
+                count=len(members),
+            )
+        )
     total = 0
     for member in members:
         total += member.file_size
         ratio = member.file_size / max(member.compress_size, 1)
         if member.file_size > RATIO_FROM and ratio > MAX_RATIO:
-            raise PackError(f"{source} 的压缩比异常（{ratio:.0f} 倍），疑似压缩炸弹，已拒绝")
+            raise PackError(
+                Message(
+                    "{source} 的压缩比异常（{ratio} 倍），疑似压缩炸弹，已拒绝",
+                    source=source,
+                    ratio=f"{ratio:.0f}",
+                )
+            )
     if total > MAX_UNCOMPRESSED:
         raise PackError(
-            f"{source} 解压后太大（{total // MB} MB，最多 {MAX_UNCOMPRESSED // MB} MB），已拒绝"
+            Message(
+                "{source} 解压后太大（{size} MB，最多 {limit} MB），已拒绝",
+                source=source,
+                size=total // MB,
+                limit=MAX_UNCOMPRESSED // MB,
+            )
         )
 
 
@@ -88,19 +108,23 @@ def read_xlsx(path: str | Path) -> ReadResult:
         try:
             book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
         except Exception:  # noqa: BLE001 - hostile input
-            raise PackError(f"{target.name} 不是有效的 xlsx 文件（可能已损坏或不完整）") from None
+            raise PackError(
+                Message("{source} 不是有效的 xlsx 文件（可能已损坏或不完整）", source=target.name)
+            ) from None
         try:
             if SHEET in book.sheetnames:
                 sheet = book[SHEET]
             elif book.worksheets:
                 sheet = book.worksheets[0]
             else:
-                raise PackError(f"{target.name} 里没有工作表")
+                raise PackError(Message("{source} 里没有工作表", source=target.name))
             return parse_rows(_rows(sheet), target.name, target.stem)
         except PackError:
             raise
         except Exception:  # noqa: BLE001 - damaged XML inside the archive
-            raise PackError(f"{target.name} 的内容已损坏，读不出来") from None
+            raise PackError(
+                Message("{source} 的内容已损坏，读不出来", source=target.name)
+            ) from None
         finally:
             book.close()
 

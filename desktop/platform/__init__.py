@@ -11,6 +11,7 @@ import logging
 import os
 import sys
 
+from desktop.core.messages import Message, message_of
 from desktop.platform.base import (
     HotkeyBackend,
     HotkeyError,
@@ -33,8 +34,14 @@ class NullHotkey(HotkeyBackend):
         self.reason = reason
 
     def register(self, spec: str) -> None:
-        why = f"（{self.reason}）" if self.reason else ""
-        raise HotkeyError(f"当前桌面环境不支持全局快捷键{why}，请从托盘图标打开话术面板")
+        if self.reason:
+            raise HotkeyError(
+                Message(
+                    "当前桌面环境不支持全局快捷键（{reason}），请从托盘图标打开话术面板",
+                    reason=self.reason,
+                )
+            )
+        raise HotkeyError(Message("当前桌面环境不支持全局快捷键，请从托盘图标打开话术面板"))
 
 
 class NullFocus:
@@ -70,8 +77,9 @@ def _build(kind: str) -> Platform:
         return Platform("fake", FakeHotkey(), FakeFocus(), FakeKeystroke())
     if kind == "x11":
         if not os.environ.get("DISPLAY"):
-            wayland = " (Wayland 会话)" if os.environ.get("WAYLAND_DISPLAY") else ""
-            return null_platform(f"没有找到 X11 显示{wayland}，DISPLAY 未设置")
+            if os.environ.get("WAYLAND_DISPLAY"):
+                return null_platform(Message("没有找到 X11 显示 (Wayland 会话)，DISPLAY 未设置"))
+            return null_platform(Message("没有找到 X11 显示，DISPLAY 未设置"))
         from desktop.platform import x11
 
         return x11.create_platform()
@@ -81,7 +89,7 @@ def _build(kind: str) -> Platform:
         return windows.create_platform()
     if kind == "none":
         return null_platform()
-    return null_platform(f"未知的平台类型 {kind!r}")
+    return null_platform(Message("未知的平台类型 {kind}", kind=repr(kind)))
 
 
 def create_platform(kind: str | None = None) -> Platform:
@@ -91,7 +99,9 @@ def create_platform(kind: str | None = None) -> Platform:
         platform = _build(chosen)
     except Exception as exc:  # a broken backend must never stop the app
         log.warning("platform %s unavailable: %s", chosen, exc, exc_info=True)
-        return null_platform(f"{chosen} 后端无法启动：{exc}")
+        return null_platform(
+            Message("{backend} 后端无法启动：{error}", backend=chosen, error=message_of(exc))
+        )
     if platform.problem:
         log.warning("platform %s: %s", platform.name, platform.problem)
     return platform

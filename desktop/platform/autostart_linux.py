@@ -6,6 +6,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from desktop.core.messages import Message
 from desktop.platform.autostart import APP_ID, AutostartError
 
 MARKER = "X-QuickReply-Autostart=true"
@@ -65,7 +66,13 @@ class XdgAutostart:
             temporary.write_text(entry_text(self.command), encoding="utf-8")
             temporary.replace(self.path)
         except OSError as exc:
-            raise AutostartError(f"无法写入开机启动项 {self.path}：{exc.strerror or exc}") from exc
+            raise AutostartError(
+                Message(
+                    "无法写入开机启动项 {path}：{error}",
+                    path=str(self.path),
+                    error=exc.strerror or str(exc),
+                )
+            ) from exc
 
     def disable(self) -> None:
         if not self.path.exists():
@@ -73,10 +80,24 @@ class XdgAutostart:
         try:
             ours = MARKER in self.path.read_text(encoding="utf-8", errors="replace")
         except OSError as exc:
-            raise AutostartError(f"无法读取开机启动项 {self.path}：{exc.strerror or exc}") from exc
+            raise AutostartError(
+                Message(
+                    "无法读取开机启动项 {path}：{error}",
+                    path=str(self.path),
+                    error=exc.strerror or str(exc),
+                )
+            ) from exc
         if not ours:
-            raise AutostartError(f"{self.path} 不是快回写入的，没有删除；需要时请手动删除")
+            raise AutostartError(
+                Message("{path} 不是快回写入的，没有删除；需要时请手动删除", path=str(self.path))
+            )
         try:
             self.path.unlink()
         except OSError as exc:
-            raise AutostartError(f"无法删除开机启动项 {self.path}：{exc.strerror or exc}") from exc
+            raise AutostartError(
+                Message(
+                    "无法删除开机启动项 {path}：{error}",
+                    path=str(self.path),
+                    error=exc.strerror or str(exc),
+                )
+            ) from exc

@@ -6,6 +6,7 @@ import plistlib
 from collections.abc import Sequence
 from pathlib import Path
 
+from desktop.core.messages import Message
 from desktop.platform.autostart import LABEL, AutostartError
 
 
@@ -34,7 +35,13 @@ class LaunchAgentAutostart:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.path.write_bytes(agent_plist(self.command))
         except OSError as exc:
-            raise AutostartError(f"无法写入开机启动项 {self.path}：{exc.strerror or exc}") from exc
+            raise AutostartError(
+                Message(
+                    "无法写入开机启动项 {path}：{error}",
+                    path=str(self.path),
+                    error=exc.strerror or str(exc),
+                )
+            ) from exc
 
     def disable(self) -> None:
         if not self.path.exists():
@@ -44,8 +51,16 @@ class LaunchAgentAutostart:
         except (OSError, plistlib.InvalidFileException, ValueError):
             label = None
         if label != LABEL:
-            raise AutostartError(f"{self.path} 不是快回写入的，没有删除；需要时请手动删除")
+            raise AutostartError(
+                Message("{path} 不是快回写入的，没有删除；需要时请手动删除", path=str(self.path))
+            )
         try:
             self.path.unlink()
         except OSError as exc:
-            raise AutostartError(f"无法删除开机启动项 {self.path}：{exc.strerror or exc}") from exc
+            raise AutostartError(
+                Message(
+                    "无法删除开机启动项 {path}：{error}",
+                    path=str(self.path),
+                    error=exc.strerror or str(exc),
+                )
+            ) from exc

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from types import ModuleType
 from typing import Any
 
+from desktop.core.messages import Message
 from desktop.platform.autostart import AutostartError
 
 RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
@@ -39,7 +40,9 @@ class RunKeyAutostart:
         except FileNotFoundError:
             return False
         except OSError as exc:
-            raise AutostartError(f"无法读取开机启动设置（{exc}）") from exc
+            raise AutostartError(
+                Message("无法读取开机启动设置（{error}）", error=str(exc))
+            ) from exc
         return True
 
     def enable(self) -> None:
@@ -48,7 +51,7 @@ class RunKeyAutostart:
             with reg.CreateKeyEx(reg.HKEY_CURRENT_USER, RUN_KEY, 0, reg.KEY_SET_VALUE) as key:
                 reg.SetValueEx(key, VALUE_NAME, 0, reg.REG_SZ, self.value)
         except OSError as exc:
-            raise AutostartError(f"无法写入开机启动项（{exc}）") from exc
+            raise AutostartError(Message("无法写入开机启动项（{error}）", error=str(exc))) from exc
 
     def disable(self) -> None:
         reg = self.reg
@@ -58,4 +61,4 @@ class RunKeyAutostart:
         except FileNotFoundError:
             return  # already off
         except OSError as exc:
-            raise AutostartError(f"无法删除开机启动项（{exc}）") from exc
+            raise AutostartError(Message("无法删除开机启动项（{error}）", error=str(exc))) from exc

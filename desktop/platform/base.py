@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
+from desktop.core.messages import Message
 from desktop.qt import QObject, Signal
 
 WindowHandle = int
@@ -34,9 +35,11 @@ def parse_spec(spec: str) -> tuple[frozenset[str], str]:
     *mods, key = parts
     bad = [m for m in mods if m not in MODIFIERS]
     if bad or key not in KEYS or len(set(mods)) != len(mods):
-        raise HotkeyError(f"快捷键 {spec} 无法识别，请在 设置 里重新录入")
+        raise HotkeyError(Message("快捷键 {spec} 无法识别，请在 设置 里重新录入", spec=spec))
     if not mods and not key.startswith("f"):
-        raise HotkeyError(f"快捷键 {spec} 需要至少一个修饰键（ctrl/alt/shift/win）")
+        raise HotkeyError(
+            Message("快捷键 {spec} 需要至少一个修饰键（ctrl/alt/shift/win）", spec=spec)
+        )
     return frozenset(mods), key
 
 
@@ -48,7 +51,7 @@ class HotkeyBackend(QObject):
 
     def register(self, spec: str) -> None:
         """Grab ``spec`` (``ctrl+alt+k``), replacing any earlier grab; raises ``HotkeyError``."""
-        raise HotkeyError("这个系统上不支持全局快捷键")
+        raise HotkeyError(Message("这个系统上不支持全局快捷键"))
 
     def unregister(self) -> None:
         """Release the grab; safe to call when nothing is grabbed."""

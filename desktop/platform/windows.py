@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from types import ModuleType
 from typing import Any
 
+from desktop.core.messages import Message
 from desktop.platform.base import HotkeyBackend, HotkeyError, Platform, WindowHandle, parse_spec
 
 log = logging.getLogger("quickreply.platform")
@@ -114,7 +115,13 @@ class WindowsHotkey(HotkeyBackend):
         try:
             handle = self._keyboard.add_hotkey(hotkey, self.activated.emit)
         except (ValueError, OSError) as exc:
-            raise HotkeyError(f"快捷键 {spec} 无法注册（{exc}），请在 设置 里换一个") from exc
+            raise HotkeyError(
+                Message(
+                    "快捷键 {spec} 无法注册（{error}），请在 设置 里换一个",
+                    spec=spec,
+                    error=str(exc),
+                )
+            ) from exc
         self.unregister()
         self._handle = handle
 

@@ -22,6 +22,7 @@ from Xlib.display import Display  # type: ignore[import-untyped]
 from Xlib.ext import xtest  # type: ignore[import-untyped]
 from Xlib.protocol import event as xevent  # type: ignore[import-untyped]
 
+from desktop.core.messages import Message
 from desktop.platform.base import HotkeyBackend, HotkeyError, Platform, WindowHandle, parse_spec
 
 log = logging.getLogger("quickreply.platform")
@@ -89,7 +90,9 @@ class X11Hotkey(HotkeyBackend):
         with self._lock:
             keycode = self._display.keysym_to_keycode(keysym_for(key))
             if not keycode:
-                raise HotkeyError(f"快捷键 {spec} 的按键在当前键盘布局里不存在，请换一个")
+                raise HotkeyError(
+                    Message("快捷键 {spec} 的按键在当前键盘布局里不存在，请换一个", spec=spec)
+                )
             if self._grab == (keycode, mask):
                 return
             locks = lock_combinations(numlock_mask(self._display))
@@ -100,7 +103,9 @@ class X11Hotkey(HotkeyBackend):
             self._display.sync()  # errors arrive only after the server has seen the requests
             if catcher.get_error() is not None:
                 self._ungrab(keycode, mask, locks)
-                raise HotkeyError(f"快捷键 {spec} 已被其他程序占用，请在 设置 里换一个")
+                raise HotkeyError(
+                    Message("快捷键 {spec} 已被其他程序占用，请在 设置 里换一个", spec=spec)
+                )
             if self._grab is not None:
                 self._ungrab(*self._grab, locks)
             self._grab, self._spec = (keycode, mask), spec
@@ -240,7 +245,8 @@ def connect(display_name: str | None = None) -> Any:
         try:
             return Display(display_name)
         except (error.DisplayError, OSError) as exc:
-            problem = f"无法连接 X 显示 {display_name or os.environ.get('DISPLAY', '')}：{exc}"
+            shown = display_name or os.environ.get("DISPLAY", "")
+            problem = Message("无法连接 X 显示 {display}：{error}", display=shown, error=str(exc))
         gc.collect()  # the half-open sockets die here, under the filter
     raise ConnectionError(problem)
 
@@ -249,7 +255,7 @@ def create_platform(display_name: str | None = None) -> Platform:
     display = connect(display_name)
     try:
         if not display.has_extension("XTEST"):
-            raise RuntimeError("X 服务器没有 XTEST 扩展，无法模拟粘贴")
+            raise RuntimeError(Message("X 服务器没有 XTEST 扩展，无法模拟粘贴"))
         return Platform("x11", X11Hotkey(display_name), X11Focus(display), X11Keystroke(display))
     except BaseException:
         display.close()

@@ -22,6 +22,7 @@ from desktop.qt import QObject, QtCore, QTimer, QtWidgets
 from desktop.ui import clipboard, i18n
 from desktop.ui.buyer_dialog import BuyerDialog
 from desktop.ui.crash import CrashReporter
+from desktop.ui.i18n import says
 from desktop.ui.icon import app_icon
 from desktop.ui.import_dialog import ImportDialog, undo_last_import
 from desktop.ui.notify import ERROR, INFO, WARNING, Bridge
@@ -60,7 +61,9 @@ class QuickReplyApp(QObject):
         self.popup = Popup(library, self.buyer)
         self.popup.setWindowTitle(tr("快回 搜索"))
         self.paste = PasteService(
-            QtWidgets.QApplication.clipboard(), platform.focus, platform.keys,
+            QtWidgets.QApplication.clipboard(),
+            platform.focus,
+            platform.keys,
             mode=lambda: library.setting("paste_mode"),
             restore_delay_ms=lambda: int(library.setting("restore_delay_ms")),
             parent=self,
@@ -75,9 +78,12 @@ class QuickReplyApp(QObject):
         self.popup.dismissed.connect(self._give_focus_back)
         self.popup.dismissed.connect(self.paste.resume)
         self.paste.delivered.connect(self._record_use)
-        self.paste.copied.connect(lambda _id: self.messages.send(
-            tr("已复制"), tr("话术已复制到剪贴板，按 Ctrl+V 粘贴")))
-        self.paste.failed.connect(lambda text: self.messages.send(tr("没有自动粘贴"), text, WARNING))
+        self.paste.copied.connect(
+            lambda _id: self.messages.send(tr("已复制"), tr("话术已复制到剪贴板，按 Ctrl+V 粘贴"))
+        )
+        self.paste.failed.connect(
+            lambda text: self.messages.send(tr("没有自动粘贴"), text, WARNING)
+        )
         self.tray.search_requested.connect(self.open_popup)
         self.tray.buyer_requested.connect(self.edit_buyer)
         self.tray.library_requested.connect(self.open_library)
@@ -91,10 +97,12 @@ class QuickReplyApp(QObject):
         self.tray.stats_requested.connect(self.open_stats)
         self.tray.import_requested.connect(lambda: self._show_dialog(ImportDialog(self.library)))
         self.tray.undo_import_requested.connect(
-            lambda: undo_last_import(self.library, self.messages.send))
+            lambda: undo_last_import(self.library, self.messages.send)
+        )
         self.subscriptions = SubscriptionUpdater(library, self.messages, parent=self)
         self.tray.subscriptions_requested.connect(
-            lambda: self._show_dialog(SubscriptionsDialog(self.library, self.subscriptions)))
+            lambda: self._show_dialog(SubscriptionsDialog(self.library, self.subscriptions))
+        )
 
         self._poll = QTimer(self)
         self._poll.timeout.connect(self._check_for_outside_changes)
@@ -105,7 +113,7 @@ class QuickReplyApp(QObject):
         self.tray.show()
         problem = getattr(self.platform, "problem", None)
         if problem:
-            self.messages.send(tr("全局快捷键不可用"), problem, WARNING)
+            self.messages.send(tr("全局快捷键不可用"), says(problem), WARNING)
         self.apply_hotkey()
         self.subscriptions.start()  # checks now (in the background) and every interval
 
@@ -118,8 +126,10 @@ class QuickReplyApp(QObject):
             self.platform.hotkey.register(spec)
         except HotkeyError as exc:
             self.hotkey_spec = ""
-            text = str(exc) + tr("。可以在 设置 里换一个，或运行 quickreply config hotkey ctrl+alt+j")
-            self.tray.set_hotkey_label("", problem=str(exc))
+            text = says(exc) + tr(
+                "。可以在 设置 里换一个，或运行 quickreply config hotkey ctrl+alt+j"
+            )
+            self.tray.set_hotkey_label("", problem=says(exc))
             self.messages.send(tr("快捷键注册失败"), text, WARNING)
             log.warning("hotkey %s not registered: %s", spec, exc)
             return
@@ -215,7 +225,9 @@ class QuickReplyApp(QObject):
     def _check_for_outside_changes(self) -> None:
         try:
             if self.library.refresh_if_changed():
-                self.library.search("", limit=1)  # rebuild the index now, not when the hotkey is pressed
+                self.library.search(
+                    "", limit=1
+                )  # rebuild the index now, not when the hotkey is pressed
                 self.apply_hotkey()
                 if self.popup.isVisible():
                     self.popup.refresh()
@@ -287,7 +299,7 @@ def run(
     try:
         library = Library.open(path)
     except QuickReplyError as exc:
-        tell(tr("无法打开话术库：") + str(exc))
+        tell(tr("无法打开话术库：") + says(exc))
         return 1
     server = None
     try:
@@ -299,7 +311,11 @@ def run(
     if server is not None:
         server.requested.connect(app.handle_request)
     app.start()
-    app.messages.send(tr("快回已启动"), tr("按 %1 搜索话术").replace("%1", app.hotkey_spec or tr("托盘图标")), INFO)
+    app.messages.send(
+        tr("快回已启动"),
+        tr("按 %1 搜索话术").replace("%1", app.hotkey_spec or tr("托盘图标")),
+        INFO,
+    )
     if recovered.note:
         app.messages.send(tr("话术库已恢复"), recovered.note, WARNING)
     if smoke_test:

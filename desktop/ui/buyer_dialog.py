@@ -35,7 +35,8 @@ class BuyerDialog(QtWidgets.QDialog):
         next_button = QtWidgets.QPushButton(self.tr("下一位买家"))
         next_button.clicked.connect(self.next_buyer)
         buttons = QtWidgets.QDialogButtonBox(
-            QtWidgets.QDialogButtonBox.StandardButton.Ok | QtWidgets.QDialogButtonBox.StandardButton.Cancel
+            QtWidgets.QDialogButtonBox.StandardButton.Ok
+            | QtWidgets.QDialogButtonBox.StandardButton.Cancel
         )
         buttons.addButton(recognise_button, QtWidgets.QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(next_button, QtWidgets.QDialogButtonBox.ButtonRole.ResetRole)

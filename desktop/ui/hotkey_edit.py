@@ -5,16 +5,33 @@ from __future__ import annotations
 from desktop.core.errors import ValidationError
 from desktop.core.settings import normalise_hotkey
 from desktop.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+from desktop.ui.i18n import says
 
 _NAMED = {
-    Qt.Key.Key_Space: "space", Qt.Key.Key_Return: "enter", Qt.Key.Key_Enter: "enter",
-    Qt.Key.Key_Tab: "tab", Qt.Key.Key_Insert: "insert", Qt.Key.Key_Home: "home",
-    Qt.Key.Key_End: "end", Qt.Key.Key_PageUp: "pageup", Qt.Key.Key_PageDown: "pagedown",
-    Qt.Key.Key_Up: "up", Qt.Key.Key_Down: "down", Qt.Key.Key_Left: "left",
-    Qt.Key.Key_Right: "right", Qt.Key.Key_QuoteLeft: "backquote",
+    Qt.Key.Key_Space: "space",
+    Qt.Key.Key_Return: "enter",
+    Qt.Key.Key_Enter: "enter",
+    Qt.Key.Key_Tab: "tab",
+    Qt.Key.Key_Insert: "insert",
+    Qt.Key.Key_Home: "home",
+    Qt.Key.Key_End: "end",
+    Qt.Key.Key_PageUp: "pageup",
+    Qt.Key.Key_PageDown: "pagedown",
+    Qt.Key.Key_Up: "up",
+    Qt.Key.Key_Down: "down",
+    Qt.Key.Key_Left: "left",
+    Qt.Key.Key_Right: "right",
+    Qt.Key.Key_QuoteLeft: "backquote",
 }
-_MODIFIER_KEYS = {Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Shift, Qt.Key.Key_Meta,
-                  Qt.Key.Key_AltGr, Qt.Key.Key_Super_L, Qt.Key.Key_Super_R}
+_MODIFIER_KEYS = {
+    Qt.Key.Key_Control,
+    Qt.Key.Key_Alt,
+    Qt.Key.Key_Shift,
+    Qt.Key.Key_Meta,
+    Qt.Key.Key_AltGr,
+    Qt.Key.Key_Super_L,
+    Qt.Key.Key_Super_R,
+}
 
 
 def key_to_spec(key: int, modifiers: Qt.KeyboardModifier) -> str:
@@ -36,7 +53,9 @@ def key_to_spec(key: int, modifiers: Qt.KeyboardModifier) -> str:
     elif k in _NAMED:
         name = _NAMED[k]
     else:
-        raise ValidationError(QtCore.QCoreApplication.translate("HotkeyEdit", "这个键不能用作快捷键"))
+        raise ValidationError(
+            QtCore.QCoreApplication.translate("HotkeyEdit", "这个键不能用作快捷键")
+        )
     return normalise_hotkey("+".join(parts + [name]))
 
 
@@ -57,13 +76,16 @@ class HotkeyEdit(QtWidgets.QLineEdit):
     def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:
         if event.key() in _MODIFIER_KEYS:
             return
-        if event.key() in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete, Qt.Key.Key_Escape) and not event.modifiers():
+        if (
+            event.key() in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete, Qt.Key.Key_Escape)
+            and not event.modifiers()
+        ):
             super().keyPressEvent(event)
             return
         try:
             spec = key_to_spec(event.key(), event.modifiers())
         except ValidationError as exc:
-            self.problem = str(exc)
+            self.problem = says(exc)
             self.setToolTip(self.problem)
             return
         self.problem = ""

@@ -11,9 +11,11 @@ start.  ``resources/translations/refresh.py`` rebuilds the ``.ts`` and ``.qm``.
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 from pathlib import Path
 
+from desktop.core.messages import translated
 from desktop.core.resources import resource
 from desktop.qt import QT_TRANSLATE_NOOP, QtCore
 
@@ -74,6 +76,24 @@ def stored_language(db_path: Path) -> str:
 def field_label(name: str) -> str:
     """A buyer field's label: the key itself in Chinese, "Order number (订单号)" in English."""
     return QtCore.QCoreApplication.translate(FIELD_CONTEXT, name)
+
+
+def says(text: object) -> str:
+    """What the core said (a ``Message``, or an exception carrying one) in the UI language.
+
+    Core patterns sit in the fallback context of our catalogue; Chinese has no
+    catalogue, so there the pattern comes back unchanged.  Anything that is not
+    a ``Message`` (a file name, an OS error text) is shown as it is.
+    """
+    return translated(
+        text, lambda pattern: QtCore.QCoreApplication.translate(FALLBACK_CONTEXT, pattern)
+    )
+
+
+def named(name: str, text: str) -> str:
+    """``「name」text``: what happened, after the subscription or category it happened to."""
+    pattern = QtCore.QCoreApplication.translate("i18n", "「%1」%2")
+    return re.sub("%([12])", lambda m: name if m.group(1) == "1" else text, pattern)
 
 
 class _AppTranslator(QtCore.QTranslator):

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from desktop.core import Library, QuickReplyError, backup, formats, importer
 from desktop.core.importer import ACTIONS, POLICY_NAMES, STATUSES, ImportPlan
 from desktop.qt import QT_TRANSLATE_NOOP, Qt, QtCore, QtWidgets, Signal
+from desktop.ui.i18n import says
 from desktop.ui.notify import ERROR, INFO, WARNING
 
 FILE_FILTER = QT_TRANSLATE_NOOP("ImportDialog", "话术文件 (*.json *.xlsx *.csv);;所有文件 (*)")
@@ -114,7 +115,7 @@ class ImportDialog(QtWidgets.QDialog):
             self.loaded = formats.read_any(path)
         except QuickReplyError as exc:
             self.loaded = None
-            self.status.setText(str(exc))
+            self.status.setText(says(exc))
         self.skip_bad.setChecked(False)
         self.refresh()
 
@@ -125,7 +126,7 @@ class ImportDialog(QtWidgets.QDialog):
             try:
                 self.plan = importer.preview(self.library, self.loaded, self.policy.currentData())
             except QuickReplyError as exc:
-                self.status.setText(str(exc))
+                self.status.setText(says(exc))
         self._fill_tree()
         self._show_bad_rows()
         self._update_button()
@@ -148,7 +149,7 @@ class ImportDialog(QtWidgets.QDialog):
                 for a, n in plan.actions().items()
                 if n
             )
-            + "".join("\n" + self.tr("注意：") + w for w in plan.loaded.warnings)
+            + "".join("\n" + self.tr("注意：") + says(w) for w in plan.loaded.warnings)
         )
         groups: dict[str, QtWidgets.QTreeWidgetItem] = {}
         for name, row in plan.by_category().items():
@@ -157,7 +158,12 @@ class ImportDialog(QtWidgets.QDialog):
         for item in plan.items:
             QtWidgets.QTreeWidgetItem(
                 groups[item.category],
-                [item.phrase.title, tr(STATUSES[item.status]), tr(ACTIONS[item.action]), item.reason],
+                [
+                    item.phrase.title,
+                    tr(STATUSES[item.status]),
+                    tr(ACTIONS[item.action]),
+                    says(item.reason),
+                ],
             )
         for name, row in plan.by_category().items():
             groups[name].setExpanded(bool(row["conflict"] or row["changed"]))
@@ -168,7 +174,7 @@ class ImportDialog(QtWidgets.QDialog):
         self.bad_list.setVisible(bool(errors))
         text = self.tr("跳过有问题的 %1 行，其余照常导入")
         self.skip_bad.setText(text.replace("%1", str(len(errors))))
-        self.bad_list.setPlainText("\n".join(e.message for e in errors))
+        self.bad_list.setPlainText("\n".join(says(e.message) for e in errors))
 
     def _update_button(self) -> None:
         plan = self.plan
@@ -185,7 +191,7 @@ class ImportDialog(QtWidgets.QDialog):
             skip = self.skip_bad.isChecked()
             report = importer.apply(self.library, self.plan, skip_bad_rows=skip)
         except QuickReplyError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(says(exc))
             self.refresh()
             return
         text = self.tr("已导入：新增 %1 条，替换 %2 条，跳过 %3 条。")
@@ -207,23 +213,28 @@ def undo_last_import(
     try:
         info = backup.last_import_backup(library)
     except QuickReplyError as exc:
-        notify(tr("撤销导入"), str(exc), WARNING)
+        notify(tr("撤销导入"), says(exc), WARNING)
         return False
     if info is None:
-        notify(tr("撤销导入"), tr("没有可以撤销的导入（找不到导入前的备份，或已经撤销过）"), WARNING)
+        notify(
+            tr("撤销导入"), tr("没有可以撤销的导入（找不到导入前的备份，或已经撤销过）"), WARNING
+        )
         return False
     question = tr(
-        "话术库将回到 %1 导入之前的样子，之后做的修改也会撤销。"
-        "撤销前会先备份现在的状态。要撤销吗？"
+        "话术库将回到 %1 导入之前的样子，之后做的修改也会撤销。撤销前会先备份现在的状态。要撤销吗？"
     ).replace("%1", f"{info.created:%m-%d %H:%M}")
     if not (ask or _ask)(question):
         return False
     try:
         _, saved = backup.restore(library, info)
     except QuickReplyError as exc:
-        notify(tr("撤销导入失败"), str(exc), ERROR)
+        notify(tr("撤销导入失败"), says(exc), ERROR)
         return False
-    notify(tr("已撤销导入"), tr("话术库已回到导入之前；撤销前的状态备份为 %1").replace("%1", saved.name), INFO)
+    notify(
+        tr("已撤销导入"),
+        tr("话术库已回到导入之前；撤销前的状态备份为 %1").replace("%1", saved.name),
+        INFO,
+    )
     return True
 
 

@@ -303,7 +303,9 @@ class Popup(QtWidgets.QWidget):
 
     def _show_refusal(self, missing: Sequence[str]) -> None:
         self._refusing = True
-        self._set_status(self.tr("请先填写：%1").replace("%1", self.tr("、").join(missing)), alert=True)
+        self._set_status(
+            self.tr("请先填写：%1").replace("%1", self.tr("、").join(missing)), alert=True
+        )
 
     def _set_status(self, text: str, *, alert: bool = False) -> None:
         self._status.setText(text)

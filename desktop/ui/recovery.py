@@ -18,6 +18,7 @@ from pathlib import Path
 from desktop.core import QuickReplyError
 from desktop.core.damaged import damage, latest_backup, restore_backup, set_aside
 from desktop.qt import Qt, QtCore, QtWidgets
+from desktop.ui.i18n import says
 
 log = logging.getLogger("quickreply.db")
 
@@ -43,7 +44,7 @@ class Outcome:
 def offer_text(offer: Offer) -> str:
     lines = [
         tr("话术库文件已损坏，无法打开：%1").replace("%1", str(offer.path)),
-        tr("原因：%1").replace("%1", offer.problem),
+        tr("原因：%1").replace("%1", says(offer.problem)),
     ]
     if offer.backup is not None and offer.backup_time is not None:
         when = offer.backup_time.strftime("%Y-%m-%d %H:%M")
@@ -100,6 +101,6 @@ def check_at_start(path: Path, ask: Callable[[Offer], bool] | None = ask_with_di
             note = tr("已新建话术库；损坏的文件保存为 %2")
     except QuickReplyError as exc:
         log.error("recovery of %s failed: %s", path, exc)
-        return Outcome(None, str(exc))
+        return Outcome(None, says(exc))
     log.warning("library %s damaged; kept as %s", path, aside)
     return Outcome(path, note.replace("%2", aside.name))

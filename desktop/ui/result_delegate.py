@@ -36,7 +36,10 @@ def row_fonts(base: QtGui.QFont, scale: float = 0.88) -> tuple[QtGui.QFont, QtGu
 def two_line_height(title: QtGui.QFont, small: QtGui.QFont) -> int:
     """Height of a row with a title line above a detail line (shared with the side panel)."""
     return (
-        QtGui.QFontMetrics(title).height() + LINE_GAP + QtGui.QFontMetrics(small).height() + 2 * PAD_Y
+        QtGui.QFontMetrics(title).height()
+        + LINE_GAP
+        + QtGui.QFontMetrics(small).height()
+        + 2 * PAD_Y
     )
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from desktop.core import Library, QuickReplyError
+from desktop.core.messages import message_of
 from desktop.qt import QT_TRANSLATE_NOOP, Qt, QtCore, QtWidgets, Signal
 from desktop.ui.hotkey_edit import HotkeyEdit
+from desktop.ui.i18n import says
 
 if TYPE_CHECKING:
     from desktop.platform.autostart import Autostart
@@ -47,7 +49,9 @@ class SettingsDialog(QtWidgets.QDialog):
         self.paste_mode = QtWidgets.QComboBox()
         self.paste_mode.addItem(self.tr("自动粘贴到聊天窗口"), "paste")
         self.paste_mode.addItem(self.tr("只复制到剪贴板"), "copy")
-        self.paste_mode.setCurrentIndex(max(0, self.paste_mode.findData(library.setting("paste_mode"))))
+        self.paste_mode.setCurrentIndex(
+            max(0, self.paste_mode.findData(library.setting("paste_mode")))
+        )
         form.addRow(self.tr("粘贴方式"), self.paste_mode)
 
         self.delay = QtWidgets.QSpinBox()
@@ -61,7 +65,9 @@ class SettingsDialog(QtWidgets.QDialog):
         form.addRow(self.tr("店铺名"), self.shop)
         self.agent = QtWidgets.QLineEdit(library.setting("客服名"))
         form.addRow(self.tr("客服名"), self.agent)
-        self.cutoff = QtWidgets.QTimeEdit(QtCore.QTime.fromString(library.setting("发货截止时间"), "HH:mm"))
+        self.cutoff = QtWidgets.QTimeEdit(
+            QtCore.QTime.fromString(library.setting("发货截止时间"), "HH:mm")
+        )
         self.cutoff.setDisplayFormat("HH:mm")
         form.addRow(self.tr("当天发货截止时间"), self.cutoff)
 
@@ -97,7 +103,8 @@ class SettingsDialog(QtWidgets.QDialog):
         self.error.setWordWrap(True)
 
         buttons = QtWidgets.QDialogButtonBox(
-            QtWidgets.QDialogButtonBox.StandardButton.Ok | QtWidgets.QDialogButtonBox.StandardButton.Cancel
+            QtWidgets.QDialogButtonBox.StandardButton.Ok
+            | QtWidgets.QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -132,10 +139,12 @@ class SettingsDialog(QtWidgets.QDialog):
             enabled = self._autostart.is_enabled()
         except AutostartError as exc:
             self.autostart.setEnabled(False)
-            self.autostart.setToolTip(str(exc))
+            self.autostart.setToolTip(says(exc))
             return None
         self.autostart.setChecked(enabled)
-        self.autostart.setToolTip(self.tr("登录时自动启动快回（%1）").replace("%1", self._autostart.where))
+        self.autostart.setToolTip(
+            self.tr("登录时自动启动快回（%1）").replace("%1", self._autostart.where)
+        )
         return enabled
 
     def _apply_autostart(self) -> None:
@@ -150,7 +159,7 @@ class SettingsDialog(QtWidgets.QDialog):
             else:
                 self._autostart.disable()
         except AutostartError as exc:
-            raise QuickReplyError(str(exc)) from exc
+            raise QuickReplyError(message_of(exc)) from exc
         self._autostart_was = wanted
 
     def accept(self) -> None:
@@ -165,7 +174,7 @@ class SettingsDialog(QtWidgets.QDialog):
                 for key, value in checked.items():
                     self.library.set_setting(key, value)
         except QuickReplyError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(says(exc))
             return
         self.applied.emit()
         super().accept()

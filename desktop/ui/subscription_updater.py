@@ -16,6 +16,7 @@ from typing import Any
 from desktop.core import Library
 from desktop.core import subscriptions as subs
 from desktop.qt import QObject, QtCore, QTimer, Signal
+from desktop.ui.i18n import named, says
 from desktop.ui.notify import WARNING, Bridge
 
 log = logging.getLogger("quickreply.subscriptions")
@@ -115,7 +116,7 @@ class SubscriptionUpdater(QObject):
     def _checked(self, outcome: Any) -> None:
         if isinstance(outcome, Exception):
             log.warning("subscription check failed: %s", outcome)
-            self.messages.send(tr("订阅更新失败"), str(outcome), WARNING)
+            self.messages.send(tr("订阅更新失败"), says(outcome), WARNING)
             outcome = []
         self.notify(outcome)
         self.checked.emit(outcome)
@@ -128,8 +129,10 @@ class SubscriptionUpdater(QObject):
             if r.status == subs.UNREACHABLE:
                 log.info("subscription %s unreachable: %s", r.subscription.name, r.message)
         if updated:
-            text = "；".join(f"「{r.subscription.name}」{r.changes.summary()}" for r in updated)
+            text = tr("；").join(
+                named(r.subscription.name, says(r.changes.summary())) for r in updated
+            )
             self.messages.send(tr("团队话术已更新"), text)
         if refused:
-            text = "；".join(f"「{r.subscription.name}」{r.message}" for r in refused)
+            text = tr("；").join(named(r.subscription.name, says(r.message)) for r in refused)
             self.messages.send(tr("订阅的更新被拒绝"), text, WARNING)

@@ -13,6 +13,7 @@ from desktop.core import Library, QuickReplyError
 from desktop.core import subscriptions as subs
 from desktop.core.signing import read_public_key_arg
 from desktop.qt import QT_TRANSLATE_NOOP, Qt, QtCore, QtWidgets
+from desktop.ui.i18n import named, says
 from desktop.ui.plain import plain_tooltip
 from desktop.ui.subscription_updater import SubscriptionUpdater
 
@@ -158,11 +159,11 @@ class SubscriptionsDialog(QtWidgets.QDialog):
 
     def _added(self, outcome: Any) -> None:
         if isinstance(outcome, QuickReplyError):
-            self.status.setText(str(outcome))
+            self.status.setText(says(outcome))
         elif isinstance(outcome, Exception):
             self.status.setText(self.tr("订阅失败：") + f"{type(outcome).__name__}: {outcome}")
         else:
-            self.status.setText(outcome.message)
+            self.status.setText(says(outcome.message))
             if outcome.status != subs.REFUSED:
                 self.source.clear()
                 self.name.clear()
@@ -189,7 +190,7 @@ class SubscriptionsDialog(QtWidgets.QDialog):
         try:
             removed, titles = subs.unsubscribe(self.library, str(sub.id))
         except QuickReplyError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(says(exc))
         else:
             text = self.tr("已删除订阅「%1」，移除了 %2 条话术")
             self.status.setText(text.replace("%1", removed.name).replace("%2", str(len(titles))))
@@ -203,5 +204,5 @@ class SubscriptionsDialog(QtWidgets.QDialog):
         self.updater.check_all()
 
     def _checked(self, results: list[subs.UpdateResult]) -> None:
-        self.status.setText("\n".join(f"「{r.subscription.name}」{r.message}" for r in results))
+        self.status.setText("\n".join(named(r.subscription.name, says(r.message)) for r in results))
         self.reload()

@@ -4,12 +4,12 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../desktop/app.py" line="+61"/>
+        <location filename="../../desktop/app.py" line="+62"/>
         <source>快回 搜索</source>
         <translation>QuickReply Search</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>已复制</source>
         <translation>Copied</translation>
     </message>
@@ -19,22 +19,22 @@
         <translation>The phrase is on the clipboard; press Ctrl+V to paste it</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>没有自动粘贴</source>
         <translation>Not pasted automatically</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>全局快捷键不可用</source>
         <translation>Global hotkey unavailable</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>。可以在 设置 里换一个，或运行 quickreply config hotkey ctrl+alt+j</source>
         <translation>. Pick another one in Settings, or run quickreply config hotkey ctrl+alt+j</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>快捷键注册失败</source>
         <translation>Hotkey not registered</translation>
     </message>
@@ -44,7 +44,7 @@
         <translation>Hotkey paused</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+137"/>
         <source>快回</source>
         <translation>QuickReply</translation>
     </message>
@@ -64,12 +64,12 @@
         <translation>Cannot open the phrase library: </translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>快回已启动</source>
         <translation>QuickReply started</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>按 %1 搜索话术</source>
         <translation>Press %1 to search phrases</translation>
     </message>
@@ -79,17 +79,17 @@
         <translation>the tray icon</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>话术库已恢复</source>
         <translation>Phrase library recovered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/crash.py" line="+38"/>
+        <location filename="../../desktop/ui/crash.py" line="+37"/>
         <source>未知位置</source>
         <translation>unknown place</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>快回遇到了一个意外错误，已经记录到日志。</source>
         <translation>QuickReply ran into an unexpected error and wrote it to the log.</translation>
     </message>
@@ -114,39 +114,39 @@
         <translation>QuickReply error</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="+210"/>
-        <location line="+3"/>
-        <location line="+18"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="+216"/>
+        <location line="+4"/>
+        <location line="+22"/>
         <source>撤销导入</source>
         <translation>Undo import</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-22"/>
         <source>没有可以撤销的导入（找不到导入前的备份，或已经撤销过）</source>
         <translation>There is no import to undo (no backup from before an import, or it was already undone)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>话术库将回到 %1 导入之前的样子，之后做的修改也会撤销。撤销前会先备份现在的状态。要撤销吗？</source>
         <translation>The phrase library will go back to how it was before the import of %1, and changes made since then are undone too. The current state is backed up first. Undo the import?</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>撤销导入失败</source>
         <translation>Undo import failed</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>已撤销导入</source>
         <translation>Import undone</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>话术库已回到导入之前；撤销前的状态备份为 %1</source>
         <translation>The phrase library is back to how it was before the import; the state before undoing is backed up as %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library/commands.py" line="+61"/>
+        <location filename="../../desktop/ui/library/commands.py" line="+62"/>
         <source>无法撤销/重做「%1」：</source>
         <translation>Cannot undo/redo “%1”: </translation>
     </message>
@@ -221,7 +221,7 @@
         <translation>Delete category “%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library/editor_parts.py" line="+76"/>
+        <location filename="../../desktop/ui/library/editor_parts.py" line="+77"/>
         <source>当前买家</source>
         <extracomment>What the preview fills in for the buyer: obviously made up, never real data.</extracomment>
         <translation>Current buyer</translation>
@@ -238,16 +238,19 @@
     </message>
     <message>
         <location line="+29"/>
+        <location filename="../../desktop/core/formats/base.py" line="+75"/>
+        <location filename="../../desktop/core/library.py" line="+281"/>
+        <location line="+108"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library/tree_model.py" line="+164"/>
+        <location filename="../../desktop/ui/library/tree_model.py" line="+159"/>
         <source>来自订阅，只读</source>
         <translation>From a subscription, read-only</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/recovery.py" line="+45"/>
+        <location filename="../../desktop/ui/recovery.py" line="+46"/>
         <source>话术库文件已损坏，无法打开：%1</source>
         <translation>The phrase library file is damaged and cannot be opened: %1</translation>
     </message>
@@ -307,7 +310,7 @@
         <translation>Started a new phrase library; the damaged file is kept as %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stats_dialog.py" line="+41"/>
+        <location filename="../../desktop/ui/stats_dialog.py" line="+42"/>
         <source>%1 小时 %2 分钟</source>
         <translation>%1 h %2 min</translation>
     </message>
@@ -327,12 +330,18 @@
         <translation>No phrases used in this period yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/subscription_updater.py" line="+118"/>
+        <location filename="../../desktop/ui/subscription_updater.py" line="+119"/>
         <source>订阅更新失败</source>
         <translation>Subscription update failed</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
+        <location line="+5"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location line="-2"/>
         <source>团队话术已更新</source>
         <translation>Team phrases updated</translation>
     </message>
@@ -342,7 +351,7 @@
         <translation>Subscription update refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/subscriptions_dialog.py" line="+32"/>
+        <location filename="../../desktop/ui/subscriptions_dialog.py" line="+34"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
@@ -463,6 +472,1173 @@
         <source>删除话术</source>
         <translation>Delete phrase</translation>
     </message>
+    <message>
+        <location filename="../../desktop/core/backup.py" line="+28"/>
+        <source>导入前</source>
+        <translation>before import</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>恢复前</source>
+        <translation>before restore</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>手动</source>
+        <translation>manual</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>内存中的话术库没有文件，不能备份</source>
+        <translation>An in-memory library has no file and cannot be backed up</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>正在写入话术库，不能同时备份</source>
+        <translation>The library is being written; it cannot be backed up at the same time</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>无法写备份 {path}：{error}</source>
+        <translation>Cannot write the backup {path}: {error}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>还没有备份</source>
+        <translation>There are no backups yet</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>没有这个备份：{name}（quickreply backup list 可以列出备份）</source>
+        <translation>No such backup: {name} (quickreply backup list lists the backups)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>备份文件已损坏：{name}（{error}）</source>
+        <translation>The backup file is damaged: {name} ({error})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>备份文件已损坏或不是快回的话术库：{name}</source>
+        <translation>The backup file is damaged or not a QuickReply library: {name}</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>恢复失败：{error}（恢复前的状态在备份 {name} 里）</source>
+        <translation>Restore failed: {error} (the state before the restore is in backup {name})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/buyer.py" line="+22"/>
+        <source>剪贴板里没有可识别的买家信息</source>
+        <translation>No buyer details recognised on the clipboard</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>未知的买家信息字段：{name}（可用：{names}）</source>
+        <translation>Unknown buyer field: {name} (available: {names})</translation>
+    </message>
+    <message>
+        <location line="+268"/>
+        <source>订单号 {number}</source>
+        <translation>order number (订单号) {number}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>运单号 {number}（{carrier}）</source>
+        <translation>tracking number (运单号) {number} ({carrier})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>运单号 {number}</source>
+        <translation>tracking number (运单号) {number}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>快递公司 {carrier}</source>
+        <translation>carrier (快递公司) {carrier}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>买家昵称 {nickname}</source>
+        <translation>buyer nickname (买家昵称) {nickname}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../../desktop/core/subtree.py" line="+54"/>
+        <source>{first}、{second}</source>
+        <translation>{first}, {second}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>识别到{found}</source>
+        <translation>Recognised {found}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/categories.py" line="+21"/>
+        <source>分类不能为空</source>
+        <translation>The category cannot be empty</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>分类层级太深（最多 {limit} 层）：{path}</source>
+        <translation>Categories nested too deep (at most {limit} levels): {path}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>分类名不合适（一行、最多 {limit} 字）：{name}…</source>
+        <translation>Unsuitable category name (one line, at most {limit} characters): {name}…</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <location filename="../../desktop/core/category_ops.py" line="+61"/>
+        <source>没有这个分类：{path}</source>
+        <translation>No such category: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/category_ops.py" line="-30"/>
+        <source>分类「{path}」里还有 {count} 条话术；确认后这些话术会和分类一起移到回收站</source>
+        <translation>Category “{path}” still holds {count} phrases; if you confirm, they go to the trash together with the category</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>分类名不能包含 / 或 ›：{name}</source>
+        <translation>A category name cannot contain / or ›: {name}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>同一层已经有叫「{name}」的分类</source>
+        <translation>There is already a category named “{name}” at this level</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <location line="+36"/>
+        <source>分类说明</source>
+        <translation>Category note</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <location line="+57"/>
+        <source>分类层级太深（最多 {limit} 层）</source>
+        <translation>Categories nested too deep (at most {limit} levels)</translation>
+    </message>
+    <message>
+        <location line="-54"/>
+        <source>分类编号 {id} 已被占用</source>
+        <translation>Category number {id} is already taken</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>不能把分类移到它自己或它的子分类里</source>
+        <translation>A category cannot be moved into itself or one of its subcategories</translation>
+    </message>
+    <message>
+        <location line="+107"/>
+        <source>「{title}」的快捷编码已被「{other}」使用，无法恢复</source>
+        <translation>The shortcut code of “{title}” is now used by “{other}”; it cannot be restored</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>原来的上级分类已不存在，无法恢复这个分类</source>
+        <translation>The original parent category no longer exists, so this category cannot be restored</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>分类「{name}」删除后它的编号已被新分类占用，无法撤销删除；回收站里的话术仍可逐条恢复</source>
+        <translation>Since category “{name}” was deleted, its number has been taken by a new category, so the deletion cannot be undone; the phrases in the trash can still be restored one by one</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/damaged.py" line="+77"/>
+        <source>无法把损坏的话术库改名保存（{error}），请先关闭正在使用它的程序</source>
+        <translation>Cannot rename the damaged library to keep it ({error}); please close any program that is using it first</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>备份文件不可用：{name}（{problem}）</source>
+        <translation>The backup file cannot be used: {name} ({problem})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>文件不存在</source>
+        <translation>file not found</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>无法从备份恢复：{error}</source>
+        <translation>Cannot restore from the backup: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/db.py" line="+38"/>
+        <source>话术库路径是一个文件夹，不是文件：{path}</source>
+        <translation>The library path is a folder, not a file: {path}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location filename="../../desktop/core/library.py" line="-249"/>
+        <source>话术库文件已损坏或不是快回的文件：{path}（{error}）</source>
+        <translation>The library file is damaged or not a QuickReply file: {path} ({error})</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>无法创建话术库文件 {path}：{error}</source>
+        <translation>Cannot create the library file {path}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/errors.py" line="+35"/>
+        <source>缺少占位符的值：{names}</source>
+        <translation>Missing placeholder values: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/fetch.py" line="+66"/>
+        <source>订阅地址不能为空</source>
+        <translation>The subscription address must not be empty</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>只支持 http(s) 地址或文件路径：{source}</source>
+        <translation>Only http(s) addresses or file paths are supported: {source}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>话术包太大（最多 {limit} MB）</source>
+        <translation>Pack too large (at most {limit} MB)</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>{host} 回答 HTTP {code}（{reason}）</source>
+        <translation>{host} answered HTTP {code} ({reason})</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>连不上 {host}：{reason}</source>
+        <translation>Cannot connect to {host}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>读取 {host} 时出错：{error}</source>
+        <translation>Error while reading from {host}: {error}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>这不是一个文件：{path}</source>
+        <translation>This is not a file: {path}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>找不到文件（共享文件夹没连上？）：{path}</source>
+        <translation>File not found (is the shared folder connected?): {path}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../../desktop/core/packs.py" line="+223"/>
+        <source>读不了文件 {path}：{reason}</source>
+        <translation>Cannot read file {path}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/files.py" line="+55"/>
+        <source>写不了文件 {path}：{error}</source>
+        <translation>Cannot write the file {path}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/formats/__init__.py" line="+39"/>
+        <source>不支持的文件类型 （没有扩展名）：可用 {suffixes}</source>
+        <translation>Unsupported file type (no extension); supported: {suffixes}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>不支持的文件类型 {suffix}：可用 {suffixes}</source>
+        <translation>Unsupported file type {suffix}; supported: {suffixes}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/formats/base.py" line="-19"/>
+        <source>第 {row} 行</source>
+        <translation>Row {row}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>话术太多：超过 {limit} 条</source>
+        <translation>Too many phrases: more than {limit}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>编号太长（最多 {limit} 个字符）</source>
+        <translation>ID too long (at most {limit} characters)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../../desktop/core/library.py" line="+142"/>
+        <location line="+109"/>
+        <source>内容</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../../desktop/core/library.py" line="-108"/>
+        <location line="+110"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location filename="../../desktop/core/formats/csv_io.py" line="+50"/>
+        <location filename="../../desktop/core/packs.py" line="-121"/>
+        <source>{where}：{problem}</source>
+        <translation>{where}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/formats/csv_io.py" line="-26"/>
+        <source>无法识别文件编码（请另存为 UTF-8 或 GBK 的 CSV）</source>
+        <translation>Unrecognised file encoding (save it as a UTF-8 or GBK CSV)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{source} 标明是 UTF-8，但第 {byte} 字节不是 UTF-8；{problem}</source>
+        <translation>{source} is marked as UTF-8, but byte {byte} is not UTF-8; {problem}</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>单元格太长</source>
+        <translation>cell too long</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV 格式不对</source>
+        <translation>malformed CSV</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{source} 第 {row} 行：{problem}</source>
+        <translation>{source}, row {row}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/formats/table.py" line="+120"/>
+        <source>列「{name}」与「{first}」重复，用了前一列</source>
+        <translation>Column &quot;{name}&quot; duplicates &quot;{first}&quot;; the first one was used</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>找不到内容列：表头第一行应有“内容”（也认“短语”“快捷短语”“短语内容”“content”）</source>
+        <translation>No content column: the header row should have &quot;内容&quot; (also accepted: &quot;短语&quot;, &quot;快捷短语&quot;, &quot;短语内容&quot;, &quot;content&quot;)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>忽略了不认识的列：{columns}</source>
+        <translation>Ignored unknown columns: {columns}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{source} 的行数太多（最多 {limit} 行）</source>
+        <translation>{source} has too many rows (at most {limit})</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{columns} 是公式，请改成文字</source>
+        <translation>{columns}: formulas are not allowed, change them to text</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+26"/>
+        <source>第 {row} 行：{problem}</source>
+        <translation>Row {row}: {problem}</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>{source} 是空的：没有表头，也没有话术</source>
+        <translation>{source} is empty: no header and no phrases</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>分类说明太长（最多 {limit} 字）</source>
+        <translation>Category note too long (at most {limit} characters)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>第 {row} 行：内容为空</source>
+        <translation>Row {row}: content is empty</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/formats/xlsx_io.py" line="+43"/>
+        <location line="+69"/>
+        <source>{source} 不是有效的 xlsx 文件（可能已损坏或不完整）</source>
+        <translation>{source} is not a valid xlsx file (it may be damaged or incomplete)</translation>
+    </message>
+    <message>
+        <location line="-64"/>
+        <source>{source} 里的文件太多（{count} 个），不像是话术表格</source>
+        <translation>{source} contains too many files ({count}); it doesn&apos;t look like a phrase sheet</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{source} 的压缩比异常（{ratio} 倍），疑似压缩炸弹，已拒绝</source>
+        <translation>{source} has an abnormal compression ratio ({ratio}x), likely a zip bomb; refused</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{source} 解压后太大（{size} MB，最多 {limit} MB），已拒绝</source>
+        <translation>{source} is too large when unpacked ({size} MB, at most {limit} MB); refused</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>{source} 里没有工作表</source>
+        <translation>{source} has no worksheet</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{source} 的内容已损坏，读不出来</source>
+        <translation>The contents of {source} are damaged and cannot be read</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/importer.py" line="+29"/>
+        <location line="+6"/>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>修改</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>相同</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>冲突</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+4"/>
+        <source>替换</source>
+        <translation>Replace</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>新增副本</source>
+        <translation>Add a copy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>跳过</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>都保留</source>
+        <translation>Keep both</translation>
+    </message>
+    <message>
+        <location line="+143"/>
+        <source>冲突处理方式只能是 {policies}</source>
+        <translation>The conflict policy must be one of {policies}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+234"/>
+        <location filename="../../desktop/core/subtree.py" line="+131"/>
+        <source>{label}（{title}）：{problem}</source>
+        <translation>{label} ({title}): {problem}</translation>
+    </message>
+    <message>
+        <location line="-201"/>
+        <source>分类「{category}」来自订阅，是只读的</source>
+        <translation>Category &quot;{category}&quot; comes from a subscription and is read-only</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>编号在回收站里已有，换新编号</source>
+        <translation>The ID is already in the trash; a new ID is used</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>与{row}相同</source>
+        <translation>Same as {row}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>与话术库里的相同</source>
+        <translation>Same as in the library</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>文件里重复：与{row}的编号或快捷编码相同</source>
+        <translation>Duplicate in the file: same ID or shortcut code as {row}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>编号相同，分类、快捷编码、标签或备注不同</source>
+        <translation>Same ID; category, shortcut code, tags or note differ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>编号相同，文字不同</source>
+        <translation>Same ID, different text</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>快捷编码 {code} 已被「{title}」使用</source>
+        <translation>Shortcut code {code} is already used by &quot;{title}&quot;</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{reason}；快捷编码已被占用，改用 {code}</source>
+        <translation>{reason}; the shortcut code is taken, using {code} instead</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{reason}；副本用快捷编码 {code}</source>
+        <translation>{reason}; the copy uses shortcut code {code}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{first}；{second}；{third}……</source>
+        <translation>{first}; {second}; {third}…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{first}；{second}；{third}</source>
+        <translation>{first}; {second}; {third}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{first}；{second}</source>
+        <translation>{first}; {second}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>有 {count} 行无法导入（{rows}），话术库没有改动</source>
+        <translation>{count} rows cannot be imported ({rows}); the library was not changed</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{problem}；确认跳过这些行后再导入</source>
+        <translation>{problem}; confirm skipping these rows, then import</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>话术库在预览之后有改动，请重新预览再导入</source>
+        <translation>The library changed after the preview; preview again before importing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/library.py" line="-333"/>
+        <source>快捷编码应为一个词、最多 {limit} 个字符：{code}</source>
+        <translation>A shortcut code must be one word of at most {limit} characters: {code}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>标签太长（最多 {limit} 字）：{tag}</source>
+        <translation>Tag too long (at most {limit} characters): {tag}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>标签太多（最多 {limit} 个）</source>
+        <translation>Too many tags (at most {limit})</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{what}不能为空</source>
+        <translation>{what} cannot be empty</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{what}太长（{length} 字，最多 {limit} 字）</source>
+        <translation>{what} is too long ({length} characters, at most {limit})</translation>
+    </message>
+    <message>
+        <location line="+128"/>
+        <source>分类「{category}」来自订阅，是只读的；需要修改请先复制一份到自己的分类</source>
+        <translation>Category “{category}” comes from a subscription and is read-only; to change it, first copy it into a category of your own</translation>
+    </message>
+    <message>
+        <location line="+111"/>
+        <source>快捷编码 {code} 已被「{title}」（{id}）使用</source>
+        <translation>Shortcut code {code} is already used by “{title}” ({id})</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>没有这条话术：{id}</source>
+        <translation>No such phrase: {id}</translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <source>这条话术不在回收站里：{id}</source>
+        <translation>This phrase is not in the trash: {id}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/lint.py" line="+44"/>
+        <source>绝对化承诺：售后纠纷时会被当作承诺，建议改为“尽量”“一般情况下”等留有余地的说法</source>
+        <translation>Absolute promise: in an after-sales dispute it counts as a commitment; prefer hedged wording such as “尽量” (as far as possible) or “一般情况下” (usually)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>生硬拒绝：容易引起买家不满和差评，建议先致歉、说明原因，再给出替代办法</source>
+        <translation>Blunt refusal: likely to upset the buyer and earn bad reviews; apologise and explain first, then offer an alternative</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>冷淡语气词：单独成句显得敷衍，建议改成完整的回应，如“好的呢亲”</source>
+        <translation>Cold filler word: on its own it sounds dismissive; write a full reply instead, such as “好的呢亲”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>广告法极限词：可能被投诉或处罚，建议换成具体、可证明的描述</source>
+        <translation>Superlative banned by advertising law: may lead to complaints or penalties; use a specific, provable description instead</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>站外引流：引导买家到站外联系或交易违反平台规则，可能被处罚，请删除</source>
+        <translation>Off-platform contact: directing buyers to contact or trade off the platform breaks its rules and may be penalised; please remove it</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>非淘系链接：站外链接会被平台拦截或处罚，只发淘宝/天猫等允许域名的链接</source>
+        <translation>Non-Taobao link: off-platform links get blocked or penalised; only send links to allowed domains such as Taobao/Tmall</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>话术为空：发送内容不能为空，请填写正文</source>
+        <translation>Empty phrase: there is nothing to send; please write the text</translation>
+    </message>
+    <message>
+        <location line="+248"/>
+        <source>标题：{problem}</source>
+        <translation>Title: {problem}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>话术过长（{length} 字，超过 {limit} 字）：买家不易读完，建议精简或拆成几条发送</source>
+        <translation>Phrase too long ({length} characters, over {limit}): buyers may not read it all; shorten it or send it as several messages</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>占位符错误：{problem}，发送时会原样显示，请修正</source>
+        <translation>Placeholder error: {problem}; it will be sent as written, please fix it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/organize.py" line="+144"/>
+        <source>请给出一个标签：{tag}</source>
+        <translation>Please give a single tag: {tag}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/packs.py" line="-73"/>
+        <source>文件</source>
+        <translation>The file</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>{where}.{key} 缺失</source>
+        <translation>{where}.{key} is missing</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{where}.{key} 应为文字，实际是 {kind}</source>
+        <translation>{where}.{key} should be text, but is {kind}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{where}.{key} 不能为空</source>
+        <translation>{where}.{key} must not be empty</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{where} 应为分类名列表，例如 [&quot;售后&quot;, &quot;退换货&quot;]</source>
+        <translation>{where} should be a list of category names, e.g. [&quot;After-sales&quot;, &quot;Returns&quot;]</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>{source} 不是 UTF-8 编码（第 {byte} 字节）</source>
+        <translation>{source} is not UTF-8 encoded (byte {byte})</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{source} 不是有效的 JSON：第 {line} 行第 {column} 列 {error}</source>
+        <translation>{source} is not valid JSON: line {line}, column {column}: {error}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{source} 嵌套太深</source>
+        <translation>{source} is nested too deeply</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{source} 的最外层应为一个对象</source>
+        <translation>{source}: the top level should be an object</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{source} 不是快回话术包（format 应为 {format}）</source>
+        <translation>{source} is not a QuickReply phrase pack (format should be {format})</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>不支持的话术包版本：{version}（支持 {supported}）</source>
+        <translation>Unsupported pack version: {version} (supported: {supported})</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>phrases 应为列表</source>
+        <translation>phrases should be a list</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>话术太多：{count} 条（最多 {limit}）</source>
+        <translation>Too many phrases: {count} (at most {limit})</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>categories 应为列表</source>
+        <translation>categories should be a list</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+14"/>
+        <source>{where} 应为对象</source>
+        <translation>{where} should be an object</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{where}.tags 应为文字列表</source>
+        <translation>{where}.tags should be a list of text</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{where}.pinned 应为 true 或 false</source>
+        <translation>{where}.pinned should be true or false</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>文件太大：{size} MB（最多 {limit} MB）</source>
+        <translation>File too large: {size} MB (at most {limit} MB)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>找不到文件：{path}</source>
+        <translation>File not found: {path}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>这是一个文件夹，不是话术文件：{path}</source>
+        <translation>This is a folder, not a phrase file: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/schema.py" line="+116"/>
+        <source>话术库文件来自更新版本的快回（结构版本 {version}），请升级快回后再打开</source>
+        <translation>The library file comes from a newer QuickReply (schema version {version}); please update QuickReply before opening it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/settings.py" line="+44"/>
+        <source>快捷键格式不对：{hotkey}（例如 ctrl+alt+k）</source>
+        <translation>Invalid hotkey: {hotkey} (for example ctrl+alt+k)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>快捷键缺少按键：{hotkey}（例如 ctrl+alt+k）</source>
+        <translation>The hotkey has no key: {hotkey} (for example ctrl+alt+k)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>不认识的按键：{key}</source>
+        <translation>Unknown key: {key}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>不认识的修饰键：{keys}（可用 ctrl、alt、shift、win）</source>
+        <translation>Unknown modifier: {keys} (available: ctrl, alt, shift, win)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>快捷键里有重复的修饰键：{hotkey}</source>
+        <translation>The hotkey repeats a modifier: {hotkey}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>快捷键需要至少一个修饰键（ctrl、alt、win），否则会抢走正常打字</source>
+        <translation>The hotkey needs at least one modifier (ctrl, alt, win), or it would catch normal typing</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ctrl+Space / Shift+Space 是中文输入法的切换键，请换一个</source>
+        <translation>Ctrl+Space / Shift+Space switch the Chinese input method; please choose another</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>可选的值：{choices}</source>
+        <translation>Allowed values: {choices}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>需要一个整数（{low}–{high}）：{value}</source>
+        <translation>A whole number is needed ({low}–{high}): {value}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>数值超出范围 {low}–{high}：{value}</source>
+        <translation>Value out of range {low}–{high}: {value}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>时间格式应为 时:分，例如 16:00：{value}</source>
+        <translation>The time should be hours:minutes, for example 16:00: {value}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>店铺变量应为一行、不超过 200 字</source>
+        <translation>A store variable must be one line of at most 200 characters</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>没有这个设置项：{key}（可用：{known}，或 store.变量名）</source>
+        <translation>No such setting: {key} (available: {known}, or store.&lt;variable name&gt;)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/signing.py" line="+37"/>
+        <source>话术包</source>
+        <translation>The pack</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location filename="../../desktop/core/subscriptions.py" line="+70"/>
+        <source>未签名</source>
+        <translation>Unsigned</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>签名有效（公钥 {key}）</source>
+        <translation>Valid signature (public key {key})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../desktop/core/subscriptions.py" line="-1"/>
+        <source>签名有效但未固定公钥（{key}）</source>
+        <translation>Valid signature, but the public key is not pinned ({key})</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>公钥格式不对（应为 44 个字符的 base64）：{key}</source>
+        <translation>Malformed public key (should be 44 characters of base64): {key}</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>密钥文件已存在，不会覆盖：{path}（换一个 --out 文件夹）</source>
+        <translation>Key file already exists and won&apos;t be overwritten: {path} (choose another --out folder)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>写不了密钥文件 {path}：{reason}</source>
+        <translation>Cannot write key files to {path}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>读不了私钥文件 {path}：{reason}</source>
+        <translation>Cannot read private key file {path}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>私钥有密码保护，请设置环境变量 {name}</source>
+        <translation>The private key is passphrase-protected; set the environment variable {name}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>私钥没有密码保护，不要设置 {name}</source>
+        <translation>The private key has no passphrase; don&apos;t set {name}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>私钥文件损坏或密码不对：{path}</source>
+        <translation>Private key file damaged or wrong passphrase: {path}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>不是 Ed25519 私钥：{path}</source>
+        <translation>Not an Ed25519 private key: {path}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>读不了公钥文件 {path}：{reason}</source>
+        <translation>Cannot read public key file {path}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>话术包没有签名，但这个订阅固定了发布者公钥，已拒绝</source>
+        <translation>The pack is unsigned, but this subscription has a pinned publisher key; refused</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>话术包的签名格式不对（signature 应含 algorithm、key、value）</source>
+        <translation>The pack&apos;s signature is malformed (signature should contain algorithm, key, value)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>不支持的签名算法：{name}（支持 {supported}）</source>
+        <translation>Unsupported signature algorithm: {name} (supported: {supported})</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>话术包由别的公钥签名（{signer}），不是固定的发布者（{pinned}），已拒绝</source>
+        <translation>The pack is signed by another public key ({signer}), not the pinned publisher ({pinned}); refused</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>话术包签名无效：内容在签名后被改动过，已拒绝</source>
+        <translation>Invalid pack signature: the content was changed after signing; refused</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>话术包不是 UTF-8 编码</source>
+        <translation>The pack is not UTF-8 encoded</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>话术包不是有效的 JSON</source>
+        <translation>The pack is not valid JSON</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>话术包的最外层应为一个对象</source>
+        <translation>The pack&apos;s top level should be an object</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>文件太大（最多 {limit} MB）：{path}</source>
+        <translation>File too large (at most {limit} MB): {path}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>读不了话术包 {path}：{reason}</source>
+        <translation>Cannot read pack {path}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/subscriptions.py" line="-2"/>
+        <source>固定公钥 {key}</source>
+        <translation>Pinned public key {key}</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>没有这个订阅：{ref}</source>
+        <translation>No such subscription: {ref}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>没有这个订阅：{ref}（quickreply subscriptions 列出全部）</source>
+        <translation>No such subscription: {ref} (quickreply subscriptions lists them all)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>订阅名称不能包含 / 或 ›：{name}</source>
+        <translation>A subscription name cannot contain / or ›: {name}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>已有名为「{name}」的分类；用 --as 给订阅换一个名字</source>
+        <translation>A category named &quot;{name}&quot; already exists; use --as to give the subscription another name</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>已订阅「{name}」：{count} 条话术；{trust}</source>
+        <translation>Subscribed to &quot;{name}&quot;: {count} phrases; {trust}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>话术包未签名（组长签名后可用 --pin 固定公钥）</source>
+        <translation>The pack is unsigned (once the team lead signs it, pin the key with --pin)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>签名有效，公钥 {key}</source>
+        <translation>Valid signature, public key {key}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已固定发布者公钥 {key}（请与组长核对）</source>
+        <translation>Pinned the publisher&apos;s public key {key} (check it with your team lead)</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>{problem}；保留上次的内容，稍后再试</source>
+        <translation>{problem}; keeping the previous content, will try again later</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+11"/>
+        <source>没有变化</source>
+        <translation>No changes</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{problem}；保留上次的内容</source>
+        <translation>{problem}; keeping the previous content</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>订阅「{name}」的分类不见了，而且已有同名的分类；请退订后重新订阅</source>
+        <translation>The category of subscription &quot;{name}&quot; is gone and another category has its name; unsubscribe and subscribe again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/subtree.py" line="-141"/>
+        <source>新增 {count} 条</source>
+        <translation>{count} added</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>修改 {count} 条</source>
+        <translation>{count} changed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>删除 {count} 条</source>
+        <translation>{count} removed</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{first}、{second}、{third}</source>
+        <translation>{first}, {second}, {third}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>内容没有变化</source>
+        <translation>Content unchanged</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>分类 {category}：{problem}</source>
+        <translation>Category {category}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/template.py" line="+30"/>
+        <source>占位符缺少右括号 }</source>
+        <extracomment>Store settings read from the values mapping by the ``发货日`` built-in.</extracomment>
+        <translation>Placeholder is missing its closing }</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>占位符里不能再有 {（字面的花括号请写成 {{ 和 }}）</source>
+        <translation>A placeholder cannot contain another { (write literal braces as {{ and }})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>多余的右括号 }（字面的 } 请写成 }}）</source>
+        <translation>Stray closing } (write a literal } as }})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>占位符名称为空</source>
+        <translation>Placeholder name is empty</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>选项占位符没有任何选项</source>
+        <translation>Choice placeholder has no options</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/platform/__init__.py" line="+40"/>
+        <source>当前桌面环境不支持全局快捷键（{reason}），请从托盘图标打开话术面板</source>
+        <translation>This desktop does not support global hotkeys ({reason}); open the phrase picker from the tray icon</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>当前桌面环境不支持全局快捷键，请从托盘图标打开话术面板</source>
+        <translation>This desktop does not support global hotkeys; open the phrase picker from the tray icon</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>没有找到 X11 显示 (Wayland 会话)，DISPLAY 未设置</source>
+        <translation>No X11 display found (Wayland session): DISPLAY is not set</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>没有找到 X11 显示，DISPLAY 未设置</source>
+        <translation>No X11 display found: DISPLAY is not set</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>未知的平台类型 {kind}</source>
+        <translation>Unknown platform type {kind}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{backend} 后端无法启动：{error}</source>
+        <translation>The {backend} backend could not start: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/platform/autostart_linux.py" line="+71"/>
+        <location filename="../../desktop/platform/autostart_macos.py" line="+40"/>
+        <source>无法写入开机启动项 {path}：{error}</source>
+        <translation>Cannot write the start-up entry {path}: {error}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>无法读取开机启动项 {path}：{error}</source>
+        <translation>Cannot read the start-up entry {path}: {error}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location filename="../../desktop/platform/autostart_macos.py" line="+15"/>
+        <source>{path} 不是快回写入的，没有删除；需要时请手动删除</source>
+        <translation>{path} was not written by QuickReply, so it was left in place; delete it by hand if needed</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location filename="../../desktop/platform/autostart_macos.py" line="+7"/>
+        <source>无法删除开机启动项 {path}：{error}</source>
+        <translation>Cannot delete the start-up entry {path}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/platform/autostart_windows.py" line="+44"/>
+        <source>无法读取开机启动设置（{error}）</source>
+        <translation>Cannot read the start-up setting ({error})</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>无法写入开机启动项（{error}）</source>
+        <translation>Cannot write the start-up entry ({error})</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>无法删除开机启动项（{error}）</source>
+        <translation>Cannot delete the start-up entry ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/platform/base.py" line="+38"/>
+        <source>快捷键 {spec} 无法识别，请在 设置 里重新录入</source>
+        <translation>Hotkey {spec} is not recognised; record it again in Settings</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>快捷键 {spec} 需要至少一个修饰键（ctrl/alt/shift/win）</source>
+        <translation>Hotkey {spec} needs at least one modifier (ctrl/alt/shift/win)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>这个系统上不支持全局快捷键</source>
+        <translation>Global hotkeys are not supported on this system</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/platform/windows.py" line="+120"/>
+        <source>快捷键 {spec} 无法注册（{error}），请在 设置 里换一个</source>
+        <translation>Hotkey {spec} could not be registered ({error}); choose another in Settings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/platform/x11.py" line="+94"/>
+        <source>快捷键 {spec} 的按键在当前键盘布局里不存在，请换一个</source>
+        <translation>A key of hotkey {spec} does not exist in the current keyboard layout; choose another</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>快捷键 {spec} 已被其他程序占用，请在 设置 里换一个</source>
+        <translation>Hotkey {spec} is taken by another program; choose another in Settings</translation>
+    </message>
+    <message>
+        <location line="+142"/>
+        <source>无法连接 X 显示 {display}：{error}</source>
+        <translation>Cannot connect to X display {display}: {error}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>X 服务器没有 XTEST 扩展，无法模拟粘贴</source>
+        <translation>The X server lacks the XTEST extension, so pasting cannot be simulated</translation>
+    </message>
 </context>
 <context>
     <name>BuyerDialog</name>
@@ -482,7 +1658,7 @@
         <translation>Next buyer</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -513,7 +1689,7 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="+32"/>
+        <location filename="../../desktop/ui/i18n.py" line="+34"/>
         <source>买家昵称</source>
         <translation>Buyer nickname (买家昵称)</translation>
     </message>
@@ -587,12 +1763,12 @@
 <context>
     <name>HotkeyEdit</name>
     <message>
-        <location filename="../../desktop/ui/hotkey_edit.py" line="+39"/>
+        <location filename="../../desktop/ui/hotkey_edit.py" line="+57"/>
         <source>这个键不能用作快捷键</source>
         <translation>This key cannot be used in a hotkey</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>点击这里后按下新的快捷键</source>
         <translation>Click here, then press the new hotkey</translation>
     </message>
@@ -600,7 +1776,7 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="-210"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="-218"/>
         <source>话术文件 (*.json *.xlsx *.csv);;所有文件 (*)</source>
         <translation>Phrase files (*.json *.xlsx *.csv);;All files (*)</translation>
     </message>
@@ -720,7 +1896,7 @@
         <translation>Note: </translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+23"/>
         <source>跳过有问题的 %1 行，其余照常导入</source>
         <translation>Skip the %1 rows with problems and import the rest</translation>
     </message>
@@ -738,7 +1914,7 @@
 <context>
     <name>LibraryWindow</name>
     <message>
-        <location filename="../../desktop/ui/library/window.py" line="+42"/>
+        <location filename="../../desktop/ui/library/window.py" line="+43"/>
         <source>话术库 - 快回</source>
         <translation>Phrase library - QuickReply</translation>
     </message>
@@ -775,7 +1951,7 @@ Discard the changes and close?</translation>
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../desktop/ui/library/operations.py" line="+61"/>
+        <location filename="../../desktop/ui/library/operations.py" line="+62"/>
         <source>已移到回收站（Ctrl+Z 撤销）</source>
         <translation>Moved to the trash (Ctrl+Z to undo)</translation>
     </message>
@@ -883,7 +2059,7 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
 <context>
     <name>PhraseEditor</name>
     <message>
-        <location filename="../../desktop/ui/library/editor.py" line="+54"/>
+        <location filename="../../desktop/ui/library/editor.py" line="+55"/>
         <source>选择一条话术，或按 Ctrl+N 新建</source>
         <translation>Select a phrase, or press Ctrl+N to create one</translation>
     </message>
@@ -1029,7 +2205,7 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <translation>Enter sends · Ctrl+1…9 sends that row · Tab fills in · Esc closes</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>请先填写：%1</source>
         <translation>Fill in first: %1</translation>
     </message>
@@ -1042,7 +2218,7 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="+16"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="+18"/>
         <source>一</source>
         <translation>Mon</translation>
     </message>
@@ -1097,7 +2273,7 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <translation>Only copy to the clipboard</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>粘贴方式</source>
         <translation>Paste mode</translation>
     </message>
@@ -1122,7 +2298,7 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <translation>Agent name (客服名)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>当天发货截止时间</source>
         <translation>Same-day shipping cut-off (发货截止时间)</translation>
     </message>
@@ -1157,12 +2333,12 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <translation>Autostart</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>这个系统上不支持开机启动</source>
         <translation>Autostart is not supported on this system</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>登录时自动启动快回（%1）</source>
         <translation>Start QuickReply automatically at login (%1)</translation>
     </message>
@@ -1612,6 +2788,14 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <location line="+4"/>
         <source>恢复热键</source>
         <translation>Resume hotkey</translation>
+    </message>
+</context>
+<context>
+    <name>i18n</name>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="+57"/>
+        <source>「%1」%2</source>
+        <translation>“%1”: %2</translation>
     </message>
 </context>
 <context>

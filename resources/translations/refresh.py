@@ -1,4 +1,5 @@
-"""Refresh the translations: lupdate the UI sources into the .ts, lrelease the .ts into the .qm.
+"""Refresh the translations: lupdate the UI sources and the core's ``Message`` patterns into the
+.ts, lrelease the .ts into the .qm.
 
     python resources/translations/refresh.py
 
@@ -36,6 +37,12 @@ def sources(root: Path = ROOT) -> list[Path]:
     return [root / "desktop" / "app.py", *ui]
 
 
+def message_sources(root: Path = ROOT) -> list[Path]:
+    """Qt-free code whose ``Message("…")`` patterns reach a window: the core and the OS layer."""
+    desktop = root / "desktop"
+    return sorted((desktop / "core").rglob("*.py")) + sorted((desktop / "platform").rglob("*.py"))
+
+
 def tool(name: str) -> str:
     """``pyside6-lupdate`` / ``pyside6-lrelease``, installed with PySide6."""
     found = shutil.which(f"pyside6-{name}")
@@ -48,7 +55,10 @@ def lupdate(ts: Path, language: str, files: list[Path] | None = None) -> None:
     """Merge the strings marked in ``files`` into ``ts``, dropping ones no longer used."""
     command = [tool("lupdate"), "-silent", "-no-obsolete", "-locations", "relative"]
     command += ["-source-language", "zh_CN", "-target-language", language]
-    command += [str(f) for f in files or sources()] + ["-ts", str(ts)]
+    # Message("…") is read like QT_TR_NOOP: its patterns land in the fallback context,
+    # where desktop/ui/i18n.py's says() looks them up.
+    command += ["-tr-function-alias", "QT_TR_NOOP+=Message"]
+    command += [str(f) for f in files or sources() + message_sources()] + ["-ts", str(ts)]
     subprocess.run(command, check=True)
 
 

@@ -135,6 +135,63 @@ def test_the_scan_catches_a_bare_literal_and_an_f_string(tmp_path):
     assert unmarked_chinese(sample) == ["4: '当前买家'", "5: f-string '共  条'"]
 
 
+def chinese_raised_outside_messages(path: Path) -> list[str]:
+    """``line: text`` for Chinese an exception carries that is not a ``Message("…")`` pattern.
+
+    What the core and the OS layer raise reaches windows through ``i18n.says``,
+    which can translate only a ``Message`` whose pattern lupdate could read.
+    """
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Raise) or node.exc is None:
+            continue
+        patterns: set[int] = set()
+        for sub in ast.walk(node.exc):
+            if isinstance(sub, ast.Call) and _call_name(sub.func) == "Message" and sub.args:
+                first = sub.args[0]
+                if isinstance(first, ast.Constant):
+                    patterns.add(id(first))
+                else:
+                    found.append(f"{sub.lineno}: Message pattern is not a literal")
+        for sub in ast.walk(node.exc):
+            if isinstance(sub, ast.JoinedStr):
+                patterns.update(id(v) for v in sub.values)  # judged as a whole, here
+                if any(isinstance(v, ast.Constant) and HAN.search(str(v.value)) for v in sub.values):
+                    found.append(f"{sub.lineno}: f-string")
+            elif (
+                isinstance(sub, ast.Constant)
+                and isinstance(sub.value, str)
+                and id(sub) not in patterns
+                and HAN.search(sub.value)
+            ):
+                found.append(f"{sub.lineno}: {sub.value!r}")
+    return sorted(set(found))
+
+
+def test_what_the_core_raises_in_chinese_is_a_translatable_message():
+    problems = []
+    for path in refresh.message_sources():
+        rel = path.relative_to(ROOT).as_posix()
+        problems += [f"{rel}:{p}" for p in chinese_raised_outside_messages(path)]
+    assert not problems, "write these as Message(\"…\", name=value):\n" + "\n".join(problems)
+
+
+def test_the_core_scan_catches_f_strings_and_bare_literals(tmp_path):
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        'raise ValidationError(Message("没有这个分类：{path}", path=p))\n'
+        'raise ValidationError(f"没有这个分类：{p}")\n'
+        'raise NotFoundError("没有这条话术")\n'
+        'raise PackError(Message(pattern))\n'
+        'raise ValueError("plain English is left alone")\n',
+        encoding="utf-8",
+    )
+    assert chinese_raised_outside_messages(sample) == [
+        "2: f-string", "3: '没有这条话术'", "4: Message pattern is not a literal"
+    ]
+
+
 # ----- 2. lupdate finds nothing the English file lacks --------------------------
 Key = tuple[str, str, str]  # context, source, disambiguation
 
@@ -178,7 +235,7 @@ def test_every_marked_string_has_a_finished_english_translation(tmp_path, commit
 
 def test_translations_keep_placeholders_and_field_names(committed):
     def marks(text: str) -> tuple[list[str], list[str]]:
-        return sorted(re.findall(r"%\d|%n", text)), sorted(re.findall(r"\{[^{}]*\}", text))
+        return sorted(re.findall(r"%\d|%n", text)), sorted(re.findall(r"\{[^{}\s]*\}", text))
 
     wrong = [
         (source, text)
@@ -196,13 +253,6 @@ def test_the_committed_qm_is_built_from_the_committed_ts(tmp_path):
 
 
 # ----- 3. the translators at work -------------------------------------------------
-@pytest.fixture
-def language(qapp) -> Iterator[object]:
-    """``language("en")`` installs translators for one test, then takes them out."""
-    yield lambda setting: i18n.install(qapp, setting)
-    i18n.remove(qapp)
-
-
 def _cancel_text() -> str:
     box = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Cancel)
     return box.button(QtWidgets.QDialogButtonBox.StandardButton.Cancel).text()
@@ -347,3 +397,58 @@ def test_english_windows_show_no_chinese(language):
             app.library_window.close()
         app.popup.hide()
         app.shutdown()
+
+
+# ----- 4. what the core says, in the UI's language --------------------------------
+def test_refusals_from_the_core_read_in_english(qtbot, lib, tmp_path, language):
+    """Settings, import and library refusals come from core code; the English UI says them in English."""
+    from desktop.ui.import_dialog import ImportDialog
+    from desktop.ui.settings_dialog import SettingsDialog
+
+    language("en")
+    settings = SettingsDialog(lib)
+    qtbot.addWidget(settings)
+    settings.hotkey.setText("ctrl+space")
+    settings.accept()
+    assert settings.error.text() == (
+        "Ctrl+Space / Shift+Space switch the Chinese input method; please choose another"
+    )
+
+    dialog = ImportDialog(lib)
+    qtbot.addWidget(dialog)
+    broken = tmp_path / "团队话术.xlsx"
+    broken.write_bytes(b"not a zip")
+    dialog.load_file(str(broken))
+    assert dialog.status.text() == (
+        "团队话术.xlsx is not a valid xlsx file (it may be damaged or incomplete)"
+    )  # the file name is data and stays as it is
+    sheet = tmp_path / "in.csv"
+    sheet.write_text("标题,内容,别的\n好,好的\n空,\n", encoding="utf-8")
+    dialog.load_file(str(sheet))
+    assert dialog.bad_list.toPlainText() == "Row 3: content is empty"
+    assert "Ignored unknown columns: 别的" in dialog.summary.text()
+
+
+def test_a_library_refusal_and_lint_findings_read_in_english(qtbot, lib, language):
+    from desktop.ui.library.window import LibraryWindow
+
+    language("en")
+    lib.add("退货说明", "支持七天无理由退货", "售后", code="th")
+    taken = lib.add("换货说明", "可以换货", "售后", code="hh")
+    window = LibraryWindow(lib)
+    qtbot.addWidget(window)
+    window.editor.show_phrase(lib.get(taken.id))
+    window.editor.body.setPlainText("加我微信，保证最低价")
+    qtbot.waitUntil(lambda: window.editor.lint_list.count() >= 2)
+    findings = [window.editor.lint_list.item(i).text() for i in range(window.editor.lint_list.count())]
+    assert "「微信」 Off-platform contact: directing buyers to contact or trade off the platform " \
+        "breaks its rules and may be penalised; please remove it" in findings
+    assert not any("站外引流" in text or "广告法" in text for text in findings)
+    window.editor.code.setText("th")
+    assert not window.save_editor()
+    assert window.editor.error.text().startswith("Shortcut code th is already used by “退货说明”")
+    assert lib.find_by_code("hh").body == "可以换货"  # refused: nothing written
+    asked = []
+    window.confirm = lambda title, text: asked.append(text) or True  # 放弃修改并关闭
+    window.close()
+    assert asked and asked[0].startswith("This phrase cannot be saved: Shortcut code th")

@@ -14,6 +14,7 @@ from typing import Any
 
 from desktop.core import Library, QuickReplyError, organize
 from desktop.qt import QtCore, QtGui
+from desktop.ui.i18n import says
 
 Report = Callable[[str], None]
 
@@ -58,7 +59,7 @@ class LibraryCommand(QtGui.QUndoCommand):
             step()
         except QuickReplyError as exc:
             self.setObsolete(True)
-            self.report(tr("无法撤销/重做「%1」：").replace("%1", self.text()) + str(exc))
+            self.report(tr("无法撤销/重做「%1」：").replace("%1", self.text()) + says(exc))
 
 
 # ----- phrases ---------------------------------------------------------------------

@@ -18,6 +18,7 @@ from desktop.core.lint import lint
 from desktop.core.models import Phrase
 from desktop.core.template import render
 from desktop.qt import Qt, QtGui, QTimer, QtWidgets, Signal
+from desktop.ui.i18n import says
 from desktop.ui.library import editor_parts as parts
 
 LINT_DELAY_MS = 200
@@ -252,7 +253,7 @@ class PhraseEditor(QtWidgets.QWidget):
                 code = clean_code(self.code.text())
                 other = self._lib.find_by_code(code) if code else None
             except QuickReplyError as exc:
-                message, other = str(exc), None
+                message, other = says(exc), None
             own = self.phrase.id if self.phrase else None
             if other is not None and other.id != own:
                 message = (

@@ -15,6 +15,7 @@ from desktop.core.lint import Finding
 from desktop.core.settings import STORE_VARIABLES
 from desktop.core.template import BUILTINS
 from desktop.qt import Qt, QtCore, QtGui, QtWidgets
+from desktop.ui.i18n import says
 
 #: What the preview fills in for the buyer: obviously made up, never real data.
 SAMPLE_BUYER = {
@@ -107,7 +108,7 @@ class LintList(QtWidgets.QListWidget):
         for f in findings:
             where = tr("标题") if f.start < 0 else f"「{f.match[:12]}」"
             item = QtWidgets.QListWidgetItem(
-                icons.get(f.level, QtGui.QIcon()), f"{where} {f.message}"
+                icons.get(f.level, QtGui.QIcon()), f"{where} {says(f.message)}"
             )
             item.setForeground(QtGui.QColor(_LEVEL_COLOURS.get(f.level, "#202020")))
             item.setData(Qt.ItemDataRole.UserRole, (f.start, f.end))

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from desktop.core import Library, QuickReplyError, handbook
 from desktop.qt import QObject, QtWidgets
+from desktop.ui.i18n import says
 from desktop.ui.library import commands as cmd
 from desktop.ui.library.dialogs import CategoryPicker, HandbookDialog, TrashDialog
 from desktop.ui.library.phrase_model import NOTE
@@ -258,7 +259,7 @@ class Operations(QObject):
             else:
                 handbook.write_html(book, path)
         except QuickReplyError as exc:
-            self.w.report(str(exc))
+            self.w.report(says(exc))
             return False
         self.w.report(
             self.tr("已导出手册：%1 条话术 → %2")

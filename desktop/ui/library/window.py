@@ -15,6 +15,7 @@ from collections.abc import Callable
 from desktop.core import Library, QuickReplyError
 from desktop.core.models import Category
 from desktop.qt import Qt, QtCore, QtGui, QTimer, QtWidgets
+from desktop.ui.i18n import says
 from desktop.ui.library import commands as cmd
 from desktop.ui.library.editor import PhraseEditor
 from desktop.ui.library.operations import Operations
@@ -105,7 +106,7 @@ class LibraryWindow(QtWidgets.QMainWindow):
         try:
             command.run_first()
         except QuickReplyError as exc:
-            self.report(str(exc))
+            self.report(says(exc))
             return False
         if after is not None:
             after()
@@ -127,7 +128,7 @@ class LibraryWindow(QtWidgets.QMainWindow):
                 old, new = editor.changes()
                 command = cmd.EditPhrase(self.lib, editor.phrase.id, old, new)
         except QuickReplyError as exc:  # e.g. too many tags, found while reading the fields
-            editor.show_error(str(exc))
+            editor.show_error(says(exc))
             return False
         phrase_id = editor.phrase.id if editor.phrase else None
 

@@ -53,7 +53,7 @@ def synthetic_pack(size: int, seed: int = 7) -> str:
 
 def percentile(values: list[float], pct: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(pct / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
 
 
 def bench(size: int, rounds: int) -> dict[str, float]:

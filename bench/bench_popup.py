@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 def percentile(values: list[float], pct: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(pct / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
 
 
 def build_library(path: Path, size: int) -> None:
@@ -41,12 +41,12 @@ def build_library(path: Path, size: int) -> None:
 
 def offscreen(path: Path, rounds: int) -> list[tuple[str, list[float]]]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6 import QtTest  # test helpers only, not part of the app
+
     from desktop.app import QuickReplyApp
     from desktop.core import Library
     from desktop.platform.base import Platform
     from desktop.platform.fake import FakeFocus, FakeHotkey, FakeKeystroke
-    from PySide6 import QtTest  # test helpers only, not part of the app
-
     from desktop.qt import QtCore, QtWidgets
 
     qt_app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([])
@@ -58,7 +58,7 @@ def offscreen(path: Path, rounds: int) -> list[tuple[str, list[float]]]:
     painted: list[float] = []
 
     class PaintWatch(QtCore.QObject):
-        def eventFilter(self, obj, event):  # noqa: N802 (Qt name)
+        def eventFilter(self, obj, event):
             if event.type() == QtCore.QEvent.Type.Paint:
                 painted.append(time.perf_counter())
             return False

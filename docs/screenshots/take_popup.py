@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.e2e.conftest import XSession, wait_for  # noqa: E402
+from tests.e2e.conftest import XSession, wait_for
 
 
 def main() -> None:
@@ -46,7 +46,10 @@ def main() -> None:
                 session.run("xdotool", "key", "Tab")
                 session.run("xdotool", "key", "ctrl+a")
                 # xdotool cannot type 汉字 through an IME-less X server; paste them instead
-                subprocess.run(["xclip", "-selection", "clipboard", "-i"], input=value.encode(), env=session.env)
+                subprocess.run(
+                    ["xclip", "-selection", "clipboard", "-i"],
+                    input=value.encode(), env=session.env, check=True,
+                )
                 time.sleep(0.2)
                 session.run("xdotool", "key", "ctrl+v")
                 time.sleep(0.3)

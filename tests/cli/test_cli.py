@@ -18,7 +18,7 @@ def run(db, *args, stdin=None, env_extra=None):
     cmd = [EXE] if EXE else [sys.executable, "-m", "desktop"]
     if db is not None:
         cmd += ["--db", str(db)]
-    return subprocess.run(cmd + list(args), capture_output=True, text=True, encoding="utf-8",
+    return subprocess.run(cmd + list(args), check=False, capture_output=True, text=True, encoding="utf-8",
                           input=stdin, env=env, timeout=60)
 
 

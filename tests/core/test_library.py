@@ -147,10 +147,9 @@ def test_unknown_id_is_not_found(lib):
 
 def test_failed_write_leaves_no_partial_rows(lib):
     lib.add("a", "x", code="dup")
-    with pytest.raises(ValidationError):
-        with lib.writing():
-            lib._insert(title="first", body="ok", category="临时")
-            lib._insert(title="second", body="ok", category="临时", code="dup")
+    with pytest.raises(ValidationError), lib.writing():
+        lib._insert(title="first", body="ok", category="临时")
+        lib._insert(title="second", body="ok", category="临时", code="dup")
     assert lib.count() == 1
     assert [c.path for c in lib.categories()] == [("未分类",)]
     assert isinstance(lib.conn, sqlite3.Connection)

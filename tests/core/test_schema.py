@@ -36,8 +36,9 @@ def test_a_file_from_a_newer_version_is_refused_untouched(tmp_path):
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
     conn.close()
     before = path.read_bytes()
-    from desktop.core import DatabaseError
     import pytest
+
+    from desktop.core import DatabaseError
 
     with pytest.raises(DatabaseError, match="更新版本"):
         Library.open(path)

@@ -45,7 +45,7 @@ class XSession:
         return proc
 
     def run(self, *args: str, input: str | None = None, check: bool = True) -> str:
-        result = subprocess.run(list(args), env=self.env, capture_output=True, text=True,
+        result = subprocess.run(list(args), env=self.env, capture_output=True, text=True, check=False,
                                 input=input, timeout=20)
         if check and result.returncode != 0:
             raise AssertionError(f"{args} failed: {result.stderr}")
@@ -105,9 +105,8 @@ class XSession:
         """The real app as its own process; returns once its tray icon exists."""
         exe = shutil.which("quickreply")
         base = [exe] if exe else [sys.executable, "-m", "desktop"]
-        out = open(log, "w")
-        proc = self.start(*base, "--db", str(db), *args, stdout=out, stderr=subprocess.STDOUT)
-        out.close()  # the child keeps its own copy
+        with open(log, "w") as out:  # the child keeps its own copy
+            proc = self.start(*base, "--db", str(db), *args, stdout=out, stderr=subprocess.STDOUT)
         wait_for(lambda: self.windows("QuickReply", visible=False) or proc.poll() is not None,
                  timeout=30, what="the app to start")
         if proc.poll() is not None:

@@ -79,7 +79,7 @@ def test_hotkey_code_enter_pastes_into_the_other_window_and_restores_clipboard(x
 
 
 def test_two_quick_pastes_each_deliver_their_own_text(xsession, app, target):
-    db, proc = app
+    db, _proc = app
     window, out = target
     first, second = rendered(db, "fhsj", xsession.env), rendered(db, "fhdd", xsession.env)
     xsession.set_clipboard(ORIGINAL)
@@ -87,7 +87,7 @@ def test_two_quick_pastes_each_deliver_their_own_text(xsession, app, target):
     for code in ("fhsj", "fhdd"):
         xsession.run("xdotool", "key", "ctrl+alt+k")
         popup = wait_for(lambda: xsession.windows("快回 搜索"), timeout=10, what="the popup")[0]
-        wait_for(lambda: xsession.active_window() == popup, what="the popup to take focus")
+        wait_for(lambda p=popup: xsession.active_window() == p, what="the popup to take focus")
         xsession.run("xdotool", "type", "--delay", "20", code)
         time.sleep(0.2)
         xsession.run("xdotool", "key", "Return")

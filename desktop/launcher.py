@@ -50,5 +50,7 @@ def launch(db: Path | None = None, *, smoke_test: bool = False) -> int:
         log.critical("start-up failed", exc_info=True)
         from desktop.logs import log_file
 
-        tell(f"快回启动失败（{type(exc).__name__}）。日志：{log_file()}；可运行 quickreply doctor 检查")
+        tell(
+            f"快回启动失败（{type(exc).__name__}）。日志：{log_file()}；可运行 quickreply doctor 检查"
+        )
         return 1

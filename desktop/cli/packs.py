@@ -56,10 +56,14 @@ def show_plan(plan: ImportPlan) -> None:
     if plan.notes:
         click.echo(f"将写入 {len(plan.notes)} 条分类说明")
     for status in ("conflict", "changed"):
-        _listed(STATUSES[status], [
-            f"{i.label} {i.phrase.title}（{i.category}）：{i.reason} → {ACTIONS[i.action]}"
-            for i in plan.items if i.status == status
-        ])
+        _listed(
+            STATUSES[status],
+            [
+                f"{i.label} {i.phrase.title}（{i.category}）：{i.reason} → {ACTIONS[i.action]}"
+                for i in plan.items
+                if i.status == status
+            ],
+        )
     _listed("有问题的行", [e.message for e in plan.bad_rows])
     for warning in plan.loaded.warnings:
         click.echo(f"注意：{warning}")
@@ -79,7 +83,11 @@ def show_plan(plan: ImportPlan) -> None:
 @json_option
 @click.pass_context
 def import_(
-    ctx: click.Context, file: Path, dry_run: bool, on_conflict: str, skip_bad_rows: bool,
+    ctx: click.Context,
+    file: Path,
+    dry_run: bool,
+    on_conflict: str,
+    skip_bad_rows: bool,
     as_json: bool,
 ) -> None:
     """导入话术（.json / .xlsx / .csv）。整个导入是一次事务，导入前自动备份。"""
@@ -122,14 +130,23 @@ def import_(
 @json_option
 @click.pass_context
 def export(
-    ctx: click.Context, file: Path, cats: tuple[str, ...], ids: tuple[str, ...], name: str,
-    author: str, as_json: bool,
+    ctx: click.Context,
+    file: Path,
+    cats: tuple[str, ...],
+    ids: tuple[str, ...],
+    name: str,
+    author: str,
+    as_json: bool,
 ) -> None:
     """导出话术，格式看扩展名（.json / .xlsx / .csv）；不含店铺变量和使用记录。"""
     formats.suffix_of(file)
     summary = formats.write_any(
-        file, library_of(ctx), categories=cats or None, phrase_ids=ids or None,
-        name=name, author=author,
+        file,
+        library_of(ctx),
+        categories=cats or None,
+        phrase_ids=ids or None,
+        name=name,
+        author=author,
     )
     if as_json:
         emit(summary.to_dict())

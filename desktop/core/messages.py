@@ -14,6 +14,7 @@ file names or error texts with braces in them come out exactly as they are.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
@@ -81,3 +82,42 @@ def translated(text: object, lookup: Callable[[str], str]) -> str:
     if isinstance(text, Message):
         return fill(lookup(text.pattern), text.values, lambda v: translated(v, lookup))
     return str(text)
+
+
+# ----- kept in the library file --------------------------------------------------
+# A message stored for later (a subscription's last problem) keeps its pattern, so a
+# window opened in English next week can still translate it.  Plain text stays as is.
+_RECORD_KEY = "quickreply.message"
+
+
+def to_record(text: str) -> str:
+    """``text`` as stored: a ``Message`` as a small JSON object, anything else unchanged."""
+    return json.dumps(_encode(text), ensure_ascii=False) if isinstance(text, Message) else text
+
+
+def from_record(stored: str) -> str:
+    """What ``to_record`` wrote, back as a ``Message``; other text (older rows) as it is."""
+    if not stored.startswith("{"):
+        return stored
+    try:
+        return _decode(json.loads(stored))
+    except (ValueError, TypeError, KeyError):
+        return stored
+
+
+def _encode(value: object) -> object:
+    if isinstance(value, Message):
+        values = {k: _encode(v) for k, v in value.values.items()}
+        return {_RECORD_KEY: value.pattern, "values": values}
+    return str(value)
+
+
+def _decode(value: object) -> str:
+    if isinstance(value, str):
+        return value
+    if not isinstance(value, dict) or not isinstance(value[_RECORD_KEY], str):
+        raise TypeError("not a stored message")
+    values = value["values"]
+    if not isinstance(values, dict):
+        raise TypeError("not a stored message")
+    return Message(value[_RECORD_KEY], **{str(k): _decode(v) for k, v in values.items()})

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import urllib.parse
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +33,7 @@ from desktop.core.fetch import (
     normalise_source,
 )
 from desktop.core.library import Library, now_iso
-from desktop.core.messages import Message, message_of
+from desktop.core.messages import Message, from_record, message_of, to_record
 from desktop.core.packs import Pack
 from desktop.core.signing import Verdict, canonical_public_key, check_pack, fingerprint
 from desktop.core.subtree import Changes, remove_subtree, replace_subtree
@@ -99,12 +99,16 @@ class UpdateResult:
 
 # ----- reading the table ----------------------------------------------------------
 def _row(row: tuple | None) -> Subscription | None:
-    return Subscription(*row) if row else None
+    if not row:
+        return None
+    sub = Subscription(*row)
+    # last_error is stored with its pattern so a window can show it in its own language
+    return replace(sub, last_error=from_record(sub.last_error)) if sub.last_error else sub
 
 
 def all_subscriptions(lib: Library) -> list[Subscription]:
     rows = lib.conn.execute(f"SELECT {_FIELDS} FROM subscriptions ORDER BY id").fetchall()
-    return [Subscription(*r) for r in rows]
+    return [s for s in map(_row, rows) if s is not None]
 
 
 def get(lib: Library, sub_id: int) -> Subscription:
@@ -259,7 +263,7 @@ def update(lib: Library, sub: Subscription, *, timeout: float = TIMEOUT_S) -> Up
     try:
         fetched = fetch(sub.source, Validators(sub.etag, sub.last_modified), timeout)
     except SourceUnreachable as exc:
-        _record(lib, sub.id, last_checked=stamp, last_error=str(exc))
+        _record(lib, sub.id, last_checked=stamp, last_error=to_record(message_of(exc)))
         message = Message("{problem}；保留上次的内容，稍后再试", problem=message_of(exc))
         return UpdateResult(get(lib, sub.id), UNREACHABLE, message)
     except QuickReplyError as exc:
@@ -294,7 +298,7 @@ def update(lib: Library, sub: Subscription, *, timeout: float = TIMEOUT_S) -> Up
 
 def _refuse(lib: Library, sub: Subscription, stamp: str, exc: QuickReplyError) -> UpdateResult:
     # The validators are not recorded, so the next check reads the bad copy again.
-    _record(lib, sub.id, last_checked=stamp, last_error=str(exc))
+    _record(lib, sub.id, last_checked=stamp, last_error=to_record(message_of(exc)))
     message = Message("{problem}；保留上次的内容", problem=message_of(exc))
     return UpdateResult(get(lib, sub.id), REFUSED, message)
 

@@ -41,7 +41,7 @@ def local_time(stamp: str | None) -> str:
 def status_text(sub: subs.Subscription) -> str:
     if sub.last_error:
         text = tr("上次检查（%1）：%2").replace("%1", local_time(sub.last_checked))
-        return text.replace("%2", sub.last_error)
+        return text.replace("%2", says(sub.last_error))
     return tr("正常，%1 检查过").replace("%1", local_time(sub.last_checked))
 
 

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop.core.errors import ValidationError
-from desktop.core.messages import Message, fill, message_of, translated
+from desktop.core.messages import Message, fill, from_record, message_of, to_record, translated
 
 ENGLISH = {
     "第 {row} 行：{problem}": "Row {row}: {problem}",
@@ -75,3 +75,12 @@ def test_copies_and_pickles_keep_pattern_and_values():
     for clone in (pickle.loads(pickle.dumps(m)), copy.deepcopy(m), copy.copy(m)):
         assert clone == m and clone.pattern == m.pattern
         assert translated(clone, english) == "Row 2: Title"
+
+
+def test_a_stored_message_comes_back_translatable_and_plain_text_stays():
+    m = Message("第 {row} 行：{problem}", row=2, problem=Message("{what}不能为空", what=Message("标题")))
+    back = from_record(to_record(m))
+    assert back == m and translated(back, english) == "Row 2: Title must not be empty"
+    assert to_record("连不上 example.com") == "连不上 example.com"
+    for older in ("连不上 example.com", "{broken json", '{"other": 1}', "{}"):
+        assert from_record(older) == older and not isinstance(from_record(older), Message)

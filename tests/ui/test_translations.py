@@ -437,6 +437,10 @@ def test_a_library_refusal_and_lint_findings_read_in_english(qtbot, lib, languag
     taken = lib.add("换货说明", "可以换货", "售后", code="hh")
     window = LibraryWindow(lib)
     qtbot.addWidget(window)
+    asked: list[str] = []
+    window.confirm = lambda title, text: asked.append(text) or True  # 放弃修改并关闭
+    window.show()  # hiding it on close stops the editor's pending lint
+    qtbot.waitExposed(window)
     window.editor.show_phrase(lib.get(taken.id))
     window.editor.body.setPlainText("加我微信，保证最低价")
     qtbot.waitUntil(lambda: window.editor.lint_list.count() >= 2)
@@ -447,8 +451,27 @@ def test_a_library_refusal_and_lint_findings_read_in_english(qtbot, lib, languag
     window.editor.code.setText("th")
     assert not window.save_editor()
     assert window.editor.error.text().startswith("Shortcut code th is already used by “退货说明”")
-    assert lib.find_by_code("hh").body == "可以换货"  # refused: nothing written
-    asked = []
-    window.confirm = lambda title, text: asked.append(text) or True  # 放弃修改并关闭
+    assert lib.find_by_code("hh").title == "换货说明"  # refused: the code stayed
+    assert lib.find_by_code("th").title == "退货说明"
     window.close()
     assert asked and asked[0].startswith("This phrase cannot be saved: Shortcut code th")
+
+
+def test_a_subscription_problem_stored_last_week_still_reads_in_english(tmp_path, language):
+    """The last problem is kept in the library file; the English list translates it."""
+    import json
+
+    from desktop.core import subscriptions as subs
+    from desktop.ui.subscriptions_dialog import status_text
+
+    pack = tmp_path / "team.json"
+    pack.write_text(json.dumps({"format": "quickreply.pack", "version": 1, "phrases": []}))
+    with Library.open(tmp_path / "agent.db", seed=False) as lib:
+        sub = subs.subscribe(lib, str(pack)).subscription
+        pack.unlink()
+        subs.update(lib, sub)
+    language("en")
+    with Library.open(tmp_path / "agent.db", seed=False) as lib:
+        shown = status_text(subs.all_subscriptions(lib)[0])
+    assert "File not found (is the shared folder connected?): " in shown
+    assert str(pack) in shown and not HAN.search(shown.replace(str(pack), ""))

@@ -39,7 +39,7 @@ def where(tb: TracebackType | None) -> str:
     frame = (ours or frames)[-1]
     name = Path(frame.filename)
     short = "/".join(name.parts[-2:]) if len(name.parts) >= 2 else name.name
-    return f"{short}:{frame.lineno}（{frame.name}）"
+    return tr("%1（%2）").replace("%2", frame.name).replace("%1", f"{short}:{frame.lineno}")
 
 
 def summary(kind: type[BaseException], tb: TracebackType | None, log_path: Path) -> str:

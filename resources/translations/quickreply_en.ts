@@ -89,7 +89,13 @@
         <translation>unknown place</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+5"/>
+        <location filename="../../desktop/ui/library/tree_model.py" line="+150"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>快回遇到了一个意外错误，已经记录到日志。</source>
         <translation>QuickReply ran into an unexpected error and wrote it to the log.</translation>
     </message>
@@ -245,7 +251,12 @@
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library/tree_model.py" line="+159"/>
+        <location line="+0"/>
+        <source>「%1」</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library/tree_model.py" line="+9"/>
         <source>来自订阅，只读</source>
         <translation>From a subscription, read-only</translation>
     </message>
@@ -1415,7 +1426,7 @@
         <translation>Pinned public key {key}</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+52"/>
         <source>没有这个订阅：{ref}</source>
         <translation>No such subscription: {ref}</translation>
     </message>
@@ -1638,6 +1649,11 @@
         <location line="+9"/>
         <source>X 服务器没有 XTEST 扩展，无法模拟粘贴</source>
         <translation>The X server lacks the XTEST extension, so pasting cannot be simulated</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library/phrase_model.py" line="+109"/>
+        <source>、</source>
+        <translation>, </translation>
     </message>
 </context>
 <context>
@@ -2142,7 +2158,7 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
 <context>
     <name>PhraseTableModel</name>
     <message>
-        <location filename="../../desktop/ui/library/phrase_model.py" line="+25"/>
+        <location filename="../../desktop/ui/library/phrase_model.py" line="-84"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>

@@ -445,7 +445,7 @@ def test_a_library_refusal_and_lint_findings_read_in_english(qtbot, lib, languag
     window.editor.body.setPlainText("加我微信，保证最低价")
     qtbot.waitUntil(lambda: window.editor.lint_list.count() >= 2)
     findings = [window.editor.lint_list.item(i).text() for i in range(window.editor.lint_list.count())]
-    assert "「微信」 Off-platform contact: directing buyers to contact or trade off the platform " \
+    assert "“微信” Off-platform contact: directing buyers to contact or trade off the platform " \
         "breaks its rules and may be penalised; please remove it" in findings
     assert not any("站外引流" in text or "广告法" in text for text in findings)
     window.editor.code.setText("th")

@@ -106,7 +106,7 @@ class LintList(QtWidgets.QListWidget):
             "info": style.standardIcon(QtWidgets.QStyle.StandardPixmap.SP_MessageBoxInformation),
         }
         for f in findings:
-            where = tr("标题") if f.start < 0 else f"「{f.match[:12]}」"
+            where = tr("标题") if f.start < 0 else tr("「%1」").replace("%1", f.match[:12])
             item = QtWidgets.QListWidgetItem(
                 icons.get(f.level, QtGui.QIcon()), f"{where} {says(f.message)}"
             )

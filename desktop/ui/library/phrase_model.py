@@ -106,7 +106,7 @@ class PhraseTableModel(QtCore.QAbstractTableModel):
         if column == CODE:
             return p.code or ""
         if column == TAGS:
-            return "、".join(p.tags)
+            return tr("、").join(p.tags)
         if column == NOTE:
             return one_line(p.note, 60)
         if column == USES:

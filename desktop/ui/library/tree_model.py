@@ -147,7 +147,7 @@ class CategoryTreeModel(QtCore.QAbstractItemModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             count = self._counts.get(cat.id, 0)
-            text = f"{cat.name}（{count}）" if count else cat.name
+            text = tr("%1（%2）").replace("%2", str(count)).replace("%1", cat.name) if count else cat.name
             if self.browse and cat.note:
                 text += "\n" + cat.note
             return text

@@ -225,9 +225,8 @@ class QuickReplyApp(QObject):
     def _check_for_outside_changes(self) -> None:
         try:
             if self.library.refresh_if_changed():
-                self.library.search(
-                    "", limit=1
-                )  # rebuild the index now, not when the hotkey is pressed
+                # rebuild the index now, not when the hotkey is pressed
+                self.library.search("", limit=1)
                 self.apply_hotkey()
                 if self.popup.isVisible():
                     self.popup.refresh()

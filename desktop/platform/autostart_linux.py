@@ -6,8 +6,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from desktop.core.messages import Message
-from desktop.platform.autostart import APP_ID, AutostartError
+from desktop.platform.autostart import APP_ID, entry_file_error, not_ours_error
 
 MARKER = "X-QuickReply-Autostart=true"
 _SPECIAL = set(" \t\n\"'\\><~|&;$*?#()`")
@@ -66,13 +65,7 @@ class XdgAutostart:
             temporary.write_text(entry_text(self.command), encoding="utf-8")
             temporary.replace(self.path)
         except OSError as exc:
-            raise AutostartError(
-                Message(
-                    "无法写入开机启动项 {path}：{error}",
-                    path=str(self.path),
-                    error=exc.strerror or str(exc),
-                )
-            ) from exc
+            raise entry_file_error("write", self.path, exc) from exc
 
     def disable(self) -> None:
         if not self.path.exists():
@@ -80,24 +73,10 @@ class XdgAutostart:
         try:
             ours = MARKER in self.path.read_text(encoding="utf-8", errors="replace")
         except OSError as exc:
-            raise AutostartError(
-                Message(
-                    "无法读取开机启动项 {path}：{error}",
-                    path=str(self.path),
-                    error=exc.strerror or str(exc),
-                )
-            ) from exc
+            raise entry_file_error("read", self.path, exc) from exc
         if not ours:
-            raise AutostartError(
-                Message("{path} 不是快回写入的，没有删除；需要时请手动删除", path=str(self.path))
-            )
+            raise not_ours_error(self.path)
         try:
             self.path.unlink()
         except OSError as exc:
-            raise AutostartError(
-                Message(
-                    "无法删除开机启动项 {path}：{error}",
-                    path=str(self.path),
-                    error=exc.strerror or str(exc),
-                )
-            ) from exc
+            raise entry_file_error("delete", self.path, exc) from exc

@@ -6,8 +6,7 @@ import plistlib
 from collections.abc import Sequence
 from pathlib import Path
 
-from desktop.core.messages import Message
-from desktop.platform.autostart import LABEL, AutostartError
+from desktop.platform.autostart import LABEL, entry_file_error, not_ours_error
 
 
 def agent_plist(command: Sequence[str]) -> bytes:
@@ -35,13 +34,7 @@ class LaunchAgentAutostart:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.path.write_bytes(agent_plist(self.command))
         except OSError as exc:
-            raise AutostartError(
-                Message(
-                    "无法写入开机启动项 {path}：{error}",
-                    path=str(self.path),
-                    error=exc.strerror or str(exc),
-                )
-            ) from exc
+            raise entry_file_error("write", self.path, exc) from exc
 
     def disable(self) -> None:
         if not self.path.exists():
@@ -51,16 +44,8 @@ class LaunchAgentAutostart:
         except (OSError, plistlib.InvalidFileException, ValueError):
             label = None
         if label != LABEL:
-            raise AutostartError(
-                Message("{path} 不是快回写入的，没有删除；需要时请手动删除", path=str(self.path))
-            )
+            raise not_ours_error(self.path)
         try:
             self.path.unlink()
         except OSError as exc:
-            raise AutostartError(
-                Message(
-                    "无法删除开机启动项 {path}：{error}",
-                    path=str(self.path),
-                    error=exc.strerror or str(exc),
-                )
-            ) from exc
+            raise entry_file_error("delete", self.path, exc) from exc

@@ -44,7 +44,7 @@
         <translation>Hotkey paused</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+136"/>
         <source>快回</source>
         <translation>QuickReply</translation>
     </message>
@@ -90,7 +90,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../desktop/ui/library/tree_model.py" line="+150"/>
+        <location filename="../../desktop/ui/library/tree_model.py" line="+48"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -256,7 +256,7 @@
         <translation>“%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library/tree_model.py" line="+9"/>
+        <location filename="../../desktop/ui/library/tree_model.py" line="+114"/>
         <source>来自订阅，只读</source>
         <translation>From a subscription, read-only</translation>
     </message>
@@ -1573,25 +1573,22 @@
         <translation>The {backend} backend could not start: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/platform/autostart_linux.py" line="+71"/>
-        <location filename="../../desktop/platform/autostart_macos.py" line="+40"/>
+        <location filename="../../desktop/platform/autostart.py" line="+31"/>
         <source>无法写入开机启动项 {path}：{error}</source>
         <translation>Cannot write the start-up entry {path}: {error}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+2"/>
         <source>无法读取开机启动项 {path}：{error}</source>
         <translation>Cannot read the start-up entry {path}: {error}</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location filename="../../desktop/platform/autostart_macos.py" line="+15"/>
+        <location line="+9"/>
         <source>{path} 不是快回写入的，没有删除；需要时请手动删除</source>
         <translation>{path} was not written by QuickReply, so it was left in place; delete it by hand if needed</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location filename="../../desktop/platform/autostart_macos.py" line="+7"/>
+        <location line="-7"/>
         <source>无法删除开机启动项 {path}：{error}</source>
         <translation>Cannot delete the start-up entry {path}: {error}</translation>
     </message>
@@ -1651,7 +1648,7 @@
         <translation>The X server lacks the XTEST extension, so pasting cannot be simulated</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library/phrase_model.py" line="+109"/>
+        <location filename="../../desktop/ui/library/phrase_model.py" line="+57"/>
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -2158,7 +2155,7 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
 <context>
     <name>PhraseTableModel</name>
     <message>
-        <location filename="../../desktop/ui/library/phrase_model.py" line="-84"/>
+        <location filename="../../desktop/ui/library/phrase_model.py" line="-32"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>

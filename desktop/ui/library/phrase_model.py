@@ -54,6 +54,7 @@ class PhraseTableModel(QtCore.QAbstractTableModel):
     def __init__(self, parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[Phrase] = []
+        self._tag_separator = tr("、")  # looked up once, not on every repaint
         self._uses: Mapping[str, int] = {}
         self._last: Mapping[str, float] = {}
         self._read_only: set[int] = set()
@@ -106,7 +107,7 @@ class PhraseTableModel(QtCore.QAbstractTableModel):
         if column == CODE:
             return p.code or ""
         if column == TAGS:
-            return tr("、").join(p.tags)
+            return self._tag_separator.join(p.tags)
         if column == NOTE:
             return one_line(p.note, 60)
         if column == USES:

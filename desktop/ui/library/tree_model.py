@@ -45,6 +45,7 @@ class CategoryTreeModel(QtCore.QAbstractItemModel):
         super().__init__(parent)
         self._lib = library
         self.browse = False  # read-only browsing: no rename, no drag, notes shown
+        self._counted = tr("%1（%2）")  # looked up once, not on every repaint
         self._cats: dict[int, Category] = {}
         self._children: dict[int | None, list[int]] = {}
         self._read_only: set[int] = set()
@@ -147,7 +148,9 @@ class CategoryTreeModel(QtCore.QAbstractItemModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             count = self._counts.get(cat.id, 0)
-            text = tr("%1（%2）").replace("%2", str(count)).replace("%1", cat.name) if count else cat.name
+            text = cat.name
+            if count:
+                text = self._counted.replace("%2", str(count)).replace("%1", cat.name)
             if self.browse and cat.note:
                 text += "\n" + cat.note
             return text

@@ -1,6 +1,5 @@
 """Phrases, categories, trash, settings and usage through the public Library API."""
 
-import sqlite3
 
 import pytest
 
@@ -145,14 +144,19 @@ def test_unknown_id_is_not_found(lib):
         lib.delete("nope")
 
 
-def test_failed_write_leaves_no_partial_rows(lib):
+def test_failed_write_leaves_no_partial_rows(tmp_path):
+    lib = Library.open(tmp_path / "lib.db", seed=False)
     lib.add("a", "x", code="dup")
     with pytest.raises(ValidationError), lib.writing():
         lib._insert(title="first", body="ok", category="临时")
         lib._insert(title="second", body="ok", category="临时", code="dup")
     assert lib.count() == 1
     assert [c.path for c in lib.categories()] == [("未分类",)]
-    assert isinstance(lib.conn, sqlite3.Connection)
+    # The failed transaction is over: the next write is committed for other readers too.
+    lib.add("after", "y", "临时", code="after")
+    with Library.open(tmp_path / "lib.db", seed=False) as other:
+        assert [p.title for p in other.phrases()] == ["a", "after"]
+    lib.close()
 
 
 def test_changes_made_by_another_process_are_picked_up(tmp_path):

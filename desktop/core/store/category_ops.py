@@ -309,13 +309,39 @@ def _refuse_taken_codes(lib: Library, returning: Sequence[str]) -> None:
             )
 
 
+def _fallback_goes(lib: Library, deleted: DeletedCategory) -> bool:
+    """Does the 未分类 this delete created go again once its phrases are back?
+
+    Yes unless it holds a subcategory or a live phrase of its own.  Trashed
+    phrases left in it (an undone add leaves its phrase there) move into the
+    category coming back, so they stay restorable and no stray 未分类 remains
+    to collide with a later undo.
+    """
+    if not deleted.created_fallback:
+        return False
+    leaving = [p[0] for p in deleted.phrases]
+    marks = ",".join("?" * len(leaving))
+    live = lib.conn.execute(
+        "SELECT COUNT(*) FROM phrases WHERE category_id = ? AND deleted_at IS NULL"
+        f" AND id NOT IN ({marks})",
+        (deleted.fallback_id, *leaving),
+    ).fetchone()[0]
+    children = lib.conn.execute(
+        "SELECT COUNT(*) FROM categories WHERE parent_id = ?", (deleted.fallback_id,)
+    ).fetchone()[0]
+    return not live and not children
+
+
 def undelete_category(lib: Library, deleted: DeletedCategory) -> None:
     """Undo ``delete_category``: the same ids, names, notes and phrases come back."""
     with lib.writing() as conn:
         root = deleted.rows[0]
         if root[1] is not None and root[1] not in lib.tree.by_id:
             raise ValidationError(Message("原来的上级分类已不存在，无法恢复这个分类"))
-        _refuse_taken_name(lib, root[1], root[2], None)
+        # The 未分类 this delete created goes again (see _fallback_goes); it must
+        # not block a deleted 未分类 from coming back under the same name.
+        fallback_goes = _fallback_goes(lib, deleted)
+        _refuse_taken_name(lib, root[1], root[2], deleted.fallback_id if fallback_goes else None)
         if any(r[0] in lib.tree.by_id for r in deleted.rows):
             # Reusing another id would point older undo steps at the wrong category.
             raise ValidationError(
@@ -330,18 +356,24 @@ def undelete_category(lib: Library, deleted: DeletedCategory) -> None:
             " VALUES (?, ?, ?, ?, ?, ?)",
             deleted.rows,
         )
-        order = [c for c in _siblings(lib, root[1]) if c != root[0]]
-        order.insert(min(deleted.index, len(order)), root[0])
-        _renumber_categories(lib, order)
         conn.executemany(
             "UPDATE phrases SET category_id = ?, position = ?, deleted_at = ? WHERE id = ?",
             [(cat, pos, gone, pid) for pid, cat, pos, gone in deleted.phrases],
         )
-        if deleted.created_fallback:
-            used = conn.execute(
-                "SELECT (SELECT COUNT(*) FROM phrases WHERE category_id = ?)"
-                " + (SELECT COUNT(*) FROM categories WHERE parent_id = ?)",
-                (deleted.fallback_id, deleted.fallback_id),
+        if fallback_goes:
+            start = conn.execute(
+                "SELECT COALESCE(MAX(position) + 1, 0) FROM phrases WHERE category_id = ?",
+                (root[0],),
             ).fetchone()[0]
-            if not used:
-                conn.execute("DELETE FROM categories WHERE id = ?", (deleted.fallback_id,))
+            rest = conn.execute(
+                "SELECT id FROM phrases WHERE category_id = ? ORDER BY position, id",
+                (deleted.fallback_id,),
+            ).fetchall()
+            conn.executemany(
+                "UPDATE phrases SET category_id = ?, position = ? WHERE id = ?",
+                [(root[0], start + i, r[0]) for i, r in enumerate(rest)],
+            )
+            conn.execute("DELETE FROM categories WHERE id = ?", (deleted.fallback_id,))
+        order = [c for c in _siblings(lib, root[1]) if c != root[0]]
+        order.insert(min(deleted.index, len(order)), root[0])
+        _renumber_categories(lib, order)

@@ -32,11 +32,12 @@ def percentile(values: list[float], pct: float) -> float:
 def build_library(path: Path, size: int) -> None:
     from bench_core import synthetic_pack
 
-    from desktop.core import Library
-    from desktop.core.exchange.packs import import_pack, parse_pack
+    from desktop.core.exchange.importer import import_now
+    from desktop.core.exchange.packs import parse_pack
+    from desktop.core.exchange.seed import open_library
 
-    with Library.open(path) as lib:
-        import_pack(lib, parse_pack(synthetic_pack(size)))
+    with open_library(path) as lib:
+        import_now(lib, parse_pack(synthetic_pack(size)))
 
 
 def offscreen(path: Path, rounds: int) -> list[tuple[str, list[float]]]:

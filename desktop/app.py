@@ -12,13 +12,13 @@ from pathlib import Path
 
 from desktop import logs
 from desktop.core import Library, QuickReplyError
+from desktop.core.exchange.seed import open_library
 from desktop.core.store.db import default_path
 from desktop.core.text.buyer import BuyerContext
-from desktop.launcher import tell
 from desktop.platform import create_platform
-from desktop.platform.autostart import create_autostart
 from desktop.platform.base import HotkeyError, Platform
 from desktop.qt import QObject, QtCore, QTimer, QtWidgets
+from desktop.startup import tell
 from desktop.ui import clipboard, i18n
 from desktop.ui.buyer_dialog import BuyerDialog
 from desktop.ui.crash import CrashReporter
@@ -187,7 +187,7 @@ class QuickReplyApp(QObject):
         self._show_dialog(BuyerDialog(self.buyer))
 
     def edit_settings(self) -> None:
-        dialog = SettingsDialog(self.library, autostart=create_autostart(self.library.path))
+        dialog = SettingsDialog(self.library, autostart=self.platform.autostart(self.library.path))
         dialog.applied.connect(self.apply_hotkey)
         self._show_dialog(dialog)
 
@@ -296,7 +296,7 @@ def run(
         tell(recovered.note)
         return 1
     try:
-        library = Library.open(path)
+        library = open_library(path)
     except QuickReplyError as exc:
         tell(tr("无法打开话术库：") + says(exc))
         return 1

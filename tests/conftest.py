@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from desktop.core import Library
+from desktop.core.exchange.seed import open_library
 
 # Widget tests never need a real screen; the e2e tests start Xvfb themselves.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -17,14 +18,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 @pytest.fixture
 def lib():
-    library = Library.memory(seed=False)
+    library = Library.memory()
     yield library
     library.close()
 
 
 @pytest.fixture
 def seeded(tmp_path):
-    library = Library.open(tmp_path / "library.db")
+    library = open_library(tmp_path / "library.db")
     yield library
     library.close()
 

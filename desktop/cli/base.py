@@ -19,6 +19,7 @@ import click
 from desktop import __version__
 from desktop.core import Library, QuickReplyError
 from desktop.core.base.errors import DatabaseError, NotFoundError
+from desktop.core.exchange.seed import open_library
 from desktop.core.store.models import Phrase
 
 json_option = click.option("--json", "as_json", is_flag=True, help="以 JSON 输出（UTF-8）")
@@ -70,7 +71,7 @@ def emit(data: Any) -> None:
 def library_of(ctx: click.Context) -> Library:
     obj = ctx.find_root().obj
     if obj.get("lib") is None:
-        obj["lib"] = Library.open(obj.get("db"))
+        obj["lib"] = open_library(obj.get("db"))
         ctx.call_on_close(obj["lib"].close)
     return obj["lib"]
 

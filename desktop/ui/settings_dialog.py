@@ -170,9 +170,7 @@ class SettingsDialog(QtWidgets.QDialog):
         try:
             checked = {key: check_value(key, value) for key, value in values.items()}
             self._apply_autostart()
-            with self.library.writing():
-                for key, value in checked.items():
-                    self.library.set_setting(key, value)
+            self.library.set_settings(checked)
         except QuickReplyError as exc:
             self.error.setText(says(exc))
             return

@@ -35,7 +35,7 @@ class _Task(QtCore.QRunnable):
 
     def run(self) -> None:
         try:
-            with Library.open(self.path, seed=False) as lib:
+            with Library.open(self.path) as lib:
                 outcome = self.job(lib)
         except Exception as exc:  # noqa: BLE001  (reported on the GUI thread, never lost here)
             outcome = exc

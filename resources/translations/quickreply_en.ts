@@ -120,7 +120,7 @@
         <translation>QuickReply error</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="+216"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="+218"/>
         <location line="+4"/>
         <location line="+22"/>
         <source>撤销导入</source>
@@ -152,7 +152,7 @@
         <translation>The phrase library is back to how it was before the import; the state before undoing is backed up as %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library/commands.py" line="+62"/>
+        <location filename="../../desktop/ui/library/commands.py" line="+63"/>
         <source>无法撤销/重做「%1」：</source>
         <translation>Cannot undo/redo “%1”: </translation>
     </message>
@@ -245,7 +245,7 @@
     <message>
         <location line="+29"/>
         <location filename="../../desktop/core/exchange/formats/base.py" line="+75"/>
-        <location filename="../../desktop/core/store/library.py" line="+281"/>
+        <location filename="../../desktop/core/store/library.py" line="+230"/>
         <location line="+108"/>
         <source>标题</source>
         <translation>Title</translation>
@@ -574,13 +574,13 @@
         <translation>buyer nickname (买家昵称) {nickname}</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location filename="../../desktop/core/team/subtree.py" line="+54"/>
+        <location filename="../../desktop/core/store/subtree.py" line="+55"/>
+        <location filename="../../desktop/core/text/buyer.py" line="+5"/>
         <source>{first}、{second}</source>
         <translation>{first}, {second}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../desktop/core/text/buyer.py" line="+1"/>
         <source>识别到{found}</source>
         <translation>Recognised {found}</translation>
     </message>
@@ -601,7 +601,7 @@
     </message>
     <message>
         <location line="+47"/>
-        <location filename="../../desktop/core/store/category_ops.py" line="+61"/>
+        <location filename="../../desktop/core/store/category_ops.py" line="+62"/>
         <source>没有这个分类：{path}</source>
         <translation>No such category: {path}</translation>
     </message>
@@ -648,12 +648,12 @@
         <translation>The shortcut code of “{title}” is now used by “{other}”; it cannot be restored</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+33"/>
         <source>原来的上级分类已不存在，无法恢复这个分类</source>
         <translation>The original parent category no longer exists, so this category cannot be restored</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>分类「{name}」删除后它的编号已被新分类占用，无法撤销删除；回收站里的话术仍可逐条恢复</source>
         <translation>Since category “{name}” was deleted, its number has been taken by a new category, so the deletion cannot be undone; the phrases in the trash can still be restored one by one</translation>
     </message>
@@ -678,13 +678,13 @@
         <translation>Cannot restore from the backup: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/db.py" line="+38"/>
+        <location filename="../../desktop/core/store/db.py" line="+43"/>
         <source>话术库路径是一个文件夹，不是文件：{path}</source>
         <translation>The library path is a folder, not a file: {path}</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location filename="../../desktop/core/store/library.py" line="-249"/>
+        <location filename="../../desktop/core/store/library.py" line="-245"/>
         <source>话术库文件已损坏或不是快回的文件：{path}（{error}）</source>
         <translation>The library file is damaged or not a QuickReply file: {path} ({error})</translation>
     </message>
@@ -739,8 +739,8 @@
         <translation>File not found (is the shared folder connected?): {path}</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location filename="../../desktop/core/exchange/packs.py" line="+223"/>
+        <location filename="../../desktop/core/exchange/packs.py" line="+222"/>
+        <location filename="../../desktop/core/team/fetch.py" line="+4"/>
         <source>读不了文件 {path}：{reason}</source>
         <translation>Cannot read file {path}: {reason}</translation>
     </message>
@@ -776,7 +776,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../desktop/core/store/library.py" line="+142"/>
+        <location filename="../../desktop/core/store/library.py" line="+138"/>
         <location line="+109"/>
         <source>内容</source>
         <translation>Text</translation>
@@ -790,7 +790,7 @@
     </message>
     <message>
         <location line="+14"/>
-        <location filename="../../desktop/core/exchange/formats/csv_io.py" line="+50"/>
+        <location filename="../../desktop/core/exchange/formats/csv_io.py" line="+51"/>
         <location filename="../../desktop/core/exchange/packs.py" line="-121"/>
         <source>{where}：{problem}</source>
         <translation>{where}: {problem}</translation>
@@ -821,7 +821,7 @@
         <translation>{source}, row {row}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/exchange/formats/table.py" line="+120"/>
+        <location filename="../../desktop/core/exchange/formats/table.py" line="+126"/>
         <source>列「{name}」与「{first}」重复，用了前一列</source>
         <translation>Column &quot;{name}&quot; duplicates &quot;{first}&quot;; the first one was used</translation>
     </message>
@@ -867,7 +867,7 @@
         <translation>Row {row}: content is empty</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/exchange/formats/xlsx_io.py" line="+43"/>
+        <location filename="../../desktop/core/exchange/formats/xlsx_io.py" line="+44"/>
         <location line="+69"/>
         <source>{source} 不是有效的 xlsx 文件（可能已损坏或不完整）</source>
         <translation>{source} is not a valid xlsx file (it may be damaged or incomplete)</translation>
@@ -898,7 +898,7 @@
         <translation>The contents of {source} are damaged and cannot be read</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/exchange/importer.py" line="+29"/>
+        <location filename="../../desktop/core/exchange/importer.py" line="+30"/>
         <location line="+6"/>
         <source>新增</source>
         <translation>New</translation>
@@ -947,13 +947,13 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+234"/>
-        <location filename="../../desktop/core/team/subtree.py" line="+131"/>
+        <location line="+239"/>
+        <location filename="../../desktop/core/store/subtree.py" line="+131"/>
         <source>{label}（{title}）：{problem}</source>
         <translation>{label} ({title}): {problem}</translation>
     </message>
     <message>
-        <location line="-201"/>
+        <location line="-206"/>
         <source>分类「{category}」来自订阅，是只读的</source>
         <translation>Category &quot;{category}&quot; comes from a subscription and is read-only</translation>
     </message>
@@ -1033,7 +1033,7 @@
         <translation>The library changed after the preview; preview again before importing</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/library.py" line="-333"/>
+        <location filename="../../desktop/core/store/validation.py" line="+32"/>
         <source>快捷编码应为一个词、最多 {limit} 个字符：{code}</source>
         <translation>A shortcut code must be one word of at most {limit} characters: {code}</translation>
     </message>
@@ -1058,7 +1058,7 @@
         <translation>{what} is too long ({length} characters, at most {limit})</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location filename="../../desktop/core/store/library.py" line="-171"/>
         <source>分类「{category}」来自订阅，是只读的；需要修改请先复制一份到自己的分类</source>
         <translation>Category “{category}” comes from a subscription and is read-only; to change it, first copy it into a category of your own</translation>
     </message>
@@ -1128,7 +1128,7 @@
         <translation>Placeholder error: {problem}; it will be sent as written, please fix it</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/organize.py" line="+144"/>
+        <location filename="../../desktop/core/store/organize.py" line="+145"/>
         <source>请给出一个标签：{tag}</source>
         <translation>Please give a single tag: {tag}</translation>
     </message>
@@ -1487,7 +1487,7 @@
         <translation>The category of subscription &quot;{name}&quot; is gone and another category has its name; unsubscribe and subscribe again</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/team/subtree.py" line="-141"/>
+        <location filename="../../desktop/core/store/subtree.py" line="-141"/>
         <source>新增 {count} 条</source>
         <translation>{count} added</translation>
     </message>
@@ -1573,7 +1573,7 @@
         <translation>The {backend} backend could not start: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/platform/autostart.py" line="+31"/>
+        <location filename="../../desktop/platform/autostart_entry.py" line="+25"/>
         <source>无法写入开机启动项 {path}：{error}</source>
         <translation>Cannot write the start-up entry {path}: {error}</translation>
     </message>
@@ -1608,7 +1608,7 @@
         <translation>Cannot delete the start-up entry ({error})</translation>
     </message>
     <message>
-        <location filename="../../desktop/platform/base.py" line="+38"/>
+        <location filename="../../desktop/platform/base.py" line="+42"/>
         <source>快捷键 {spec} 无法识别，请在 设置 里重新录入</source>
         <translation>Hotkey {spec} is not recognised; record it again in Settings</translation>
     </message>
@@ -1651,6 +1651,11 @@
         <location filename="../../desktop/ui/library/phrase_model.py" line="+57"/>
         <source>、</source>
         <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/platform/autostart.py" line="+62"/>
+        <source>这个系统不支持开机启动，请手动把快回加入启动项</source>
+        <translation>This system does not support starting at login; add QuickReply to the startup programs by hand</translation>
     </message>
 </context>
 <context>
@@ -1927,12 +1932,12 @@
 <context>
     <name>LibraryWindow</name>
     <message>
-        <location filename="../../desktop/ui/library/window.py" line="+43"/>
+        <location filename="../../desktop/ui/library/window.py" line="+42"/>
         <source>话术库 - 快回</source>
         <translation>Phrase library - QuickReply</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+115"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
@@ -2026,7 +2031,7 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <translation>Delete category</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+40"/>
         <source>永久删除回收站里的 %1 条话术？此操作不能撤销，撤销记录也会清空。</source>
         <translation>Delete the %1 phrases in the trash for good? This cannot be undone, and the undo history is cleared too.</translation>
     </message>
@@ -2806,7 +2811,7 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
 <context>
     <name>i18n</name>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="+57"/>
+        <location filename="../../desktop/ui/i18n.py" line="+49"/>
         <source>「%1」%2</source>
         <translation>“%1”: %2</translation>
     </message>

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from desktop.core import Library
+from desktop.core.exchange.seed import open_library
 from desktop.core.exchange.stats import CSV_HEADER, DAY
 from tests.clirun import invoke as run
 from tests.clirun import ok
@@ -19,7 +19,7 @@ def db(tmp_path):
     """The default library with a few uses: 欢迎 3× recently, 催付 once 40 days ago."""
     path = tmp_path / "lib.db"
     now = time.time()
-    with Library.open(path) as lib:
+    with open_library(path) as lib:
         first, second = lib.phrases()[:2]
         for ago in (60, 3600, 2 * DAY):
             lib.record_use(first.id, when=now - ago)

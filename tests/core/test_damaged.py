@@ -23,7 +23,7 @@ WHEN = datetime(2026, 12, 7, 9, 30, 0)
 
 
 def make_library(path: Path, *, title: str = "自己的话术", backup: bool = False) -> None:
-    with Library.open(path, seed=False) as lib:
+    with Library.open(path) as lib:
         lib.add(title, "您好，这是我们自己加的话术", code="zj")
         if backup:
             backups.backup_now(lib, backups.MANUAL)
@@ -36,7 +36,7 @@ def truncate(path: Path) -> bytes:
 
 
 def titles(path: Path) -> list[str]:
-    with Library.open(path, seed=False) as lib:
+    with Library.open(path) as lib:
         return [p.title for p in lib.phrases()]
 
 

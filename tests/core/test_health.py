@@ -23,7 +23,7 @@ from desktop.core.store.schema import SCHEMA_VERSION
 
 
 def make_library(path: Path, phrases: int = 2) -> None:
-    with Library.open(path, seed=False) as lib:
+    with Library.open(path) as lib:
         for n in range(phrases):
             lib.add(f"话术{n}", "您好", code=f"h{n}")
 
@@ -90,7 +90,7 @@ def test_backups_none_recent_and_stale(tmp_path):
     make_library(path)
     none = backup_check(path)
     assert none.status == WARN and "还没有备份" in none.detail
-    with Library.open(path, seed=False) as lib:
+    with Library.open(path) as lib:
         made = backups.backup_now(lib, backups.MANUAL)
         created = backups.list_backups(lib)[0].created
     recent = backup_check(path, now=created + timedelta(days=1))

@@ -167,7 +167,7 @@ def test_a_bare_pack_with_a_bad_phrase_is_refused_naming_it(lib):
 
 
 def test_nothing_to_do_means_no_backup(tmp_path):
-    with Library.open(tmp_path / "lib.db", seed=False) as lib:
+    with Library.open(tmp_path / "lib.db") as lib:
         p = lib.add("一", "内容", code="one")
         plan = preview(lib, pack(item("一", "内容", ("未分类",), id=p.id, code="one")))
         assert not plan.writes()

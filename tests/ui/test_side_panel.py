@@ -7,6 +7,7 @@ from datetime import datetime
 import pytest
 
 from desktop.core import Library
+from desktop.core.exchange.seed import open_library
 from desktop.core.text.buyer import BuyerContext
 from desktop.platform.fake import FakeFocus, FakeKeystroke
 from desktop.qt import QRect, Qt, QtCore, QtGui, QtWidgets
@@ -268,7 +269,7 @@ def world(qtbot, tmp_path):
     from desktop.platform.base import Platform
     from desktop.platform.fake import FakeHotkey
 
-    library = Library.open(tmp_path / "lib.db")
+    library = open_library(tmp_path / "lib.db")
     board = QtWidgets.QApplication.clipboard()
     seen: list[str] = []
     keys = FakeKeystroke(on_paste=lambda: seen.append(board.text()))

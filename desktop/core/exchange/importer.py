@@ -14,7 +14,6 @@ keeps both and gives the copy a free code.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
@@ -23,7 +22,8 @@ from desktop.core.base.errors import PackError, QuickReplyError
 from desktop.core.base.messages import Message, message_of
 from desktop.core.exchange.formats.base import ReadResult, RowError, clean_phrase
 from desktop.core.exchange.packs import POLICIES, ImportReport, Pack, PackPhrase
-from desktop.core.store.library import MAX_CODE, Library
+from desktop.core.store.library import Library
+from desktop.core.store.validation import MAX_CODE
 
 STATUSES = {
     "new": Message("新增"),
@@ -120,7 +120,7 @@ class ImportPlan:
             i.action != "skip" for i in self.items
         )
 
-    def signature(self) -> tuple:
+    def signature(self) -> tuple[Any, ...]:
         decided = tuple((i.status, i.action, i.target, i.new_id, i.code) for i in self.items)
         return decided, tuple(self.notes.items())
 
@@ -141,24 +141,12 @@ class ImportPlan:
 def _library_phrases(lib: Library) -> tuple[dict[Any, _Known], dict[str, Any]]:
     by_id: dict[Any, _Known] = {}
     by_code: dict[str, Any] = {}
-    tree = lib.tree.by_id
-    rows = lib.conn.execute(
-        "SELECT id, category_id, title, body, code, tags, note, deleted_at FROM phrases"
-    )
-    for pid, cid, title, body, code, tags, note, deleted in rows:
-        cat = tree.get(cid)
-        by_id[pid] = _Known(
-            title,
-            body,
-            cat.path if cat else (),
-            code,
-            tuple(json.loads(tags or "[]")),
-            note,
-            cid,
-            deleted is not None,
+    for p in lib.every_phrase():
+        by_id[p.id] = _Known(
+            p.title, p.body, p.category, p.code, p.tags, p.note, p.category_id, p.in_trash
         )
-        if code and deleted is None:
-            by_code[code] = pid
+        if p.code and not p.in_trash:
+            by_code[p.code] = p.id
     return by_id, by_code
 
 
@@ -369,7 +357,7 @@ def apply(
         from desktop.core.store.backup import backup_now
 
         saved = backup_now(lib, "before-import")
-    with lib.writing():
+    with lib.atomic():
         fresh = preview(lib, plan.loaded, plan.policy)
         if fresh.signature() != plan.signature():
             raise PackError(Message("话术库在预览之后有改动，请重新预览再导入"))
@@ -379,17 +367,20 @@ def apply(
 
 
 def import_now(lib: Library, source: ReadResult | Pack, policy: str = "skip") -> ImportReport:
-    """Preview and apply in one go, without a backup (``packs.import_pack``, seeding)."""
-    with lib.writing():
+    """Preview and apply in one go, in one transaction, without a backup (seeding, tests).
+
+    A phrase whose id, or else whose shortcut code, is already in the library is
+    a conflict: ``skip`` leaves the library's phrase, ``replace`` overwrites it
+    with the pack's, ``copy`` keeps both (the copy gets a new id and code).
+    """
+    with lib.atomic():
         return _execute(lib, preview(lib, source, policy))
 
 
 def _execute(lib: Library, plan: ImportPlan) -> ImportReport:
     report = ImportReport()
     for path in plan.categories:
-        cat = lib.tree.ensure(path)
-        if path in plan.notes:
-            lib.tree.set_note(cat.id, plan.notes[path])
+        lib.ensure_category(path, note=plan.notes.get(path))
     for item in plan.items:
         p = item.phrase
         if item.action == "skip":
@@ -410,7 +401,7 @@ def _execute(lib: Library, plan: ImportPlan) -> ImportReport:
                 report.replaced.append(item.target)
             else:
                 report.added.append(
-                    lib._insert(
+                    lib.insert(
                         title=p.title,
                         body=p.body,
                         category=p.category,

@@ -17,7 +17,6 @@ from typing import Any
 from desktop.core.base import files
 from desktop.core.base.errors import PackError, QuickReplyError
 from desktop.core.base.messages import Message, message_of
-from desktop.core.base.resources import read_text
 from desktop.core.store.categories import clean_path
 from desktop.core.store.library import Library
 
@@ -70,7 +69,7 @@ class ImportReport:
 
 
 # ----- reading -------------------------------------------------------------------
-def _text(obj: dict, key: str, where: str, *, required: bool = False) -> str:
+def _text(obj: dict[str, Any], key: str, where: str, *, required: bool = False) -> str:
     value = obj.get(key)
     if value is None:
         if required:
@@ -227,25 +226,6 @@ def read_limited(path: str | Path) -> bytes:
 
 def read_pack(path: str | Path) -> Pack:
     return parse_pack(read_limited(path), Path(path).name)
-
-
-# ----- importing -----------------------------------------------------------------
-def import_pack(lib: Library, pack: Pack, on_conflict: str = "skip") -> ImportReport:
-    """Add the pack's phrases in one transaction.
-
-    A phrase whose id, or else whose shortcut code, is already in the library is
-    a conflict: ``skip`` leaves the library's phrase, ``replace`` overwrites it
-    with the pack's, ``copy`` keeps both (the copy gets a new id and code).
-    The decisions are ``importer.preview``'s; this is its no-preview shortcut.
-    """
-    from desktop.core.exchange.importer import import_now
-
-    return import_now(lib, pack, on_conflict)
-
-
-def seed_default_library(lib: Library) -> ImportReport:
-    pack = parse_pack(read_text("library", "default.json"), "默认话术库")
-    return import_pack(lib, pack)
 
 
 # ----- exporting -----------------------------------------------------------------

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from desktop.core.search.textnorm import body_pinyin, fold, terms, title_pinyin
@@ -89,7 +90,7 @@ class _Joined:
         end = self.starts[i + 1] if i + 1 < self.size else len(self.text)
         return self.text[self.starts[i] : end]
 
-    def scan(self, pattern: str, accept, need: int) -> list[int]:
+    def scan(self, pattern: str, accept: Callable[[int], bool], need: int) -> list[int]:
         """Entries containing ``pattern`` for which ``accept(i)``, in order, at most ``need``."""
         found: list[int] = []
         text, starts, size = self.text, self.starts, self.size
@@ -104,6 +105,86 @@ class _Joined:
                 break
             pos = text.find(pattern, starts[i + 1])
         return found
+
+
+def _always(i: int) -> bool:
+    return True
+
+
+@dataclass(frozen=True)
+class _Tier:
+    """One rank of matches: the texts to walk for ``pattern``, and how to check a phrase.
+
+    ``matches`` decides for a phrase with uses (those are checked directly, best
+    frecency first); ``matches_hit`` for a phrase the walk found, which already
+    contains ``pattern``, so only the other terms are left to check.
+    """
+
+    texts: Sequence[_Joined]
+    pattern: str
+    matches: Callable[[int], bool]
+    matches_hit: Callable[[int], bool] = _always
+
+
+class _Ranking:
+    """One query's results so far, best first, and what its walks have seen."""
+
+    def __init__(
+        self, limit: int, in_scope: Callable[[int], bool], used_idx: list[int], names: _Joined
+    ) -> None:
+        self.limit = limit
+        self.in_scope = in_scope
+        self.used_idx = used_idx
+        self.used = set(used_idx)
+        self.names = names
+        self.taken: set[int] = set()
+        self.result: list[int] = []
+        # Raw hits of a names walk that reached the end, by pattern: a later tier
+        # walking the same pattern filters these instead of walking again.
+        self.walked: dict[str, list[int]] = {}
+
+    def add(self, indices: Iterable[int]) -> bool:
+        """Take the new ones in order; True once ``limit`` is reached."""
+        for i in indices:
+            if i not in self.taken:
+                self.taken.add(i)
+                self.result.append(i)
+                if len(self.result) >= self.limit:
+                    return True
+        return False
+
+    def walk(self, tier: _Tier) -> bool:
+        """Add the tier's matches (phrases with uses first, then in library order);
+        True once ``limit`` is reached."""
+        used = (i for i in self.used_idx if i not in self.taken and self.in_scope(i))
+        if self.add(i for i in used if tier.matches(i)):
+            return True
+        need = self.limit - len(self.result)
+
+        def accept(i: int) -> bool:
+            return (
+                i not in self.taken
+                and i not in self.used
+                and self.in_scope(i)
+                and tier.matches_hit(i)
+            )
+
+        hits: set[int] = set()
+        for text in tier.texts:
+            if text is self.names and tier.pattern in self.walked:
+                hits.update(i for i in self.walked[tier.pattern] if accept(i))
+                continue
+            raw: list[int] = []
+
+            def record(i: int, raw: list[int] = raw) -> bool:
+                raw.append(i)
+                return accept(i)
+
+            found = text.scan(tier.pattern, record, need)
+            if text is self.names and len(found) < need:
+                self.walked[tier.pattern] = raw
+            hits.update(found)
+        return self.add(sorted(hits)[:need])
 
 
 class SearchIndex:
@@ -155,7 +236,7 @@ class SearchIndex:
             return []
         words = [w.translate(_CONTROL) for w in terms(query)]
         words = [w for w in words if w]
-        in_scope = (
+        in_scope: Callable[[int], bool] = (
             (lambda i: True)
             if categories is None
             else (lambda i: self.category_of[i] in categories)
@@ -164,75 +245,49 @@ class SearchIndex:
         if not words:
             return self._browse(limit, used_idx, pinned, in_scope, categories is not None)
 
-        taken: set[int] = set()
-        result: list[int] = []
+        ranking = _Ranking(limit, in_scope, used_idx, self.names)
+        if ranking.add(i for i in self.codes.get("".join(words), ()) if in_scope(i)):
+            return self._ids(ranking.result)  # an exact shortcut code comes first
+        for tier in self._tiers(words):
+            if ranking.walk(tier):
+                break
+        return self._ids(ranking.result)
 
-        def add(indices: Iterable[int]) -> bool:
-            for i in indices:
-                if i not in taken:
-                    taken.add(i)
-                    result.append(i)
-                    if len(result) >= limit:
-                        return True
-            return False
-
-        if add(i for i in self.codes.get("".join(words), ()) if in_scope(i)):
-            return self._ids(result)
-
-        used_set = set(used_idx)
+    def _tiers(self, words: list[str]) -> list[_Tier]:
+        """Best first: a term starting a name field, every term in the names, anywhere."""
+        names = self.names
         scan_word = self._rarest(words)
         others = [w for w in words if w is not scan_word]
-        names = self.names
-
-        def in_names(i: int) -> bool:
-            seg = names.segment(i)
-            return all(w in seg for w in words)
-
-        def anywhere(i: int) -> bool:
-            return all(self._anywhere(i, w) for w in words)
-
-        # (texts to walk, pattern, check for used phrases, check for walked hits)
-        tiers: list[tuple[list[_Joined], str, Callable[[int], bool], Callable[[int], bool]]] = []
+        tiers: list[_Tier] = []
         if len(words) == 1:
             prefix = FIELD + words[0]
-            tiers.append(([names], prefix, lambda i: prefix in names.segment(i), lambda i: True))
+            tiers.append(_Tier([names], prefix, lambda i: prefix in names.segment(i)))
         tiers.append(
-            ([names], scan_word, in_names, (lambda i: all(w in names.segment(i) for w in others)))
-        )
-        tiers.append(
-            (
-                self._texts(scan_word),
+            _Tier(
+                [names],
                 scan_word,
-                anywhere,
-                (lambda i: all(self._anywhere(i, w) for w in others)),
+                lambda i: all(w in names.segment(i) for w in words),
+                lambda i: all(w in names.segment(i) for w in others),
             )
         )
+        tiers.append(
+            _Tier(
+                self._texts(scan_word),
+                scan_word,
+                lambda i: all(self._anywhere(i, w) for w in words),
+                lambda i: all(self._anywhere(i, w) for w in others),
+            )
+        )
+        return tiers
 
-        walked: dict[str, list[int]] = {}
-        for texts, pattern, check_used, check_hit in tiers:
-            if add(i for i in used_idx if i not in taken and in_scope(i) and check_used(i)):
-                return self._ids(result)
-            need = limit - len(result)
-
-            def accept(i: int, check_hit=check_hit) -> bool:
-                return i not in taken and i not in used_set and in_scope(i) and check_hit(i)
-
-            hits: set[int] = set()
-            for text in texts:
-                if text is names and pattern in walked:
-                    # Walked to the end for an earlier tier: its raw hits are all there is.
-                    hits.update(i for i in walked[pattern] if accept(i))
-                    continue
-                raw: list[int] = []
-                found = text.scan(pattern, lambda i, raw=raw: (raw.append(i), accept(i))[1], need)
-                if text is names and len(found) < need:
-                    walked[pattern] = raw
-                hits.update(found)
-            if add(sorted(hits)[:need]):
-                break
-        return self._ids(result)
-
-    def _browse(self, limit, used_idx, pinned, in_scope, scoped: bool) -> list[str]:
+    def _browse(
+        self,
+        limit: int,
+        used_idx: list[int],
+        pinned: Collection[str],
+        in_scope: Callable[[int], bool],
+        scoped: bool,
+    ) -> list[str]:
         """Empty query: pinned first, then most used; in a category, all of it."""
         order: list[int] = []
         seen: set[int] = set()

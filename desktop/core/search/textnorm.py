@@ -64,7 +64,7 @@ def title_pinyin(text: str) -> tuple[str, str]:
     return "".join(full), "".join(initials)
 
 
-class _BodyTable(dict):
+class _BodyTable(dict[int, str | None]):
     """``str.translate`` table: 汉字 → pinyin, everything else dropped; filled as met."""
 
     def __missing__(self, code: int) -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
+from typing import Any
 
 from desktop.core.base.errors import NotFoundError, ValidationError
 from desktop.core.base.messages import Message
@@ -49,7 +50,7 @@ class CategoryTree:
         # Cached here because every insert checks it; reloaded after each write.
         self.read_only = {row[0] for row in rows if row[5]}
         rows = [row[:5] for row in rows]
-        children: dict[int | None, list[tuple]] = {}
+        children: dict[int | None, list[tuple[Any, ...]]] = {}
         for row in rows:
             children.setdefault(row[1], []).append(row)
         self.by_id: dict[int, Category] = {}
@@ -99,9 +100,10 @@ class CategoryTree:
                     "INSERT INTO categories (parent_id, name, position, note) VALUES (?, ?, ?, '')",
                     (parent_id, names[depth - 1], pos),
                 )
-                existing = Category(
-                    int(cur.lastrowid), parent_id, names[depth - 1], pos, "", names[:depth]
-                )
+                new_id = cur.lastrowid
+                if new_id is None:  # never after an INSERT: a bug, not the user's problem
+                    raise RuntimeError("SQLite gave no id for a new category")
+                existing = Category(new_id, parent_id, names[depth - 1], pos, "", names[:depth])
                 self.by_id[existing.id] = existing
                 self.by_path[existing.path] = existing
                 self.order.append(existing.id)

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from desktop.core.base.errors import NotFoundError, ValidationError
 from desktop.core.base.messages import Message
 from desktop.core.store.categories import MAX_DEPTH, clean_path
-from desktop.core.store.library import Library, clean_text, now_iso
+from desktop.core.store.library import Library, now_iso
 from desktop.core.store.models import Category
+from desktop.core.store.validation import clean_text
 
 FALLBACK = "未分类"
 MAX_NOTE = 1000
@@ -285,7 +286,7 @@ def delete_category(
             conn.execute("DELETE FROM categories WHERE id = ?", (cid,))
         _renumber_categories(lib, _siblings(lib, cat.parent_id))
     return DeletedCategory(
-        rows=tuple(tuple(r) for r in rows),  # type: ignore[misc]
+        rows=tuple(tuple(r) for r in rows),
         index=index,
         phrases=tuple((r[0], r[1], r[2], r[3]) for r in phrase_rows),
         fallback_id=fallback,

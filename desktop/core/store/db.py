@@ -18,12 +18,17 @@ APP_NAME = "QuickReply"
 ENV_DB = "QUICKREPLY_DB"
 
 
+def default_db() -> Path:
+    """The library in the user data folder: the one a plain start opens."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "library.db"
+
+
 def default_path() -> Path:
     """``--db`` wins over ``QUICKREPLY_DB``, which wins over the user data folder."""
     env = os.environ.get(ENV_DB)
     if env:
         return Path(env).expanduser()
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "library.db"
+    return default_db()
 
 
 def connect(path: Path | str | None) -> sqlite_utils.Database:
@@ -76,3 +81,19 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+def peek_setting(path: Path, key: str) -> str | None:
+    """A setting read from the file without opening it for writing (before start-up,
+    or on a file that may be damaged); None when missing or unreadable."""
+    if not path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=1)
+        try:
+            row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return str(row[0]) if row else None

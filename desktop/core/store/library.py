@@ -17,27 +17,30 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import sqlite_utils
+
 from desktop.core.base.errors import DatabaseError, NotFoundError, ValidationError
 from desktop.core.base.messages import Message
 from desktop.core.search.index import Entry, Keys, SearchIndex, category_keys, phrase_keys
-from desktop.core.search.textnorm import fold
 from desktop.core.store.categories import CategoryTree
 from desktop.core.store.db import connect, default_path, transaction
 from desktop.core.store.models import Category, Phrase
 from desktop.core.store.schema import check_version, migrate
 from desktop.core.store.settings import SETTINGS, STORE_PREFIX, canonical_key, check_value
 from desktop.core.store.usage import Frecency
+from desktop.core.store.validation import (
+    MAX_BODY,
+    MAX_TITLE,
+    clean_code,
+    clean_tags,
+    clean_text,
+)
 from desktop.core.text import template
 
 if TYPE_CHECKING:
     from typing_extensions import Self  # typing.Self from Python 3.11
 
 
-MAX_TITLE = 100
-MAX_BODY = 10_000
-MAX_CODE = 20
-MAX_TAGS = 20
-MAX_TAG = 20
 _UNSET: Any = object()
 _COLUMNS = (
     "id, category_id, title, body, code, tags, note, pinned, position, "
@@ -49,61 +52,10 @@ def now_iso() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def clean_code(code: str | None) -> str | None:
-    if code is None:
-        return None
-    folded = fold(code).strip()
-    if not folded:
-        return None
-    if len(folded) > MAX_CODE or any(ch.isspace() for ch in folded):
-        raise ValidationError(
-            Message("快捷编码应为一个词、最多 {limit} 个字符：{code}", limit=MAX_CODE, code=code)
-        )
-    return folded
-
-
-def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
-    out: list[str] = []
-    for tag in tags:
-        for part in str(tag).translate(_CONTROL_CHARS).replace("，", ",").split(","):
-            part = part.strip()
-            if not part:
-                continue
-            if len(part) > MAX_TAG:
-                raise ValidationError(
-                    Message("标签太长（最多 {limit} 字）：{tag}", limit=MAX_TAG, tag=part)
-                )
-            if part not in out:
-                out.append(part)
-    if len(out) > MAX_TAGS:
-        raise ValidationError(Message("标签太多（最多 {limit} 个）", limit=MAX_TAGS))
-    return tuple(out)
-
-
-_CONTROL_CHARS = {c: None for c in range(32) if chr(c) not in "\n\t"} | {0x7F: None}
-
-
-def clean_text(value: str, what: str, limit: int, *, required: bool) -> str:
-    """Normalise line ends and drop control characters (they'd corrupt chat and search)."""
-    text = str(value).replace("\r\n", "\n").replace("\r", "\n").translate(_CONTROL_CHARS)
-    if required and not text.strip():
-        raise ValidationError(Message("{what}不能为空", what=what))
-    if len(text) > limit:
-        raise ValidationError(
-            Message(
-                "{what}太长（{length} 字，最多 {limit} 字）",
-                what=what,
-                length=len(text),
-                limit=limit,
-            )
-        )
-    return text
-
-
 class Library:
     """A phrase library stored in one SQLite file."""
 
-    def __init__(self, db, *, path: Path | None) -> None:
+    def __init__(self, db: sqlite_utils.Database, *, path: Path | None) -> None:
         self.db = db
         self.conn: sqlite3.Connection = db.conn
         self.path = path
@@ -113,15 +65,18 @@ class Library:
             self.frecency.add(phrase_id, used_at)
         self._index: SearchIndex | None = None
         self._pinned: set[str] = set()
+        self.created = False  # the file was made by this open (set by ``open``)
+        self.closed = False
         self._data_version = self.conn.execute("PRAGMA data_version").fetchone()[0]
 
     # ----- opening -------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | Path | None = None, *, seed: bool = True) -> Library:
+    def open(cls, path: str | Path | None = None) -> Library:
         """Open ``path`` (default: ``QUICKREPLY_DB`` or the user data folder).
 
-        A brand-new file gets the schema and, if ``seed``, the default library.
-        An existing file is upgraded in place and never re-seeded.
+        A brand-new file gets the schema (``created`` tells so); an existing
+        file is upgraded in place.  Filling a new file with the default phrases
+        is not the store's business: see ``desktop.core.exchange.seed``.
         """
         if path is None:
             path = default_path()
@@ -145,27 +100,23 @@ class Library:
         except BaseException:
             db.close()
             raise
-        if before == 0 and seed:
-            from desktop.core.exchange.packs import seed_default_library
-
-            try:
-                seed_default_library(lib)
-            except BaseException:
-                # The file was created just now: remove it rather than leave a
-                # library that would never be seeded on the next start.
-                lib.close()
-                if lib.path is not None:
-                    for suffix in ("", "-wal", "-shm"):
-                        Path(f"{lib.path}{suffix}").unlink(missing_ok=True)
-                raise
+        lib.created = before == 0
         return lib
 
     @classmethod
-    def memory(cls, *, seed: bool = False) -> Library:
-        return cls.open(":memory:", seed=seed)
+    def memory(cls) -> Library:
+        return cls.open(":memory:")
+
+    def discard(self) -> None:
+        """Close and delete a file this open created, with its WAL companions."""
+        self.close()
+        if self.path is not None:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
 
     def close(self) -> None:
         self.db.close()
+        self.closed = True
 
     def __enter__(self) -> Self:
         return self
@@ -252,7 +203,7 @@ class Library:
         pinned: bool = False,
     ) -> Phrase:
         with self.writing():
-            phrase_id = self._insert(
+            phrase_id = self.insert(
                 title=title,
                 body=body,
                 category=category,
@@ -263,7 +214,7 @@ class Library:
             )
         return self.get(phrase_id)
 
-    def _insert(
+    def insert(
         self,
         *,
         title: str,
@@ -277,7 +228,12 @@ class Library:
         check_code: bool = True,
         check_editable: bool = True,
     ) -> str:
-        """Insert inside the caller's transaction; returns the new id."""
+        """Add one phrase as part of a larger change (inside ``atomic``); returns its id.
+
+        ``add`` is this plus its own transaction.  An import or a subscription
+        update inserts many inside one ``atomic`` block, choosing ids and
+        skipping the checks it has already made for the whole batch.
+        """
         title = clean_text(title, Message("标题"), MAX_TITLE, required=True).strip()
         body = clean_text(body, Message("内容"), MAX_BODY, required=True)
         note = clean_text(note or "", Message("备注"), 1000, required=False).strip()
@@ -355,7 +311,7 @@ class Library:
     def phrases(self, category: Sequence[str] | str | None = None) -> list[Phrase]:
         """Live phrases in library order, optionally of one category and its children."""
         sql = f"SELECT {_COLUMNS} FROM phrases WHERE deleted_at IS NULL"
-        params: tuple = ()
+        params: tuple[Any, ...] = ()
         if category is not None:
             ids = self.tree.subtree(self.tree.find(category).id)
             sql += f" AND category_id IN ({','.join('?' * len(ids))})"
@@ -365,10 +321,14 @@ class Library:
         rows.sort(key=lambda p: (rank.get(p.category_id, 1 << 30), p.position, p.created_at, p.id))
         return rows
 
+    def every_phrase(self) -> list[Phrase]:
+        """Every phrase, live and in the trash, in no set order (an import matches all)."""
+        return [self._phrase(r) for r in self.conn.execute(f"SELECT {_COLUMNS} FROM phrases")]
+
     def count(self) -> int:
-        return self.conn.execute(
-            "SELECT COUNT(*) FROM phrases WHERE deleted_at IS NULL"
-        ).fetchone()[0]
+        return int(
+            self.conn.execute("SELECT COUNT(*) FROM phrases WHERE deleted_at IS NULL").fetchone()[0]
+        )
 
     def update(
         self,
@@ -507,6 +467,16 @@ class Library:
         self._index = None
 
     @contextmanager
+    def atomic(self) -> Iterator[None]:
+        """Several library calls as one change: all of it reaches the file, or none.
+
+        For the layers above the store (import, subscriptions, settings pages);
+        the connection itself stays inside the store.
+        """
+        with self.writing():
+            yield
+
+    @contextmanager
     def writing(self) -> Iterator[sqlite3.Connection]:
         """One transaction; afterwards (committed or rolled back) caches are refreshed."""
         try:
@@ -547,12 +517,30 @@ class Library:
     def use_count(self, phrase_id: str) -> int:
         return self.frecency.count.get(phrase_id, 0)
 
+    def use_summary(
+        self, since: float | None = None, until: float | None = None
+    ) -> dict[str, tuple[int, float]]:
+        """Per phrase id: uses and the last use in ``[since, until)`` (open ends: all)."""
+        where, params = _time_window(since, until)
+        rows = self.conn.execute(
+            f"SELECT phrase_id, COUNT(*), MAX(used_at) FROM usage{where} GROUP BY phrase_id",
+            params,
+        )
+        return {pid: (int(n), float(last)) for pid, n, last in rows}
+
+    def phrase_counts(self) -> dict[int, int]:
+        """Live phrases directly in each category (categories without any are left out)."""
+        rows = self.conn.execute(
+            "SELECT category_id, COUNT(*) FROM phrases WHERE deleted_at IS NULL GROUP BY category_id"
+        )
+        return {int(cid): int(n) for cid, n in rows}
+
     # ----- settings ------------------------------------------------------------
     def setting(self, key: str) -> str:
         key = canonical_key(key)
         row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
         if row is not None:
-            return row[0]
+            return str(row[0])
         return SETTINGS[key].default if key in SETTINGS else ""
 
     def set_setting(self, key: str, value: str) -> str:
@@ -565,6 +553,12 @@ class Library:
                 (key, checked),
             )
         return checked
+
+    def set_settings(self, values: Mapping[str, str]) -> None:
+        """Several settings at once: each checked, then all written or none."""
+        with self.writing():
+            for key, value in values.items():
+                self.set_setting(key, value)
 
     def settings(self) -> dict[str, str]:
         """Every known setting with its current value, plus custom store variables."""
@@ -589,3 +583,14 @@ class Library:
         merged = self.store_values()
         merged.update({k: v for k, v in (values or {}).items() if v is not None})
         return template.render(self.get(phrase_id).body, merged, now=now)
+
+
+def _time_window(since: float | None, until: float | None) -> tuple[str, tuple[float, ...]]:
+    clauses, params = [], []
+    if since is not None:
+        clauses.append("used_at >= ?")
+        params.append(since)
+    if until is not None:
+        clauses.append("used_at < ?")
+        params.append(until)
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), tuple(params)

@@ -17,6 +17,7 @@ import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from desktop import __version__
 from desktop.core.base.errors import QuickReplyError
@@ -85,7 +86,7 @@ def _too_large() -> SourceError:
     return SourceError(Message("话术包太大（最多 {limit} MB）", limit=limit))
 
 
-def _read_limited(stream) -> bytes:
+def _read_limited(stream: BinaryIO) -> bytes:
     chunks: list[bytes] = []
     total = 0
     while True:

@@ -282,12 +282,6 @@ def check_pack(
     return pack, verify_document(load_document(data), pinned_key)
 
 
-def sign_pack(doc: dict[str, Any], key: Ed25519PrivateKey) -> dict[str, Any]:
-    """Sign a pack document (what ``build_pack`` returns) after checking it is a pack."""
-    parse_pack(json.dumps(doc, ensure_ascii=False), _A_PACK)
-    return sign_document(doc, key)
-
-
 def sign_pack_file(path: str | Path, key: Ed25519PrivateKey, out: str | Path | None = None) -> Path:
     """Sign an existing JSON pack in place (or into ``out``), written atomically."""
     data = read_document(path)

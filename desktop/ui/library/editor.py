@@ -13,8 +13,8 @@ from datetime import datetime
 from typing import Any
 
 from desktop.core import Library, QuickReplyError
-from desktop.core.store.library import clean_code, clean_tags
 from desktop.core.store.models import Phrase
+from desktop.core.store.validation import clean_code, clean_tags
 from desktop.core.text.lint import lint
 from desktop.core.text.template import render
 from desktop.qt import Qt, QtGui, QTimer, QtWidgets, Signal
@@ -163,10 +163,6 @@ class PhraseEditor(QtWidgets.QWidget):
             self._read_only = True
         elif self.phrase is not None or self.draft_category is not None:
             self._read_only = False
-        self._apply_mode()
-
-    def set_read_only(self, read_only: bool) -> None:
-        self._read_only = read_only or self.browse
         self._apply_mode()
 
     def _apply_mode(self) -> None:

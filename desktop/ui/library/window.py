@@ -9,7 +9,6 @@ selected and the message is shown instead.
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Callable
 
 from desktop.core import Library, QuickReplyError
@@ -19,7 +18,7 @@ from desktop.ui.i18n import says
 from desktop.ui.library import commands as cmd
 from desktop.ui.library.editor import PhraseEditor
 from desktop.ui.library.operations import Operations
-from desktop.ui.library.phrase_model import CATEGORY, PhraseSortProxy, PhraseTableModel
+from desktop.ui.library.phrase_model import CATEGORY, NOTE, PhraseSortProxy, PhraseTableModel
 from desktop.ui.library.tree_model import CategoryTreeModel
 from desktop.ui.library.window_parts import build_actions, build_layout
 
@@ -61,6 +60,21 @@ class LibraryWindow(QtWidgets.QMainWindow):
         self.refresh()
         self.tree.expandToDepth(0)
         self.ops.apply_browse_setting()
+
+    def show_browse(self, on: bool) -> None:
+        """Read-only for new hires: notes shown, every editing action off."""
+        self.browse = on
+        toggle = self.actions_by_name["browse"]
+        toggle.blockSignals(True)
+        toggle.setChecked(on)
+        toggle.blockSignals(False)
+        self.tree_model.set_browse(on)
+        self.phrase_model.set_browse(on)
+        self.editor.set_browse(on)
+        self.phrase_view.setColumnHidden(NOTE, not on)
+        for action in self.actions_by_name.values():
+            if getattr(action, "edits", False):
+                action.setEnabled(not on)
 
     def _connect(self) -> None:
         self.stack.indexChanged.connect(self._on_stack_changed)
@@ -180,10 +194,10 @@ class LibraryWindow(QtWidgets.QMainWindow):
         self.phrase_view.setCurrentIndex(self.proxy.index(min(row, count - 1), 0))
 
     def _on_stack_changed(self, _index: int) -> None:
-        try:
-            self.refresh()
-        except sqlite3.ProgrammingError:  # the stack clears itself at exit, after the file closed
+        if self.lib.closed:  # the stack clears itself at exit, after the file closed
             log.debug("library closed; window not refreshed")
+            return
+        self.refresh()
 
     # ----- refreshing ----------------------------------------------------------------
     def refresh(self) -> None:

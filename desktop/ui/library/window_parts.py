@@ -16,12 +16,12 @@ from desktop.ui.library.phrase_model import CATEGORY, CODE, LAST, NOTE, TAGS, TI
 from desktop.ui.library.views import CategoryView
 
 if TYPE_CHECKING:
-    from desktop.ui.library.window import LibraryWindow
+    from desktop.ui.library.host import LibraryHost
 
 _KEY = QtGui.QKeySequence
 
 
-def build_layout(w: LibraryWindow) -> None:
+def build_layout(w: LibraryHost) -> None:
     tree = w.tree = named(CategoryView(), "categoryTree")
     tree.setModel(w.tree_model)
     tree.setDragEnabled(True)
@@ -97,7 +97,7 @@ def build_layout(w: LibraryWindow) -> None:
     w.setCentralWidget(splitter)
 
 
-def build_actions(w: LibraryWindow) -> dict[str, QtGui.QAction]:
+def build_actions(w: LibraryHost) -> dict[str, QtGui.QAction]:
     ops = w.ops
     actions: dict[str, QtGui.QAction] = {}
 
@@ -161,7 +161,7 @@ def build_actions(w: LibraryWindow) -> dict[str, QtGui.QAction]:
     return actions
 
 
-def _menus(w: LibraryWindow, a: dict[str, QtGui.QAction]) -> None:
+def _menus(w: LibraryHost, a: dict[str, QtGui.QAction]) -> None:
     bar = w.menuBar()
     for title, names in (
         (
@@ -198,7 +198,7 @@ def _menus(w: LibraryWindow, a: dict[str, QtGui.QAction]) -> None:
                 menu.addAction(a[name])
 
 
-def _toolbar(w: LibraryWindow, a: dict[str, QtGui.QAction]) -> None:
+def _toolbar(w: LibraryHost, a: dict[str, QtGui.QAction]) -> None:
     bar = w.addToolBar(w.tr("工具栏"))
     bar.setObjectName("libraryToolbar")
     bar.setMovable(False)

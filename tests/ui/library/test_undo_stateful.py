@@ -59,7 +59,7 @@ def snapshot(lib: Library) -> tuple[object, ...]:
 class UndoMachine(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
-        self.lib = Library.memory(seed=False)
+        self.lib = Library.memory()
         self.lib.ensure_category("售后/退换货", note="收货以后")
         self.lib.add("问好", "亲，您好", "售前", code="wh", tags=["新人"])
         self.lib.add("退货", "七天无理由", "售后/退换货", code="th")

@@ -14,9 +14,9 @@ from pathlib import Path
 from desktop.core.base import files
 from desktop.core.base.errors import PackError, QuickReplyError
 from desktop.core.base.messages import Message, message_of
-from desktop.core.exchange.packs import MAX_PHRASES, Pack, PackPhrase, read_limited  # noqa: F401 (re-exported for the readers)
+from desktop.core.exchange.packs import MAX_PHRASES, Pack, PackPhrase
 from desktop.core.store.categories import clean_path
-from desktop.core.store.library import MAX_BODY, MAX_TITLE, clean_code, clean_tags, clean_text
+from desktop.core.store.validation import MAX_BODY, MAX_TITLE, clean_code, clean_tags, clean_text
 
 MAX_NOTE = 1000  # the library's limit for a phrase note
 ALL_FIELDS = frozenset({"id", "category", "title", "body", "code", "tags", "note"})

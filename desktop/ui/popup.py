@@ -9,6 +9,7 @@ then belongs to the IME, not to us).
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
@@ -155,6 +156,7 @@ class Popup(QtWidgets.QWidget):
         self.show()
         self.raise_()
         self.activateWindow()
+        self._resync_activation()
         self._search.setFocus(Qt.FocusReason.PopupFocusReason)
 
     def refresh(self) -> None:
@@ -315,6 +317,23 @@ class Popup(QtWidgets.QWidget):
             self._status.style().polish(self._status)
 
     # ----- focus ---------------------------------------------------------------
+    def _resync_activation(self) -> None:
+        """Hiding the popup (Enter, Esc) deactivates it for the widgets, but the
+        window system may still name its window as focused and never report a
+        change; asking to activate an already-focused window is then a no-op, so
+        the shown popup had focus yet no active widget, and ignored every key."""
+        handle = self.windowHandle()
+        if (
+            handle is not None
+            and QtGui.QGuiApplication.focusWindow() is handle
+            and QtWidgets.QApplication.activeWindow() is not self
+        ):
+            # Deprecated since Qt 6.5 in favour of activateWindow(), which is the
+            # very call that does nothing here; still the one way to re-sync.
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", DeprecationWarning)
+                QtWidgets.QApplication.setActiveWindow(self)
+
     def changeEvent(self, event: QtCore.QEvent) -> None:
         if event.type() == _E.ActivationChange and not self.isActiveWindow():
             # Decide after Qt has settled where activation went (a combo's

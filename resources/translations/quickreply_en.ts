@@ -2068,6 +2068,11 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <source>无法模拟粘贴按键，话术已复制到剪贴板</source>
         <translation>Could not press Ctrl+V for you; the phrase is on the clipboard</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>剪贴板被其他程序占用，话术没有发送，请稍后再试</source>
+        <translation>Another program is holding the clipboard, so nothing was sent; please try again</translation>
+    </message>
 </context>
 <context>
     <name>PhraseEditor</name>
@@ -2193,7 +2198,7 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
 <context>
     <name>Popup</name>
     <message>
-        <location filename="../../desktop/ui/popup.py" line="+75"/>
+        <location filename="../../desktop/ui/popup.py" line="+76"/>
         <source>快回</source>
         <translation>QuickReply</translation>
     </message>
@@ -2203,7 +2208,7 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <translation>Search: characters, pinyin, initials or code</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+107"/>
         <source>没有找到匹配的话术</source>
         <translation>No matching phrases</translation>
     </message>

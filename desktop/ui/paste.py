@@ -30,6 +30,9 @@ PAUSE_LIMIT_S = 30.0  # a popup left open longer than this no longer holds paste
 NO_TARGET = QT_TRANSLATE_NOOP("PasteService", "没有找到原来的输入窗口，话术已复制到剪贴板")
 TARGET_GONE = QT_TRANSLATE_NOOP("PasteService", "原来的窗口已关闭，话术已复制到剪贴板")
 KEYS_FAILED = QT_TRANSLATE_NOOP("PasteService", "无法模拟粘贴按键，话术已复制到剪贴板")
+FOCUS_MOVED = QT_TRANSLATE_NOOP(
+    "PasteService", "粘贴前焦点离开了原来的窗口，没有粘贴，话术已复制到剪贴板"
+)
 CLIPBOARD_BUSY = QT_TRANSLATE_NOOP(
     "PasteService", "剪贴板被其他程序占用，话术没有发送，请稍后再试"
 )
@@ -210,6 +213,16 @@ class PasteService(QObject):
         waiting = time.monotonic() < self._keys_deadline
         if ready is not None and waiting and not ready():
             self._after(KEY_POLL_MS, self._send_keys)
+            return
+        # Focus may have moved since the target was activated (a message box, the
+        # agent clicking elsewhere): Ctrl+V must never land in another window.
+        active = self._focus.active_window()
+        if active is not None and active != req.target:
+            if waiting:  # some window managers report the activation a moment late
+                self._after(KEY_POLL_MS, self._send_keys)
+                return
+            log.info("phrase %s not pasted: focus moved to %s", req.phrase_id, active)
+            self._give_up(req, FOCUS_MOVED)
             return
         try:
             self._keys.paste()

@@ -2070,6 +2070,11 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
     </message>
     <message>
         <location line="+1"/>
+        <source>粘贴前焦点离开了原来的窗口，没有粘贴，话术已复制到剪贴板</source>
+        <translation>Focus left the chat window before pasting, so nothing was pasted; the phrase is on the clipboard</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>剪贴板被其他程序占用，话术没有发送，请稍后再试</source>
         <translation>Another program is holding the clipboard, so nothing was sent; please try again</translation>
     </message>

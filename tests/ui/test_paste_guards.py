@@ -1,12 +1,13 @@
-"""Guards right before Ctrl+V (issue 11, finding 3): never paste the old clipboard."""
+"""Guards right before Ctrl+V (issue 11, findings 3 and 5): never paste the old
+clipboard, never paste into a window the agent didn't choose."""
 
 from __future__ import annotations
 
 import pytest
 
 from desktop.ui import clipboard as cb
-from desktop.ui.paste import CLIPBOARD_BUSY
-from tests.ui.test_paste import Rig, finish
+from desktop.ui.paste import CLIPBOARD_BUSY, FOCUS_MOVED
+from tests.ui.test_paste import CHAT, Rig, finish
 
 pytestmark = pytest.mark.gui
 
@@ -77,3 +78,35 @@ def test_copy_mode_on_a_busy_clipboard_says_so_instead_of_copied(qtbot, rig, mon
         rig.service.deliver("p1", "亲，您的快递已发出")
     finish(qtbot, rig)
     assert copied == [] and rig.board.text() == "上一位买家的地址"
+
+
+def test_focus_moving_away_before_ctrl_v_pastes_nothing(qtbot, rig):
+    rig.keys.held = True  # the agent still holds Enter: Ctrl+V waits
+    delivered: list[str] = []
+    rig.service.delivered.connect(delivered.append)
+    rig.service.remember_target()
+    rig.service.deliver("p1", "亲，您的快递已发出")
+    qtbot.waitUntil(lambda: rig.keys.ready_checks >= 1, timeout=2000)
+    assert rig.focus.activated == [CHAT]
+    rig.focus.active = 777  # a message box from another program took focus meanwhile
+    rig.keys.held = False
+    with qtbot.waitSignal(rig.service.failed, timeout=3000) as blocker:
+        pass
+    finish(qtbot, rig)
+    assert blocker.args == [FOCUS_MOVED]
+    assert rig.keys.pastes == 0 and delivered == []
+    assert rig.board.text() == "亲，您的快递已发出"  # left for the agent to paste by hand
+
+
+def test_focus_reported_a_moment_late_still_pastes(qtbot, rig):
+    """Some window managers confirm the activation after the settle wait."""
+    rig.keys.held = True
+    rig.service.remember_target()
+    rig.service.deliver("p1", "phrase")
+    qtbot.waitUntil(lambda: rig.keys.ready_checks >= 1, timeout=2000)
+    rig.focus.active = 555  # still the popup, as far as the window manager has said yet
+    rig.keys.held = False
+    qtbot.wait(60)
+    rig.focus.active = CHAT
+    finish(qtbot, rig)
+    assert rig.seen == ["phrase"]

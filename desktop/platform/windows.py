@@ -1,24 +1,20 @@
-"""Windows services: ``keyboard`` for the hotkey, user32 through ctypes for the rest.
+"""Windows services: user32 through ctypes (the hotkey is in ``windows_hotkey``).
 
 Importable on every OS (``ctypes.windll`` is only touched inside calls) so the
-pure parts -- spec translation and the ``SendInput`` records -- are tested on Linux.
+pure parts -- the ``SendInput`` records -- are tested on Linux.
 """
 
 from __future__ import annotations
 
 import ctypes
-import importlib
 import logging
 from collections.abc import Callable, Iterable
-from types import ModuleType
 from typing import Any
 
-from desktop.core.messages import Message
-from desktop.platform.base import HotkeyBackend, HotkeyError, Platform, WindowHandle, parse_spec
+from desktop.platform.base import Platform, WindowHandle
+from desktop.platform.windows_hotkey import WindowsHotkey
 
 log = logging.getLogger("quickreply.platform")
-
-KEY_NAMES = {"win": "windows", "pageup": "page up", "pagedown": "page down", "backquote": "`"}
 
 INPUT_KEYBOARD = 1
 KEYEVENTF_EXTENDEDKEY = 0x0001
@@ -31,13 +27,6 @@ EXTENDED = {VK_RCONTROL, 0xA5, 0x5B, 0x5C}
 MOUSE_VKS = {0x01, 0x02, 0x04, 0x05, 0x06}
 # The generic VK_SHIFT/CONTROL/MENU mirror their left/right twins; skip them and the mouse.
 KEYBOARD_VKS = [vk for vk in range(0x08, 0xFF) if vk not in MOUSE_VKS | {0x10, 0x11, 0x12}]
-
-
-def translate_spec(spec: str) -> str:
-    """``ctrl+win+pageup`` -> ``ctrl+windows+page up``, the names ``keyboard`` knows."""
-    mods, key = parse_spec(spec)
-    order = [m for m in ("ctrl", "alt", "shift", "win") if m in mods]
-    return "+".join(KEY_NAMES.get(part, part) for part in [*order, key])
 
 
 # Fixed-width fields so the layout matches Win64's INPUT (40 bytes) on any OS.
@@ -95,43 +84,6 @@ def held_modifiers(is_down: Callable[[int], bool]) -> list[int]:
 
 def _user32() -> Any:
     return ctypes.windll.user32  # type: ignore[attr-defined]
-
-
-class WindowsHotkey(HotkeyBackend):
-    """``keyboard`` calls back on its hook thread; the callback only emits the signal."""
-
-    name = "windows"
-
-    def __init__(self, keyboard: ModuleType | None = None) -> None:
-        super().__init__()
-        # Imported late: ``keyboard`` is a Windows-only dependency.
-        self._keyboard: Any = (
-            keyboard if keyboard is not None else importlib.import_module("keyboard")
-        )
-        self._handle: Any = None
-
-    def register(self, spec: str) -> None:
-        hotkey = translate_spec(spec)
-        try:
-            handle = self._keyboard.add_hotkey(hotkey, self.activated.emit)
-        except (ValueError, OSError) as exc:
-            raise HotkeyError(
-                Message(
-                    "快捷键 {spec} 无法注册（{error}），请在 设置 里换一个",
-                    spec=spec,
-                    error=str(exc),
-                )
-            ) from exc
-        self.unregister()
-        self._handle = handle
-
-    def unregister(self) -> None:
-        if self._handle is not None:
-            handle, self._handle = self._handle, None
-            try:
-                self._keyboard.remove_hotkey(handle)
-            except (KeyError, ValueError):
-                log.debug("hotkey already removed")
 
 
 class WindowsFocus:

@@ -3,22 +3,8 @@
 from __future__ import annotations
 
 import ctypes
-import types
-
-import pytest
 
 from desktop.platform import windows as win
-from desktop.platform.base import HotkeyError
-
-
-@pytest.mark.parametrize(
-    ("spec", "expected"),
-    [("ctrl+alt+k", "ctrl+alt+k"), ("alt+ctrl+k", "ctrl+alt+k"), ("win+shift+pageup", "shift+windows+page up"),
-     ("ctrl+pagedown", "ctrl+page down"), ("ctrl+backquote", "ctrl+`"), ("alt+space", "alt+space"),
-     ("ctrl+shift+f12", "ctrl+shift+f12"), ("ctrl+enter", "ctrl+enter")],
-)  # fmt: skip
-def test_translate_spec(spec, expected):
-    assert win.translate_spec(spec) == expected
 
 
 def test_input_layout_matches_win64():
@@ -57,42 +43,6 @@ def test_right_side_keys_carry_the_extended_flag():
 
 def test_held_modifiers_asks_each_key():
     assert win.held_modifiers(lambda vk: vk in (0xA4, 0x5B)) == [0xA4, 0x5B]
-
-
-class FakeKeyboard(types.ModuleType):
-    def __init__(self) -> None:
-        super().__init__("keyboard")
-        self.hotkeys: dict[int, tuple[str, object]] = {}
-
-    def add_hotkey(self, hotkey, callback):
-        if "??" in hotkey:
-            raise ValueError("unknown key")
-        handle = len(self.hotkeys) + 1
-        self.hotkeys[handle] = (hotkey, callback)
-        return handle
-
-    def remove_hotkey(self, handle):
-        del self.hotkeys[handle]
-
-
-def test_hotkey_uses_keyboard_and_emits(qtbot):
-    keyboard = FakeKeyboard()
-    hotkey = win.WindowsHotkey(keyboard)
-    hotkey.register("ctrl+win+k")
-    hotkey.register("ctrl+alt+k")  # replaces the first
-    assert [h for h, _ in keyboard.hotkeys.values()] == ["ctrl+alt+k"]
-    ((_, callback),) = keyboard.hotkeys.values()
-    with qtbot.waitSignal(hotkey.activated, timeout=1000):
-        callback()
-    hotkey.close()
-    assert keyboard.hotkeys == {}
-
-
-def test_hotkey_error_becomes_hotkey_error():
-    keyboard = FakeKeyboard()
-    keyboard.add_hotkey = lambda hotkey, callback: (_ for _ in ()).throw(ValueError("bad"))
-    with pytest.raises(HotkeyError, match="ctrl\\+alt\\+k"):
-        win.WindowsHotkey(keyboard).register("ctrl+alt+k")
 
 
 def test_keystroke_ready_ignores_mouse_buttons(monkeypatch):

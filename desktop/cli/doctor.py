@@ -48,13 +48,19 @@ def version_check() -> Check:
 
         from desktop.qt import QtCore
 
+        from desktop.ui.binding_check import binding_problem
+
         qt = f"Qt {QtCore.qVersion()}（PySide6 {PySide6.__version__}）"
     except ImportError as exc:
         return Check("版本", FAIL, f"Qt 无法加载（{exc}），桌面程序不能启动")
     system = f"{platform.system()} {platform.release()}"
     frozen = "，安装版" if getattr(sys, "frozen", False) else ""
     python = platform.python_version()
-    return Check("版本", OK, f"快回 {__version__}{frozen}，Python {python}，{qt}，{system}")
+    versions = f"快回 {__version__}{frozen}，Python {python}，{qt}，{system}"
+    problem = binding_problem()
+    if problem:
+        return Check("版本", WARN, f"{versions}。{problem}")
+    return Check("版本", OK, versions)
 
 
 def log_check() -> Check:

@@ -47,7 +47,6 @@ def version_check() -> Check:
         import PySide6
 
         from desktop.qt import QtCore
-
         from desktop.ui.binding_check import binding_problem
 
         qt = f"Qt {QtCore.qVersion()}（PySide6 {PySide6.__version__}）"

@@ -16,7 +16,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from desktop.core.messages import Message
+from desktop.core.base.messages import Message
 from desktop.platform import win32
 from desktop.platform.base import HotkeyBackend, HotkeyError, parse_spec
 from desktop.qt import QtCore, QtGui

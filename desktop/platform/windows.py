@@ -110,6 +110,11 @@ class WindowsFocus:
                 user32.AttachThreadInput(mine, theirs, False)
         return bool(user32.GetForegroundWindow() == window)
 
+    def claim_foreground(self, window: WindowHandle) -> bool:
+        """Our popup to the front.  Windows lets the process that got the last input
+        (the WM_HOTKEY) do this; Qt's activateWindow() alone may only flash it."""
+        return self.activate(window)
+
 
 class WindowsKeystroke:
     def ready(self) -> bool:

@@ -9,7 +9,7 @@
         <translation>QuickReply Search</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>已复制</source>
         <translation>Copied</translation>
     </message>
@@ -44,7 +44,7 @@
         <translation>Hotkey paused</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+147"/>
         <source>快回</source>
         <translation>QuickReply</translation>
     </message>
@@ -2204,7 +2204,7 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
 <context>
     <name>Popup</name>
     <message>
-        <location filename="../../desktop/ui/popup.py" line="+76"/>
+        <location filename="../../desktop/ui/popup.py" line="+84"/>
         <source>快回</source>
         <translation>QuickReply</translation>
     </message>
@@ -2214,7 +2214,7 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <translation>Search: characters, pinyin, initials or code</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+108"/>
         <source>没有找到匹配的话术</source>
         <translation>No matching phrases</translation>
     </message>

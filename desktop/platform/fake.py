@@ -46,6 +46,7 @@ class FakeFocus:
         self.gone: set[WindowHandle] = set()
         self.activated: list[WindowHandle] = []
         self.claimed: list[WindowHandle] = []  # our own windows brought to the front
+        self.obstacles: dict[WindowHandle, str] = {}  # e.g. {CHAT: "elevated"}
 
     def active_window(self) -> WindowHandle | None:
         return self.active
@@ -56,6 +57,9 @@ class FakeFocus:
             return False
         self.active = window
         return True
+
+    def obstacle(self, window: WindowHandle) -> str | None:
+        return self.obstacles.get(window)
 
     def claim_foreground(self, window: WindowHandle) -> bool:
         self.claimed.append(window)

@@ -48,6 +48,35 @@ def user32() -> Any:
     dll = ctypes.WinDLL("user32", use_last_error=True)  # type: ignore[attr-defined]
     _prototype(dll, "RegisterHotKey", BOOL, HWND, ctypes.c_int, UINT, UINT)
     _prototype(dll, "UnregisterHotKey", BOOL, HWND, ctypes.c_int)
+    # 64-bit handles get truncated unless the prototypes say so.
+    _prototype(dll, "GetForegroundWindow", HWND)
+    for name in ("IsWindow", "IsIconic", "SetForegroundWindow", "BringWindowToTop"):
+        _prototype(dll, name, BOOL, HWND)
+    _prototype(dll, "ShowWindow", BOOL, HWND, ctypes.c_int)
+    _prototype(dll, "GetWindowThreadProcessId", DWORD, HWND, ctypes.POINTER(DWORD))
+    _prototype(dll, "AttachThreadInput", BOOL, DWORD, DWORD, BOOL)
+    _prototype(dll, "AllowSetForegroundWindow", BOOL, DWORD)
+    return dll
+
+
+@functools.cache
+def kernel32() -> Any:
+    dll = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
+    _prototype(dll, "GetCurrentThreadId", DWORD)
+    _prototype(dll, "GetCurrentProcess", HANDLE)
+    _prototype(dll, "OpenProcess", HANDLE, DWORD, BOOL, DWORD)
+    _prototype(dll, "CloseHandle", BOOL, HANDLE)
+    return dll
+
+
+@functools.cache
+def advapi32() -> Any:
+    dll = ctypes.WinDLL("advapi32", use_last_error=True)  # type: ignore[attr-defined]
+    _prototype(dll, "OpenProcessToken", BOOL, HANDLE, DWORD, ctypes.POINTER(HANDLE))
+    _prototype(
+        dll, "GetTokenInformation", BOOL, HANDLE, ctypes.c_int, ctypes.c_void_p, DWORD,
+        ctypes.POINTER(DWORD),
+    )  # fmt: skip
     return dll
 
 

@@ -11,7 +11,8 @@ import logging
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from desktop.platform.base import Platform, WindowHandle
+from desktop.platform.base import Platform
+from desktop.platform.windows_focus import WindowsFocus
 from desktop.platform.windows_hotkey import WindowsHotkey
 
 log = logging.getLogger("quickreply.platform")
@@ -86,36 +87,6 @@ def _user32() -> Any:
     return ctypes.windll.user32  # type: ignore[attr-defined]
 
 
-class WindowsFocus:
-    def active_window(self) -> WindowHandle | None:
-        return _user32().GetForegroundWindow() or None  # c_void_p: None when nothing has focus
-
-    def activate(self, window: WindowHandle) -> bool:
-        """SetForegroundWindow is only honoured for the input owner's thread, so
-        attach to the current foreground thread for the duration of the call."""
-        user32, kernel32 = _user32(), ctypes.windll.kernel32  # type: ignore[attr-defined]
-        if not user32.IsWindow(window):
-            return False
-        if user32.IsIconic(window):
-            user32.ShowWindow(window, 9)  # SW_RESTORE
-        mine = kernel32.GetCurrentThreadId()
-        theirs = user32.GetWindowThreadProcessId(user32.GetForegroundWindow(), None)
-        attached = bool(theirs and theirs != mine and user32.AttachThreadInput(mine, theirs, True))
-        try:
-            user32.AllowSetForegroundWindow(-1)  # ASFW_ANY
-            user32.BringWindowToTop(window)
-            user32.SetForegroundWindow(window)
-        finally:
-            if attached:
-                user32.AttachThreadInput(mine, theirs, False)
-        return bool(user32.GetForegroundWindow() == window)
-
-    def claim_foreground(self, window: WindowHandle) -> bool:
-        """Our popup to the front.  Windows lets the process that got the last input
-        (the WM_HOTKEY) do this; Qt's activateWindow() alone may only flash it."""
-        return self.activate(window)
-
-
 class WindowsKeystroke:
     def ready(self) -> bool:
         """No key is down, so the synthetic Ctrl+V doesn't mix with a chord being typed."""
@@ -133,14 +104,7 @@ class WindowsKeystroke:
 
 
 def _declare(user32: Any) -> None:
-    """64-bit handles get truncated unless the prototypes say so."""
-    hwnd = ctypes.c_void_p
-    user32.GetForegroundWindow.restype = hwnd
-    for name in ("IsWindow", "IsIconic", "SetForegroundWindow", "BringWindowToTop"):
-        getattr(user32, name).argtypes = [hwnd]
-    user32.ShowWindow.argtypes = [hwnd, ctypes.c_int]
-    user32.GetWindowThreadProcessId.argtypes = [hwnd, ctypes.c_void_p]
-    user32.GetWindowThreadProcessId.restype = ctypes.c_uint32
+    """Prototypes for the keystroke calls (focus and hotkey use win32's private DLLs)."""
     user32.SendInput.argtypes = [ctypes.c_uint, ctypes.c_void_p, ctypes.c_int]
     user32.GetAsyncKeyState.restype = ctypes.c_short
 

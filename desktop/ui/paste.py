@@ -36,6 +36,10 @@ FOCUS_MOVED = QT_TRANSLATE_NOOP(
 CLIPBOARD_BUSY = QT_TRANSLATE_NOOP(
     "PasteService", "剪贴板被其他程序占用，话术没有发送，请稍后再试"
 )
+TARGET_ELEVATED = QT_TRANSLATE_NOOP(
+    "PasteService", "聊天窗口以管理员身份运行，无法自动粘贴；话术已复制到剪贴板，请按 Ctrl+V"
+)
+OBSTACLES = {"elevated": TARGET_ELEVATED}  # WindowFocus.obstacle() codes
 CLIPBOARD_TRIES = 5  # a program holding the clipboard open usually lets go within ~100 ms
 CLIPBOARD_RETRY_MS = 25
 
@@ -155,6 +159,12 @@ class PasteService(QObject):
             log.info("phrase %s not pasted: target %s unavailable", req.phrase_id, req.target)
             self._give_up(req, NO_TARGET if req.target is None else TARGET_GONE)
             return
+        obstacle = self._obstacle(req.target)
+        if obstacle is not None:
+            # Back in the chat window, the phrase on the clipboard: Ctrl+V by hand works.
+            log.info("phrase %s not pasted: target %s is %s", req.phrase_id, req.target, obstacle)
+            self._give_up(req, OBSTACLES[obstacle])
+            return
         self._borrowed_now = self._original is None
         if self._borrowed_now:
             self._original = cb.snapshot(self._clipboard)
@@ -235,6 +245,18 @@ class PasteService(QObject):
         self.delivered.emit(req.phrase_id)
         # Keep the phrase on the clipboard while the target reads it, then move on.
         self._after(self._restore_delay_ms(), self._next)
+
+    def _obstacle(self, window: WindowHandle) -> str | None:
+        """What would make a Ctrl+V into ``window`` vanish without a trace, if anything."""
+        check = getattr(self._focus, "obstacle", None)
+        if check is None:
+            return None
+        try:
+            found = check(window)
+        except Exception:
+            log.exception("checking window %s failed", window)
+            return None
+        return found if found in OBSTACLES else None
 
     def _activate(self, window: WindowHandle) -> bool:
         try:

@@ -2079,6 +2079,11 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <source>剪贴板被其他程序占用，话术没有发送，请稍后再试</source>
         <translation>Another program is holding the clipboard, so nothing was sent; please try again</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>聊天窗口以管理员身份运行，无法自动粘贴；话术已复制到剪贴板，请按 Ctrl+V</source>
+        <translation>The chat window runs as administrator, so it cannot be pasted into automatically; the phrase is on the clipboard, press Ctrl+V</translation>
+    </message>
 </context>
 <context>
     <name>PhraseEditor</name>

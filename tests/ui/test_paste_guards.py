@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.ui import clipboard as cb
-from desktop.ui.paste import CLIPBOARD_BUSY, FOCUS_MOVED
+from desktop.ui.paste import CLIPBOARD_BUSY, FOCUS_MOVED, TARGET_ELEVATED
 from tests.ui.test_paste import CHAT, Rig, finish
 
 pytestmark = pytest.mark.gui
@@ -110,3 +110,18 @@ def test_focus_reported_a_moment_late_still_pastes(qtbot, rig):
     rig.focus.active = CHAT
     finish(qtbot, rig)
     assert rig.seen == ["phrase"]
+
+
+def test_an_elevated_chat_window_gets_the_phrase_by_hand_not_a_lost_paste(qtbot, rig):
+    """Issue 11, finding 4: SendInput into a higher integrity level does nothing."""
+    rig.focus.obstacles[CHAT] = "elevated"
+    delivered: list[str] = []
+    rig.service.delivered.connect(delivered.append)
+    rig.service.remember_target()
+    with qtbot.waitSignal(rig.service.failed, timeout=3000) as blocker:
+        rig.service.deliver("p1", "亲，您的快递已发出")
+    finish(qtbot, rig)
+    assert blocker.args == [TARGET_ELEVATED] and "管理员" in blocker.args[0]
+    assert rig.keys.pastes == 0 and delivered == []  # not recorded as sent
+    assert rig.focus.activated == [CHAT]  # back in the chat window, for Ctrl+V by hand
+    assert rig.board.text() == "亲，您的快递已发出"

@@ -50,7 +50,8 @@ def user32() -> Any:
     _prototype(dll, "UnregisterHotKey", BOOL, HWND, ctypes.c_int)
     # 64-bit handles get truncated unless the prototypes say so.
     _prototype(dll, "GetForegroundWindow", HWND)
-    for name in ("IsWindow", "IsIconic", "SetForegroundWindow", "BringWindowToTop"):
+    for name in ("IsWindow", "IsIconic", "IsHungAppWindow", "SetForegroundWindow",
+                 "BringWindowToTop"):  # fmt: skip
         _prototype(dll, name, BOOL, HWND)
     _prototype(dll, "ShowWindow", BOOL, HWND, ctypes.c_int)
     _prototype(dll, "GetWindowThreadProcessId", DWORD, HWND, ctypes.POINTER(DWORD))

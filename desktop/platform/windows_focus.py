@@ -21,6 +21,7 @@ log = logging.getLogger("quickreply.platform")
 SW_RESTORE = 9
 ASFW_ANY = 0xFFFFFFFF
 ELEVATED = "elevated"
+HUNG = "hung"
 
 
 class WindowsFocus:
@@ -41,8 +42,12 @@ class WindowsFocus:
         return self._user32.GetForegroundWindow() or None  # c_void_p: None when nothing has focus
 
     def obstacle(self, window: WindowHandle) -> str | None:
-        """Why a Ctrl+V sent to ``window`` would be lost, or None: ``"elevated"``
-        when it runs at a higher integrity level than we do (UIPI drops our input)."""
+        """Why a Ctrl+V sent to ``window`` would be lost, or None: ``"hung"`` when it
+        has stopped answering messages, ``"elevated"`` when it runs at a higher
+        integrity level than we do (UIPI drops our input)."""
+        if self._user32.IsHungAppWindow(window):
+            log.info("window %s is not responding", window)
+            return HUNG
         try:
             theirs = self._integrity_of(window)
             if self._ours is None:
@@ -64,7 +69,13 @@ class WindowsFocus:
         if user32.IsIconic(window):
             user32.ShowWindow(window, SW_RESTORE)
         mine = self._kernel32.GetCurrentThreadId()
-        theirs = user32.GetWindowThreadProcessId(user32.GetForegroundWindow(), None)
+        foreground = user32.GetForegroundWindow()
+        theirs = user32.GetWindowThreadProcessId(foreground, None)
+        # Attaching to a thread that no longer pumps messages can hang us with it:
+        # then only try the plain call, which needs no answer from that thread.
+        if theirs and theirs != mine and foreground and user32.IsHungAppWindow(foreground):
+            log.info("foreground window %s is not responding; not attaching to it", foreground)
+            theirs = 0
         attached = bool(theirs and theirs != mine and user32.AttachThreadInput(mine, theirs, True))
         try:
             user32.AllowSetForegroundWindow(ASFW_ANY)

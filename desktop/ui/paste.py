@@ -39,7 +39,10 @@ CLIPBOARD_BUSY = QT_TRANSLATE_NOOP(
 TARGET_ELEVATED = QT_TRANSLATE_NOOP(
     "PasteService", "聊天窗口以管理员身份运行，无法自动粘贴；话术已复制到剪贴板，请按 Ctrl+V"
 )
-OBSTACLES = {"elevated": TARGET_ELEVATED}  # WindowFocus.obstacle() codes
+TARGET_HUNG = QT_TRANSLATE_NOOP(
+    "PasteService", "聊天窗口没有响应，没有粘贴；话术已复制到剪贴板"
+)
+OBSTACLES = {"elevated": TARGET_ELEVATED, "hung": TARGET_HUNG}  # WindowFocus.obstacle() codes
 CLIPBOARD_TRIES = 5  # a program holding the clipboard open usually lets go within ~100 ms
 CLIPBOARD_RETRY_MS = 25
 

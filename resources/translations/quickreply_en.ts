@@ -2084,6 +2084,11 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <source>聊天窗口以管理员身份运行，无法自动粘贴；话术已复制到剪贴板，请按 Ctrl+V</source>
         <translation>The chat window runs as administrator, so it cannot be pasted into automatically; the phrase is on the clipboard, press Ctrl+V</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>聊天窗口没有响应，没有粘贴；话术已复制到剪贴板</source>
+        <translation>The chat window is not responding, so nothing was pasted; the phrase is on the clipboard</translation>
+    </message>
 </context>
 <context>
     <name>PhraseEditor</name>

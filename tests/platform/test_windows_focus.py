@@ -104,3 +104,18 @@ def test_activate_attaches_to_the_foreground_thread_and_detaches():
     assert focus(user32).activate(CHAT)
     attach = [c for c in user32.calls if c[0] == "AttachThreadInput"]
     assert attach == [("AttachThreadInput", 99, 22, True), ("AttachThreadInput", 99, 22, False)]
+
+
+def test_a_hung_foreground_window_is_never_attached_to():
+    """Issue 11, finding 8: AttachThreadInput to a thread that stopped answering can hang us."""
+    user32 = FakeUser32(foreground=STUCK, hung={STUCK})
+    assert focus(user32).activate(CHAT)  # the plain call still works with the hotkey's right
+    assert not [c for c in user32.calls if c[0] == "AttachThreadInput"]
+    assert ("SetForegroundWindow", CHAT) in user32.calls
+
+
+def test_a_hung_target_is_an_obstacle():
+    user32 = FakeUser32(hung={STUCK})
+    f = focus(user32, {STUCK: MEDIUM})
+    assert f.obstacle(STUCK) == "hung"
+    assert f.obstacle(CHAT) is None

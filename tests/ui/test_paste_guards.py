@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.ui import clipboard as cb
-from desktop.ui.paste import CLIPBOARD_BUSY, FOCUS_MOVED, TARGET_ELEVATED
+from desktop.ui.paste import CLIPBOARD_BUSY, FOCUS_MOVED, TARGET_ELEVATED, TARGET_HUNG
 from tests.ui.test_paste import CHAT, Rig, finish
 
 pytestmark = pytest.mark.gui
@@ -125,3 +125,13 @@ def test_an_elevated_chat_window_gets_the_phrase_by_hand_not_a_lost_paste(qtbot,
     assert rig.keys.pastes == 0 and delivered == []  # not recorded as sent
     assert rig.focus.activated == [CHAT]  # back in the chat window, for Ctrl+V by hand
     assert rig.board.text() == "亲，您的快递已发出"
+
+
+def test_a_hung_chat_window_is_told_not_pasted_into(qtbot, rig):
+    rig.focus.obstacles[CHAT] = "hung"
+    rig.service.remember_target()
+    with qtbot.waitSignal(rig.service.failed, timeout=3000) as blocker:
+        rig.service.deliver("p1", "亲，您的快递已发出")
+    finish(qtbot, rig)
+    assert blocker.args == [TARGET_HUNG]
+    assert rig.keys.pastes == 0 and rig.board.text() == "亲，您的快递已发出"

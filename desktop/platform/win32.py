@@ -57,6 +57,9 @@ def user32() -> Any:
     _prototype(dll, "GetWindowThreadProcessId", DWORD, HWND, ctypes.POINTER(DWORD))
     _prototype(dll, "AttachThreadInput", BOOL, DWORD, DWORD, BOOL)
     _prototype(dll, "AllowSetForegroundWindow", BOOL, DWORD)
+    _prototype(dll, "SendInput", UINT, UINT, ctypes.c_void_p, ctypes.c_int)
+    _prototype(dll, "GetAsyncKeyState", ctypes.c_short, ctypes.c_int)
+    _prototype(dll, "MapVirtualKeyW", UINT, UINT, UINT)
     return dll
 
 

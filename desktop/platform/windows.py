@@ -1,7 +1,8 @@
-"""Windows services: user32 through ctypes (the hotkey is in ``windows_hotkey``).
+"""Windows services: the paste keystroke here, hotkey and focus in their own modules.
 
-Importable on every OS (``ctypes.windll`` is only touched inside calls) so the
-pure parts -- the ``SendInput`` records -- are tested on Linux.
+Importable on every OS: the DLLs are our private ``WinDLL`` objects from
+``win32``, loaded on first use, so tests hand in fakes and the process-wide
+``ctypes.windll`` is never touched.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import logging
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from desktop.platform import win32
 from desktop.platform.base import Platform
 from desktop.platform.windows_focus import WindowsFocus
 from desktop.platform.windows_hotkey import WindowsHotkey
@@ -20,6 +22,7 @@ log = logging.getLogger("quickreply.platform")
 INPUT_KEYBOARD = 1
 KEYEVENTF_EXTENDEDKEY = 0x0001
 KEYEVENTF_KEYUP = 0x0002
+MAPVK_VK_TO_VSC_EX = 4
 VK_CONTROL, VK_V = 0x11, 0x56
 VK_LCONTROL, VK_RCONTROL = 0xA2, 0xA3
 # Modifiers a user may still hold from the hotkey: shift, alt (menu) and the Windows keys.
@@ -61,14 +64,20 @@ class INPUT(ctypes.Structure):
     _fields_ = [("type", ctypes.c_uint32), ("u", _INPUTUNION)]
 
 
-def key_input(vk: int, up: bool) -> INPUT:
-    flags = (KEYEVENTF_KEYUP if up else 0) | (KEYEVENTF_EXTENDEDKEY if vk in EXTENDED else 0)
+def key_input(vk: int, up: bool, scan_code: int = 0) -> INPUT:
+    """One key event; ``scan_code`` from ``MapVirtualKeyW(vk, MAPVK_VK_TO_VSC_EX)``,
+    whose 0xE0 prefix marks an extended key.  Programs that read scan codes
+    (some IMEs, games, remote desktops) see 0 as no key at all."""
+    extended = vk in EXTENDED or (scan_code >> 8) in (0xE0, 0xE1)
+    flags = (KEYEVENTF_KEYUP if up else 0) | (KEYEVENTF_EXTENDEDKEY if extended else 0)
     record = INPUT(type=INPUT_KEYBOARD)
-    record.ki = KEYBDINPUT(wVk=vk, dwFlags=flags)
+    record.ki = KEYBDINPUT(wVk=vk, wScan=scan_code & 0xFF, dwFlags=flags)
     return record
 
 
-def paste_inputs(held: Iterable[int]) -> list[INPUT]:
+def paste_inputs(
+    held: Iterable[int], scan_code: Callable[[int], int] = lambda vk: 0
+) -> list[INPUT]:
     """Ctrl+V, letting go of held modifiers first.  Ctrl goes down before Alt/Win
     come up, so their release isn't a lone tap (menu bar, Start menu, IME switch)."""
     held = list(held)
@@ -76,39 +85,31 @@ def paste_inputs(held: Iterable[int]) -> list[INPUT]:
     steps.append((VK_CONTROL, False))
     steps += [(vk, True) for vk in held if vk in VK_OTHER_MODIFIERS]
     steps += [(VK_V, False), (VK_V, True), (VK_CONTROL, True)]
-    return [key_input(vk, up) for vk, up in steps]
+    return [key_input(vk, up, scan_code(vk)) for vk, up in steps]
 
 
 def held_modifiers(is_down: Callable[[int], bool]) -> list[int]:
     return [vk for vk in (VK_LCONTROL, VK_RCONTROL, *VK_OTHER_MODIFIERS) if is_down(vk)]
 
 
-def _user32() -> Any:
-    return ctypes.windll.user32  # type: ignore[attr-defined]
-
-
 class WindowsKeystroke:
+    def __init__(self, user32: Any = None) -> None:
+        self._user32 = user32 if user32 is not None else win32.user32()
+
     def ready(self) -> bool:
         """No key is down, so the synthetic Ctrl+V doesn't mix with a chord being typed."""
-        user32 = _user32()
+        user32 = self._user32
         return not any(user32.GetAsyncKeyState(vk) & 0x8000 for vk in KEYBOARD_VKS)
 
     def paste(self) -> None:
-        user32 = _user32()
+        user32 = self._user32
         down = held_modifiers(lambda vk: bool(user32.GetAsyncKeyState(vk) & 0x8000))
-        records = paste_inputs(down)
+        records = paste_inputs(down, lambda vk: int(user32.MapVirtualKeyW(vk, MAPVK_VK_TO_VSC_EX)))
         array = (INPUT * len(records))(*records)
         sent = user32.SendInput(len(records), array, ctypes.sizeof(INPUT))
         if sent != len(records):
             log.warning("SendInput sent %d of %d events", sent, len(records))
 
 
-def _declare(user32: Any) -> None:
-    """Prototypes for the keystroke calls (focus and hotkey use win32's private DLLs)."""
-    user32.SendInput.argtypes = [ctypes.c_uint, ctypes.c_void_p, ctypes.c_int]
-    user32.GetAsyncKeyState.restype = ctypes.c_short
-
-
 def create_platform() -> Platform:
-    _declare(_user32())
     return Platform("windows", WindowsHotkey(), WindowsFocus(), WindowsKeystroke())

@@ -56,7 +56,9 @@ class WindowsFocus:
             log.debug("integrity level of %s unknown", window, exc_info=True)
             return None
         if theirs is not None and self._ours is not None and theirs > self._ours:
-            log.info("window %s runs at integrity %#x, above ours (%#x)", window, theirs, self._ours)
+            log.info(
+                "window %s runs at integrity %#x, above ours (%#x)", window, theirs, self._ours
+            )
             return ELEVATED
         return None
 

@@ -139,4 +139,3 @@ class WindowsHotkey(HotkeyBackend):
             return False
         self.activated.emit()
         return True
-

@@ -45,15 +45,81 @@ def test_held_modifiers_asks_each_key():
     assert win.held_modifiers(lambda vk: vk in (0xA4, 0x5B)) == [0xA4, 0x5B]
 
 
-def test_keystroke_ready_ignores_mouse_buttons(monkeypatch):
+def test_keystroke_ready_ignores_mouse_buttons():
     down = {0x01}  # the left mouse button, still held after clicking a phrase
 
     class User32:
         def GetAsyncKeyState(self, vk):
             return -0x8000 if vk in down else 0
 
-    monkeypatch.setattr(win, "_user32", User32)
-    keys = win.WindowsKeystroke()
+    keys = win.WindowsKeystroke(User32())
     assert keys.ready()
     down.add(0xA2)
     assert not keys.ready()
+
+
+# ----- issue 11, finding 10: scan codes, and no process-wide ctypes.windll -----------------
+SCAN = {0x11: 0x1D, 0xA2: 0x1D, 0xA3: 0xE01D, 0xA4: 0x38, 0x56: 0x2F}  # MAPVK_VK_TO_VSC_EX
+
+
+class KeysUser32:
+    def __init__(self, down=()):
+        self.down = set(down)
+        self.sent: list = []
+
+    def GetAsyncKeyState(self, vk):
+        return -0x8000 if vk in self.down else 0
+
+    def MapVirtualKeyW(self, vk, kind):
+        assert kind == win.MAPVK_VK_TO_VSC_EX
+        return SCAN.get(vk, 0)
+
+    def SendInput(self, count, array, size):
+        assert size == ctypes.sizeof(win.INPUT)
+        self.sent = [(r.ki.wVk, r.ki.wScan, r.ki.dwFlags) for r in array]
+        return count
+
+
+def test_the_paste_keystroke_carries_real_scan_codes():
+    user32 = KeysUser32(down={0xA3})  # right Ctrl still held from a Ctrl+digit pick
+    win.WindowsKeystroke(user32).paste()
+    up, ext = win.KEYEVENTF_KEYUP, win.KEYEVENTF_EXTENDEDKEY
+    assert user32.sent == [
+        (0xA3, 0x1D, up | ext),  # right Ctrl: scan 0x1D with the extended flag
+        (0x11, 0x1D, 0),
+        (0x56, 0x2F, 0),
+        (0x56, 0x2F, up),
+        (0x11, 0x1D, up),
+    ]
+
+
+def test_creating_the_platform_leaves_ctypes_windll_alone(monkeypatch, qapp):
+    """Setting prototypes on ctypes.windll.user32 changed them for every library in the process."""
+    from desktop.platform import win32
+
+    touched: list[str] = []
+
+    class Shared:
+        def __getattr__(self, name):
+            touched.append(name)
+            return self
+
+        def __setattr__(self, name, value):
+            touched.append(name)
+
+    monkeypatch.setattr(ctypes, "windll", Shared(), raising=False)
+    loaded: list[str] = []
+
+    def private(name):
+        class Dll:
+            def __getattr__(self, attr):
+                return lambda *args: 0
+
+        return lambda: loaded.append(name) or Dll()
+
+    for name in ("user32", "kernel32", "advapi32"):
+        monkeypatch.setattr(win32, name, private(name))
+    platform = win.create_platform()
+    platform.close()
+    assert touched == []
+    assert "user32" in loaded

@@ -9,7 +9,7 @@
         <translation>QuickReply Search</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>已复制</source>
         <translation>Copied</translation>
     </message>
@@ -44,7 +44,7 @@
         <translation>Hotkey paused</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+147"/>
         <source>快回</source>
         <translation>QuickReply</translation>
     </message>
@@ -245,8 +245,8 @@
     <message>
         <location line="+29"/>
         <location filename="../../desktop/core/exchange/formats/base.py" line="+75"/>
-        <location filename="../../desktop/core/store/library.py" line="+230"/>
-        <location line="+108"/>
+        <location filename="../../desktop/core/store/library.py" line="+237"/>
+        <location line="+112"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
@@ -256,7 +256,7 @@
         <translation>“%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library/tree_model.py" line="+114"/>
+        <location filename="../../desktop/ui/library/tree_model.py" line="+109"/>
         <source>来自订阅，只读</source>
         <translation>From a subscription, read-only</translation>
     </message>
@@ -574,7 +574,7 @@
         <translation>buyer nickname (买家昵称) {nickname}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/subtree.py" line="+55"/>
+        <location filename="../../desktop/core/store/subtree.py" line="+87"/>
         <location filename="../../desktop/core/text/buyer.py" line="+5"/>
         <source>{first}、{second}</source>
         <translation>{first}, {second}</translation>
@@ -585,7 +585,7 @@
         <translation>Recognised {found}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/categories.py" line="+21"/>
+        <location filename="../../desktop/core/store/categories.py" line="+22"/>
         <source>分类不能为空</source>
         <translation>The category cannot be empty</translation>
     </message>
@@ -684,7 +684,7 @@
     </message>
     <message>
         <location line="+11"/>
-        <location filename="../../desktop/core/store/library.py" line="-245"/>
+        <location filename="../../desktop/core/store/library.py" line="-254"/>
         <source>话术库文件已损坏或不是快回的文件：{path}（{error}）</source>
         <translation>The library file is damaged or not a QuickReply file: {path} ({error})</translation>
     </message>
@@ -699,7 +699,7 @@
         <translation>Missing placeholder values: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/team/fetch.py" line="+66"/>
+        <location filename="../../desktop/core/team/fetch.py" line="+67"/>
         <source>订阅地址不能为空</source>
         <translation>The subscription address must not be empty</translation>
     </message>
@@ -776,15 +776,15 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../desktop/core/store/library.py" line="+138"/>
-        <location line="+109"/>
+        <location filename="../../desktop/core/store/library.py" line="+143"/>
+        <location line="+113"/>
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../desktop/core/store/library.py" line="-108"/>
-        <location line="+110"/>
+        <location filename="../../desktop/core/store/library.py" line="-112"/>
+        <location line="+114"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -898,7 +898,7 @@
         <translation>The contents of {source} are damaged and cannot be read</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/exchange/importer.py" line="+30"/>
+        <location filename="../../desktop/core/exchange/importer.py" line="+29"/>
         <location line="+6"/>
         <source>新增</source>
         <translation>New</translation>
@@ -941,19 +941,19 @@
         <translation>Keep both</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+131"/>
         <source>冲突处理方式只能是 {policies}</source>
         <translation>The conflict policy must be one of {policies}</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+239"/>
-        <location filename="../../desktop/core/store/subtree.py" line="+131"/>
+        <location line="+237"/>
+        <location filename="../../desktop/core/store/subtree.py" line="+133"/>
         <source>{label}（{title}）：{problem}</source>
         <translation>{label} ({title}): {problem}</translation>
     </message>
     <message>
-        <location line="-206"/>
+        <location line="-204"/>
         <source>分类「{category}」来自订阅，是只读的</source>
         <translation>Category &quot;{category}&quot; comes from a subscription and is read-only</translation>
     </message>
@@ -1058,12 +1058,12 @@
         <translation>{what} is too long ({length} characters, at most {limit})</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/library.py" line="-171"/>
+        <location filename="../../desktop/core/store/library.py" line="-180"/>
         <source>分类「{category}」来自订阅，是只读的；需要修改请先复制一份到自己的分类</source>
         <translation>Category “{category}” comes from a subscription and is read-only; to change it, first copy it into a category of your own</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+116"/>
         <source>快捷编码 {code} 已被「{title}」（{id}）使用</source>
         <translation>Shortcut code {code} is already used by “{title}” ({id})</translation>
     </message>
@@ -1073,7 +1073,7 @@
         <translation>No such phrase: {id}</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+101"/>
         <source>这条话术不在回收站里：{id}</source>
         <translation>This phrase is not in the trash: {id}</translation>
     </message>
@@ -1310,7 +1310,7 @@
     </message>
     <message>
         <location line="+21"/>
-        <location filename="../../desktop/core/team/subscriptions.py" line="+70"/>
+        <location filename="../../desktop/core/team/subscriptions.py" line="+67"/>
         <source>未签名</source>
         <translation>Unsigned</translation>
     </message>
@@ -1426,7 +1426,7 @@
         <translation>Pinned public key {key}</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+49"/>
         <source>没有这个订阅：{ref}</source>
         <translation>No such subscription: {ref}</translation>
     </message>
@@ -1436,7 +1436,7 @@
         <translation>No such subscription: {ref} (quickreply subscriptions lists them all)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+24"/>
         <source>订阅名称不能包含 / 或 ›：{name}</source>
         <translation>A subscription name cannot contain / or ›: {name}</translation>
     </message>
@@ -1446,7 +1446,7 @@
         <translation>A category named &quot;{name}&quot; already exists; use --as to give the subscription another name</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+40"/>
         <source>已订阅「{name}」：{count} 条话术；{trust}</source>
         <translation>Subscribed to &quot;{name}&quot;: {count} phrases; {trust}</translation>
     </message>
@@ -1487,7 +1487,7 @@
         <translation>The category of subscription &quot;{name}&quot; is gone and another category has its name; unsubscribe and subscribe again</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/subtree.py" line="-141"/>
+        <location filename="../../desktop/core/store/subtree.py" line="-143"/>
         <source>新增 {count} 条</source>
         <translation>{count} added</translation>
     </message>
@@ -1512,7 +1512,7 @@
         <translation>Content unchanged</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>分类 {category}：{problem}</source>
         <translation>Category {category}: {problem}</translation>
     </message>
@@ -1623,7 +1623,7 @@
         <translation>Global hotkeys are not supported on this system</translation>
     </message>
     <message>
-        <location filename="../../desktop/platform/windows.py" line="+120"/>
+        <location filename="../../desktop/platform/windows_hotkey.py" line="+113"/>
         <source>快捷键 {spec} 无法注册（{error}），请在 设置 里换一个</source>
         <translation>Hotkey {spec} could not be registered ({error}); choose another in Settings</translation>
     </message>
@@ -1633,12 +1633,13 @@
         <translation>A key of hotkey {spec} does not exist in the current keyboard layout; choose another</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../../desktop/platform/windows_hotkey.py" line="-4"/>
+        <location filename="../../desktop/platform/x11.py" line="+13"/>
         <source>快捷键 {spec} 已被其他程序占用，请在 设置 里换一个</source>
         <translation>Hotkey {spec} is taken by another program; choose another in Settings</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location filename="../../desktop/platform/x11.py" line="+142"/>
         <source>无法连接 X 显示 {display}：{error}</source>
         <translation>Cannot connect to X display {display}: {error}</translation>
     </message>
@@ -1743,7 +1744,7 @@
 <context>
     <name>HandbookDialog</name>
     <message>
-        <location filename="../../desktop/ui/library/dialogs.py" line="+104"/>
+        <location filename="../../desktop/ui/library/dialogs.py" line="+101"/>
         <source>导出手册</source>
         <translation>Export handbook</translation>
     </message>
@@ -2073,6 +2074,26 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <source>无法模拟粘贴按键，话术已复制到剪贴板</source>
         <translation>Could not press Ctrl+V for you; the phrase is on the clipboard</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>粘贴前焦点离开了原来的窗口，没有粘贴，话术已复制到剪贴板</source>
+        <translation>Focus left the chat window before pasting, so nothing was pasted; the phrase is on the clipboard</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>剪贴板被其他程序占用，话术没有发送，请稍后再试</source>
+        <translation>Another program is holding the clipboard, so nothing was sent; please try again</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>聊天窗口以管理员身份运行，无法自动粘贴；话术已复制到剪贴板，请按 Ctrl+V</source>
+        <translation>The chat window runs as administrator, so it cannot be pasted into automatically; the phrase is on the clipboard, press Ctrl+V</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>聊天窗口没有响应，没有粘贴；话术已复制到剪贴板</source>
+        <translation>The chat window is not responding, so nothing was pasted; the phrase is on the clipboard</translation>
+    </message>
 </context>
 <context>
     <name>PhraseEditor</name>
@@ -2147,7 +2168,7 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <translation>Preview (sample values)</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+82"/>
         <source>适用场景：</source>
         <translation>When to use: </translation>
     </message>
@@ -2198,7 +2219,7 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
 <context>
     <name>Popup</name>
     <message>
-        <location filename="../../desktop/ui/popup.py" line="+75"/>
+        <location filename="../../desktop/ui/popup.py" line="+84"/>
         <source>快回</source>
         <translation>QuickReply</translation>
     </message>
@@ -2208,7 +2229,7 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <translation>Search: characters, pinyin, initials or code</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+108"/>
         <source>没有找到匹配的话术</source>
         <translation>No matching phrases</translation>
     </message>
@@ -2699,7 +2720,7 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../../desktop/ui/library/dialogs.py" line="-104"/>
+        <location filename="../../desktop/ui/library/dialogs.py" line="-101"/>
         <source>回收站</source>
         <translation>Trash</translation>
     </message>

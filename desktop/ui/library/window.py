@@ -28,7 +28,7 @@ _ID = PhraseTableModel.IdRole
 
 
 class LibraryWindow(QtWidgets.QMainWindow):
-    # made by window_parts.build_layout
+    # made by window_parts.build_layout, kept here
     tree: QtWidgets.QTreeView
     phrase_view: QtWidgets.QTreeView
     search: QtWidgets.QLineEdit
@@ -51,7 +51,10 @@ class LibraryWindow(QtWidgets.QMainWindow):
         self.proxy.setSourceModel(self.phrase_model)
         self.editor = PhraseEditor(library, self)
         self.ops = Operations(self)
-        build_layout(self)  # tree, search, list, note panel, editor in a splitter
+        panes = build_layout(self)  # tree, search, list, note panel, editor in a splitter
+        self.tree, self.phrase_view, self.search = panes.tree, panes.phrase_view, panes.search
+        self.note_title, self.note_label = panes.note_title, panes.note_label
+        self.note_button = panes.note_button
         self.actions_by_name = build_actions(self)
         self._connect()
         app = QtCore.QCoreApplication.instance()

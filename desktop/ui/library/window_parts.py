@@ -8,6 +8,7 @@ browse mode.  Del and Alt+↑/↓ act on the pane that has focus (tree or list).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from desktop.qt import Qt, QtGui, QtWidgets
@@ -21,8 +22,21 @@ if TYPE_CHECKING:
 _KEY = QtGui.QKeySequence
 
 
-def build_layout(w: LibraryHost) -> None:
-    tree = w.tree = named(CategoryView(), "categoryTree")
+@dataclass(frozen=True)
+class Panes:
+    """The widgets ``build_layout`` makes, for the window to keep."""
+
+    tree: CategoryView
+    phrase_view: QtWidgets.QTreeView
+    search: QtWidgets.QLineEdit
+    note_title: QtWidgets.QLabel
+    note_label: QtWidgets.QLabel
+    note_button: QtWidgets.QPushButton
+
+
+def build_layout(w: LibraryHost) -> Panes:
+    """Lay the panes out in ``w`` (tree and note, search and list, editor) and hand them back."""
+    tree = named(CategoryView(), "categoryTree")
     tree.setModel(w.tree_model)
     tree.setDragEnabled(True)
     tree.setAcceptDrops(True)
@@ -32,24 +46,24 @@ def build_layout(w: LibraryHost) -> None:
     tree.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.EditKeyPressed)
     tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
-    w.note_title = plain_label("noteTitle", wrap=False, style="font-weight: bold;")
-    w.note_label = plain_label("categoryNote", style="color: #404040;")
-    w.note_button = QtWidgets.QPushButton(w.tr("编辑说明…"))
+    note_title = plain_label("noteTitle", wrap=False, style="font-weight: bold;")
+    note_label = plain_label("categoryNote", style="color: #404040;")
+    note_button = QtWidgets.QPushButton(w.tr("编辑说明…"))
     left = QtWidgets.QWidget()
     left_layout = QtWidgets.QVBoxLayout(left)
     left_layout.setContentsMargins(0, 0, 0, 0)
     left_layout.addWidget(tree, 1)
     note_box = named(QtWidgets.QFrame(), "noteBox", "background: #eef3fa; border-radius: 3px;")
     note_layout = QtWidgets.QVBoxLayout(note_box)
-    note_layout.addWidget(w.note_title)
-    note_layout.addWidget(w.note_label)
-    note_layout.addWidget(w.note_button, 0, Qt.AlignmentFlag.AlignRight)
+    note_layout.addWidget(note_title)
+    note_layout.addWidget(note_label)
+    note_layout.addWidget(note_button, 0, Qt.AlignmentFlag.AlignRight)
     left_layout.addWidget(note_box)
 
-    w.search = named(QtWidgets.QLineEdit(), "librarySearch")
-    w.search.setPlaceholderText(w.tr("搜索全部话术：汉字、拼音、首字母或编码（Ctrl+F）"))
-    w.search.setClearButtonEnabled(True)
-    view = w.phrase_view = named(QtWidgets.QTreeView(), "phraseList")
+    search = named(QtWidgets.QLineEdit(), "librarySearch")
+    search.setPlaceholderText(w.tr("搜索全部话术：汉字、拼音、首字母或编码（Ctrl+F）"))
+    search.setClearButtonEnabled(True)
+    view = named(QtWidgets.QTreeView(), "phraseList")
     view.setModel(w.proxy)
     view.setRootIsDecorated(False)
     view.setUniformRowHeights(True)
@@ -79,7 +93,7 @@ def build_layout(w: LibraryHost) -> None:
     middle = QtWidgets.QWidget()
     middle_layout = QtWidgets.QVBoxLayout(middle)
     middle_layout.setContentsMargins(0, 0, 0, 0)
-    middle_layout.addWidget(w.search)
+    middle_layout.addWidget(search)
     middle_layout.addWidget(view, 1)
 
     splitter = QtWidgets.QSplitter(Qt.Orientation.Horizontal)
@@ -95,6 +109,7 @@ def build_layout(w: LibraryHost) -> None:
 
     splitter.splitterMoved.connect(rewrap)
     w.setCentralWidget(splitter)
+    return Panes(tree, view, search, note_title, note_label, note_button)
 
 
 def build_actions(w: LibraryHost) -> dict[str, QtGui.QAction]:

@@ -82,7 +82,9 @@ class UndoMachine(RuleBasedStateMachine):
                            p.note, p.pinned),
         )  # fmt: skip
         live = [p.id for p in ordered]
-        return sorted({live[i % len(live)] for i in chosen}) if live else []
+        if not live:
+            return []
+        return [live[i] for i in sorted({i % len(live) for i in chosen})]  # in that order too
 
     def _category_id(self, i: int) -> int:
         ids = sorted(c.id for c in self.lib.categories())

@@ -24,10 +24,12 @@ FOLDER = "backups"
 BEFORE_IMPORT = "before-import"
 BEFORE_RESTORE = "before-restore"
 MANUAL = "manual"
+DAMAGED = "damaged-before-restore"  # the state a restore replaced, kept although damaged
 REASONS = {
     BEFORE_IMPORT: Message("导入前"),
     BEFORE_RESTORE: Message("恢复前"),
     MANUAL: Message("手动"),
+    DAMAGED: Message("恢复前（已损坏）"),
 }
 _STAMP = "%Y%m%d-%H%M%S"
 
@@ -83,19 +85,32 @@ def list_backups(lib: Library) -> list[BackupInfo]:
     return [info for _, info in sorted(found, key=lambda pair: pair[0], reverse=True)]
 
 
-def backup_now(lib: Library, reason: str = MANUAL, *, rotate: bool = True) -> Path:
-    """Copy the library into ``backups/``; returns the new file."""
-    if lib.conn.in_transaction:
-        raise ValidationError(Message("正在写入话术库，不能同时备份"))
-    folder = folder_of(lib)
-    assert lib.path is not None
-    now = datetime.now()
-    base = f"{lib.path.stem}-{now.strftime(_STAMP)}-{now.microsecond // 1000:03d}-{reason}"
+def _target(folder: Path, stem: str, now: datetime, reason: str) -> Path:
+    base = f"{stem}-{now.strftime(_STAMP)}-{now.microsecond // 1000:03d}-{reason}"
     target = folder / f"{base}.db"
     n = 2
     while target.exists():
         target = folder / f"{base}-{n}.db"
         n += 1
+    return target
+
+
+def backup_now(lib: Library, reason: str = MANUAL, *, rotate: bool = True) -> Path:
+    """Copy the library into ``backups/``; returns the new file.
+
+    The copy is checked in full (``integrity_check`` and every text) before it
+    gets its name: a damaged library is refused rather than saved as a good
+    backup that rotation would then keep in place of the last good one.  Only
+    the state a restore replaces is kept even when damaged, under its own name.
+    """
+    if lib.conn.in_transaction:
+        raise ValidationError(Message("正在写入话术库，不能同时备份"))
+    from desktop.core.damaged import damage
+
+    folder = folder_of(lib)
+    assert lib.path is not None
+    now = datetime.now()
+    target = _target(folder, lib.path.stem, now, reason)
     partial = target.with_suffix(".partial")
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -105,6 +120,17 @@ def backup_now(lib: Library, reason: str = MANUAL, *, rotate: bool = True) -> Pa
             dest.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
         finally:
             dest.close()
+        problem = damage(partial, full=True)
+        if problem and reason != BEFORE_RESTORE:
+            partial.unlink(missing_ok=True)
+            raise DatabaseError(
+                Message(
+                    "话术库文件已损坏，没有备份（损坏的副本不能当作好的备份）：{problem}",
+                    problem=problem,
+                )
+            )
+        if problem:
+            target = _target(folder, lib.path.stem, now, DAMAGED)
         partial.replace(target)
     except (OSError, sqlite3.Error) as exc:
         partial.unlink(missing_ok=True)
@@ -130,9 +156,10 @@ def find_backup(lib: Library, ref: str) -> BackupInfo:
     """A backup by file name (with or without ``.db``), or ``latest``."""
     backups = list_backups(lib)
     if ref == "latest":
-        if not backups:
+        good = [info for info in backups if info.reason != DAMAGED]
+        if not good:
             raise NotFoundError(Message("还没有备份"))
-        return backups[0]
+        return good[0]
     for info in backups:
         if ref in (info.name, info.path.stem):
             return info

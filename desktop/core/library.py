@@ -114,6 +114,7 @@ class Library:
         self._index: SearchIndex | None = None
         self._pinned: set[str] = set()
         self._data_version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        self._checked_for_writing = path is None  # a file is checked before its first write
 
     # ----- opening -------------------------------------------------------------
     @classmethod
@@ -506,9 +507,32 @@ class Library:
     def _invalidate(self) -> None:
         self._index = None
 
+    def check_before_writing(self) -> None:
+        """Refuse to write into a damaged file, checked once per process (``quick_check``).
+
+        A write into a damaged b-tree can spread the damage and would then be
+        copied into the next backup; refusing keeps the file as it is for the
+        recovery at the next start.
+        """
+        if self._checked_for_writing:
+            return
+        from desktop.core.damaged import quick_problem
+
+        problem = quick_problem(self.conn)
+        if problem:
+            raise DatabaseError(
+                Message(
+                    "话术库文件已损坏，为了不让损坏扩大，没有写入：{path}（{problem}）",
+                    path=str(self.path),
+                    problem=problem,
+                )
+            )
+        self._checked_for_writing = True
+
     @contextmanager
     def writing(self) -> Iterator[sqlite3.Connection]:
         """One transaction; afterwards (committed or rolled back) caches are refreshed."""
+        self.check_before_writing()
         try:
             with transaction(self.conn) as conn:
                 yield conn
@@ -538,6 +562,7 @@ class Library:
         """Remember that a phrase was sent: its id and the time, nothing else."""
         current = self.get(phrase_id)
         used_at = time.time() if when is None else float(when)
+        self.check_before_writing()
         with transaction(self.conn):
             self.conn.execute(
                 "INSERT INTO usage (phrase_id, used_at) VALUES (?, ?)", (current.id, used_at)
@@ -558,6 +583,7 @@ class Library:
     def set_setting(self, key: str, value: str) -> str:
         key = canonical_key(key)
         checked = check_value(key, value)
+        self.check_before_writing()
         with transaction(self.conn):
             self.conn.execute(
                 "INSERT INTO settings (key, value) VALUES (?, ?)"

@@ -245,7 +245,7 @@
     <message>
         <location line="+29"/>
         <location filename="../../desktop/core/formats/base.py" line="+75"/>
-        <location filename="../../desktop/core/library.py" line="+281"/>
+        <location filename="../../desktop/core/library.py" line="+282"/>
         <location line="+108"/>
         <source>标题</source>
         <translation>Title</translation>
@@ -484,7 +484,7 @@
         <translation>Delete phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/backup.py" line="+28"/>
+        <location filename="../../desktop/core/backup.py" line="+29"/>
         <source>导入前</source>
         <translation>before import</translation>
     </message>
@@ -499,22 +499,32 @@
         <translation>manual</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>恢复前（已损坏）</source>
+        <translation>before restore (damaged)</translation>
+    </message>
+    <message>
         <location line="+31"/>
         <source>内存中的话术库没有文件，不能备份</source>
         <translation>An in-memory library has no file and cannot be backed up</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+44"/>
         <source>正在写入话术库，不能同时备份</source>
         <translation>The library is being written; it cannot be backed up at the same time</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+21"/>
+        <source>话术库文件已损坏，没有备份（损坏的副本不能当作好的备份）：{problem}</source>
+        <translation>The library file is damaged, so no backup was taken (a damaged copy must not pass for a good backup): {problem}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>无法写备份 {path}：{error}</source>
         <translation>Cannot write the backup {path}: {error}</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>还没有备份</source>
         <translation>There are no backups yet</translation>
     </message>
@@ -658,7 +668,32 @@
         <translation>Since category “{name}” was deleted, its number has been taken by a new category, so the deletion cannot be undone; the phrases in the trash can still be restored one by one</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/damaged.py" line="+77"/>
+        <location filename="../../desktop/core/damaged.py" line="+68"/>
+        <source>话术</source>
+        <translation>Phrase</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>分类</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>订阅</source>
+        <translation>Subscription</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>{what} {key} 的文字已损坏（不是有效的 UTF-8），搜索和显示会出错</source>
+        <translation>The text of {what} {key} is damaged (not valid UTF-8); search and display will fail</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>无法把损坏的话术库改名保存（{error}），请先关闭正在使用它的程序</source>
         <translation>Cannot rename the damaged library to keep it ({error}); please close any program that is using it first</translation>
     </message>
@@ -1033,7 +1068,7 @@
         <translation>The library changed after the preview; preview again before importing</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/library.py" line="-333"/>
+        <location filename="../../desktop/core/library.py" line="-334"/>
         <source>快捷编码应为一个词、最多 {limit} 个字符：{code}</source>
         <translation>A shortcut code must be one word of at most {limit} characters: {code}</translation>
     </message>
@@ -1058,7 +1093,7 @@
         <translation>{what} is too long ({length} characters, at most {limit})</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+129"/>
         <source>分类「{category}」来自订阅，是只读的；需要修改请先复制一份到自己的分类</source>
         <translation>Category “{category}” comes from a subscription and is read-only; to change it, first copy it into a category of your own</translation>
     </message>
@@ -1076,6 +1111,11 @@
         <location line="+97"/>
         <source>这条话术不在回收站里：{id}</source>
         <translation>This phrase is not in the trash: {id}</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>话术库文件已损坏，为了不让损坏扩大，没有写入：{path}（{problem}）</source>
+        <translation>The library file is damaged; nothing was written so the damage does not spread: {path} ({problem})</translation>
     </message>
     <message>
         <location filename="../../desktop/core/lint.py" line="+44"/>

@@ -29,21 +29,30 @@ def read_only(path: Path) -> sqlite3.Connection:
 
 
 def damage(path: Path, *, full: bool = False) -> str | None:
-    """Why ``path`` is unusable, or None (a missing or empty file is a new library, not damage).
+    """Why ``path`` is unusable, or None (a missing file is a new library, not damage).
+
+    An existing file that is empty (0 bytes) or holds another program's tables
+    is damage: treating it as new would seed the default library over it and
+    hide the backups.
 
     ``quick_check`` is fast enough for every start (about 20 ms for 20,000
     phrases); ``full`` runs ``integrity_check``, which also checks indexes, and
     reads every stored text, since a flipped bit inside a character leaves the
     b-tree intact but breaks search.
     """
-    if not path.is_file() or path.stat().st_size == 0:
+    if not path.is_file():
         return None
+    if path.stat().st_size == 0:
+        return EMPTY
     pragma = "integrity_check" if full else "quick_check"
     try:
         conn = read_only(path)
         try:
             if user_version(conn) > SCHEMA_VERSION:
                 return None  # a newer QuickReply's file: not damage, the open says so
+            foreign = not_a_library(conn)
+            if foreign:
+                return foreign
             rows = [row[0] for row in conn.execute(f"PRAGMA {pragma}(5)")]
             if rows == ["ok"] and full:
                 return unreadable_text(conn)
@@ -52,6 +61,20 @@ def damage(path: Path, *, full: bool = False) -> str | None:
     except sqlite3.DatabaseError as exc:
         return str(exc)
     return None if rows == ["ok"] else "；".join(rows)
+
+
+EMPTY = Message("文件是空的（0 字节），不是话术库")
+
+
+def not_a_library(conn: sqlite3.Connection) -> str | None:
+    """A SQLite file of another program (tables, but none of ours and no version)."""
+    if user_version(conn) != 0:
+        return None
+    rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+    tables = {row[0] for row in rows if not row[0].startswith("sqlite_")}
+    if tables and "phrases" not in tables:
+        return Message("不是快回的话术库（里面是别的程序的数据）")
+    return None
 
 
 def quick_problem(conn: sqlite3.Connection) -> str | None:

@@ -127,9 +127,20 @@ class Library:
         if path is None:
             path = default_path()
         memory = str(path) == ":memory:"
+        if not memory and Path(path).is_file() and Path(path).stat().st_size == 0:
+            # Something emptied the file: damage, not a new library to seed over it.
+            raise DatabaseError(Message("话术库文件是空的（0 字节）：{path}", path=str(path)))
         db = connect(None if memory else path)
         try:
             check_version(db.conn)
+            if not memory:
+                from desktop.core.damaged import not_a_library
+
+                foreign = not_a_library(db.conn)
+                if foreign:
+                    raise DatabaseError(
+                        Message("{path} {problem}", path=str(path), problem=foreign)
+                    )
             if not memory:
                 db.enable_wal()
             before = migrate(db.conn)

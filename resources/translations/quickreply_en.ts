@@ -245,7 +245,7 @@
     <message>
         <location line="+29"/>
         <location filename="../../desktop/core/formats/base.py" line="+75"/>
-        <location filename="../../desktop/core/library.py" line="+282"/>
+        <location filename="../../desktop/core/library.py" line="+293"/>
         <location line="+108"/>
         <source>标题</source>
         <translation>Title</translation>
@@ -668,7 +668,17 @@
         <translation>Since category “{name}” was deleted, its number has been taken by a new category, so the deletion cannot be undone; the phrases in the trash can still be restored one by one</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/damaged.py" line="+68"/>
+        <location filename="../../desktop/core/damaged.py" line="+66"/>
+        <source>文件是空的（0 字节），不是话术库</source>
+        <translation>the file is empty (0 bytes), not a phrase library</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>不是快回的话术库（里面是别的程序的数据）</source>
+        <translation>is not a QuickReply library (it holds another program&apos;s data)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>话术</source>
         <translation>Phrase</translation>
     </message>
@@ -1068,7 +1078,7 @@
         <translation>The library changed after the preview; preview again before importing</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/library.py" line="-334"/>
+        <location filename="../../desktop/core/library.py" line="-345"/>
         <source>快捷编码应为一个词、最多 {limit} 个字符：{code}</source>
         <translation>A shortcut code must be one word of at most {limit} characters: {code}</translation>
     </message>
@@ -1093,7 +1103,17 @@
         <translation>{what} is too long ({length} characters, at most {limit})</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+38"/>
+        <source>话术库文件是空的（0 字节）：{path}</source>
+        <translation>The library file is empty (0 bytes): {path}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{path} {problem}</source>
+        <translation>{path} {problem}</translation>
+    </message>
+    <message>
+        <location line="+92"/>
         <source>分类「{category}」来自订阅，是只读的；需要修改请先复制一份到自己的分类</source>
         <translation>Category “{category}” comes from a subscription and is read-only; to change it, first copy it into a category of your own</translation>
     </message>

@@ -143,10 +143,18 @@ def backup_now(lib: Library, reason: str = MANUAL, *, rotate: bool = True) -> Pa
 
 
 def rotate_backups(lib: Library) -> list[Path]:
-    """Delete all but the newest ``backups_keep``; returns what was deleted."""
+    """Delete all but the newest ``backups_keep``; returns what was deleted.
+
+    The newest good backup is never deleted, even when copies of damaged
+    states (kept by a restore) are newer.
+    """
     keep = int(lib.setting("backups_keep"))
+    found = list_backups(lib)
+    newest_good = next((info for info in found if info.reason != DAMAGED), None)
     removed = []
-    for info in list_backups(lib)[keep:]:
+    for info in found[keep:]:
+        if info is newest_good:
+            continue
         info.path.unlink(missing_ok=True)
         removed.append(info.path)
     return removed

@@ -95,13 +95,18 @@ class CategoryTree:
                     "SELECT COALESCE(MAX(position) + 1, 0) FROM categories WHERE parent_id IS ?",
                     (parent_id,),
                 ).fetchone()[0]
-                cur = self.conn.execute(
-                    "INSERT INTO categories (parent_id, name, position, note) VALUES (?, ?, ?, '')",
+                # The file's unique index decides, not this cache: another process may
+                # have created the same category since it was loaded.
+                self.conn.execute(
+                    "INSERT INTO categories (parent_id, name, position, note) VALUES (?, ?, ?, '')"
+                    " ON CONFLICT DO NOTHING",
                     (parent_id, names[depth - 1], pos),
                 )
-                existing = Category(
-                    int(cur.lastrowid), parent_id, names[depth - 1], pos, "", names[:depth]
-                )
+                cid, pos, note = self.conn.execute(
+                    "SELECT id, position, note FROM categories WHERE parent_id IS ? AND name = ?",
+                    (parent_id, names[depth - 1]),
+                ).fetchone()
+                existing = Category(cid, parent_id, names[depth - 1], pos, note, names[:depth])
                 self.by_id[existing.id] = existing
                 self.by_path[existing.path] = existing
                 self.order.append(existing.id)

@@ -546,6 +546,9 @@ class Library:
         self.check_before_writing()
         try:
             with transaction(self.conn) as conn:
+                # Inside the write lock: catch up with what other processes committed,
+                # so no decision below rests on a stale cache.
+                self.refresh_if_changed()
                 yield conn
         finally:
             self.tree.reload()

@@ -47,6 +47,7 @@ def version_check() -> Check:
         import PySide6
 
         from desktop.qt import QtCore
+        from desktop.ui.binding_check import binding_problem
 
         qt = f"Qt {QtCore.qVersion()}（PySide6 {PySide6.__version__}）"
     except ImportError as exc:
@@ -54,7 +55,11 @@ def version_check() -> Check:
     system = f"{platform.system()} {platform.release()}"
     frozen = "，安装版" if getattr(sys, "frozen", False) else ""
     python = platform.python_version()
-    return Check("版本", OK, f"快回 {__version__}{frozen}，Python {python}，{qt}，{system}")
+    versions = f"快回 {__version__}{frozen}，Python {python}，{qt}，{system}"
+    problem = binding_problem()
+    if problem:
+        return Check("版本", WARN, f"{versions}。{problem}")
+    return Check("版本", OK, versions)
 
 
 def log_check() -> Check:

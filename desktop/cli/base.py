@@ -20,6 +20,7 @@ from desktop import __version__
 from desktop.core import Library, QuickReplyError
 from desktop.core.errors import DatabaseError, NotFoundError
 from desktop.core.models import Phrase
+from desktop.core.storage_errors import describe
 
 json_option = click.option("--json", "as_json", is_flag=True, help="以 JSON 输出（UTF-8）")
 SEE_DOCTOR = "；运行 quickreply doctor 查看原因和最近的备份（启动快回时会提示从备份恢复）"
@@ -36,6 +37,9 @@ class Group(click.Group):
         except QuickReplyError as exc:
             fail(str(exc))
         except sqlite3.DatabaseError as exc:  # damage found while reading, after the open
+            honest = describe(exc, (ctx.obj or {}).get("db"))
+            if honest is not None:  # the disk, the mount or a lock: not damage
+                fail(honest)
             fail(f"话术库文件读写出错（{exc}）{SEE_DOCTOR}")
         except KeyboardInterrupt:
             click.echo("已取消", err=True)

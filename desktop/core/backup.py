@@ -19,6 +19,7 @@ from desktop.core.errors import DatabaseError, NotFoundError, ValidationError
 from desktop.core.library import Library
 from desktop.core.messages import Message
 from desktop.core.schema import check_version, migrate
+from desktop.core.storage_errors import describe
 
 FOLDER = "backups"
 BEFORE_IMPORT = "before-import"
@@ -134,8 +135,9 @@ def backup_now(lib: Library, reason: str = MANUAL, *, rotate: bool = True) -> Pa
         partial.replace(target)
     except (OSError, sqlite3.Error) as exc:
         partial.unlink(missing_ok=True)
+        said = describe(exc, partial) or str(exc)
         raise DatabaseError(
-            Message("无法写备份 {path}：{error}", path=str(target), error=str(exc))
+            Message("无法写备份 {path}：{error}", path=str(target), error=said)
         ) from None
     if rotate:
         rotate_backups(lib)

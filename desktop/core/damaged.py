@@ -19,6 +19,7 @@ from typing import cast
 from desktop.core.errors import DatabaseError
 from desktop.core.messages import Message
 from desktop.core.schema import SCHEMA_VERSION, migrate, user_version
+from desktop.core.storage_errors import describe
 
 COMPANIONS = ("", "-wal", "-shm")
 
@@ -59,6 +60,8 @@ def damage(path: Path, *, full: bool = False) -> str | None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        if describe(exc, path) is not None:
+            return None  # a read-only mount or a lock: the open says so, a restore won't help
         return str(exc)
     return None if rows == ["ok"] else "；".join(rows)
 

@@ -13,6 +13,7 @@ import sqlite_utils
 
 from desktop.core.errors import DatabaseError
 from desktop.core.messages import Message
+from desktop.core.storage_errors import storage_error
 
 APP_NAME = "QuickReply"
 ENV_DB = "QUICKREPLY_DB"
@@ -44,6 +45,9 @@ def connect(path: Path | str | None) -> sqlite_utils.Database:
         db.conn.execute("PRAGMA foreign_keys = ON")
         return db
     except sqlite3.DatabaseError as exc:
+        honest = storage_error(exc, path)
+        if honest is not None:
+            raise honest from exc
         raise DatabaseError(
             Message(
                 "话术库文件已损坏或不是快回的文件：{path}（{error}）",
@@ -52,6 +56,9 @@ def connect(path: Path | str | None) -> sqlite_utils.Database:
             )
         ) from exc
     except OSError as exc:
+        honest = storage_error(exc, path)
+        if honest is not None:
+            raise honest from exc
         raise DatabaseError(
             Message(
                 "无法创建话术库文件 {path}：{error}", path=str(path), error=exc.strerror or str(exc)
@@ -73,6 +80,14 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     try:
         yield conn
     except BaseException:
-        conn.execute("ROLLBACK")
+        # SQLite has already rolled back after some errors (a full disk, an I/O
+        # error); a second ROLLBACK would hide the real error behind its own.
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise
-    conn.execute("COMMIT")
+    try:
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise

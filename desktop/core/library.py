@@ -26,6 +26,7 @@ from desktop.core.models import Category, Phrase
 from desktop.core.schema import check_version, migrate
 from desktop.core.search import Entry, Keys, SearchIndex, category_keys, phrase_keys
 from desktop.core.settings import SETTINGS, STORE_PREFIX, canonical_key, check_value
+from desktop.core.storage_errors import storage_error
 from desktop.core.textnorm import fold
 from desktop.core.usage import Frecency
 
@@ -147,6 +148,9 @@ class Library:
             lib = cls(db, path=None if memory else Path(path))
         except sqlite3.DatabaseError as exc:
             db.close()
+            honest = storage_error(exc, path)
+            if honest is not None:  # a read-only mount or a lock is not damage
+                raise honest from exc
             raise DatabaseError(
                 Message(
                     "话术库文件已损坏或不是快回的文件：{path}（{error}）",
@@ -545,7 +549,7 @@ class Library:
         """One transaction; afterwards (committed or rolled back) caches are refreshed."""
         self.check_before_writing()
         try:
-            with transaction(self.conn) as conn:
+            with self.storage_errors(), transaction(self.conn) as conn:
                 # Inside the write lock: catch up with what other processes committed,
                 # so no decision below rests on a stale cache.
                 self.refresh_if_changed()
@@ -553,6 +557,17 @@ class Library:
         finally:
             self.tree.reload()
             self._invalidate()
+
+    @contextmanager
+    def storage_errors(self) -> Iterator[None]:
+        """A full disk, a read-only mount or a lock as a ``StorageError`` saying so."""
+        try:
+            yield
+        except sqlite3.OperationalError as exc:
+            honest = storage_error(exc, self.path)
+            if honest is None:
+                raise
+            raise honest from exc
 
     def _ensure_index(self) -> SearchIndex:
         if self._index is None:
@@ -577,7 +592,7 @@ class Library:
         current = self.get(phrase_id)
         used_at = time.time() if when is None else float(when)
         self.check_before_writing()
-        with transaction(self.conn):
+        with self.storage_errors(), transaction(self.conn):
             self.conn.execute(
                 "INSERT INTO usage (phrase_id, used_at) VALUES (?, ?)", (current.id, used_at)
             )
@@ -598,7 +613,7 @@ class Library:
         key = canonical_key(key)
         checked = check_value(key, value)
         self.check_before_writing()
-        with transaction(self.conn):
+        with self.storage_errors(), transaction(self.conn):
             self.conn.execute(
                 "INSERT INTO settings (key, value) VALUES (?, ?)"
                 " ON CONFLICT(key) DO UPDATE SET value = excluded.value",

@@ -245,7 +245,7 @@
     <message>
         <location line="+29"/>
         <location filename="../../desktop/core/formats/base.py" line="+75"/>
-        <location filename="../../desktop/core/library.py" line="+293"/>
+        <location filename="../../desktop/core/library.py" line="+297"/>
         <location line="+108"/>
         <source>标题</source>
         <translation>Title</translation>
@@ -484,7 +484,7 @@
         <translation>Delete phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/backup.py" line="+29"/>
+        <location filename="../../desktop/core/backup.py" line="+30"/>
         <source>导入前</source>
         <translation>before import</translation>
     </message>
@@ -519,12 +519,12 @@
         <translation>The library file is damaged, so no backup was taken (a damaged copy must not pass for a good backup): {problem}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>无法写备份 {path}：{error}</source>
         <translation>Cannot write the backup {path}: {error}</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+31"/>
         <source>还没有备份</source>
         <translation>There are no backups yet</translation>
     </message>
@@ -668,7 +668,7 @@
         <translation>Since category “{name}” was deleted, its number has been taken by a new category, so the deletion cannot be undone; the phrases in the trash can still be restored one by one</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/damaged.py" line="+66"/>
+        <location filename="../../desktop/core/damaged.py" line="+69"/>
         <source>文件是空的（0 字节），不是话术库</source>
         <translation>the file is empty (0 bytes), not a phrase library</translation>
     </message>
@@ -723,18 +723,18 @@
         <translation>Cannot restore from the backup: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/db.py" line="+38"/>
+        <location filename="../../desktop/core/db.py" line="+39"/>
         <source>话术库路径是一个文件夹，不是文件：{path}</source>
         <translation>The library path is a folder, not a file: {path}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <location filename="../../desktop/core/library.py" line="-249"/>
         <source>话术库文件已损坏或不是快回的文件：{path}（{error}）</source>
         <translation>The library file is damaged or not a QuickReply file: {path} ({error})</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>无法创建话术库文件 {path}：{error}</source>
         <translation>Cannot create the library file {path}: {error}</translation>
     </message>
@@ -992,13 +992,13 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+234"/>
+        <location line="+243"/>
         <location filename="../../desktop/core/subtree.py" line="+131"/>
         <source>{label}（{title}）：{problem}</source>
         <translation>{label} ({title}): {problem}</translation>
     </message>
     <message>
-        <location line="-201"/>
+        <location line="-210"/>
         <source>分类「{category}」来自订阅，是只读的</source>
         <translation>Category &quot;{category}&quot; comes from a subscription and is read-only</translation>
     </message>
@@ -1073,12 +1073,12 @@
         <translation>{problem}; confirm skipping these rows, then import</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>话术库在预览之后有改动，请重新预览再导入</source>
         <translation>The library changed after the preview; preview again before importing</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/library.py" line="-345"/>
+        <location filename="../../desktop/core/library.py" line="-348"/>
         <source>快捷编码应为一个词、最多 {limit} 个字符：{code}</source>
         <translation>A shortcut code must be one word of at most {limit} characters: {code}</translation>
     </message>
@@ -1113,7 +1113,7 @@
         <translation>{path} {problem}</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+95"/>
         <source>分类「{category}」来自订阅，是只读的；需要修改请先复制一份到自己的分类</source>
         <translation>Category “{category}” comes from a subscription and is read-only; to change it, first copy it into a category of your own</translation>
     </message>
@@ -1294,7 +1294,7 @@
         <translation>This is a folder, not a phrase file: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/schema.py" line="+116"/>
+        <location filename="../../desktop/core/schema.py" line="+170"/>
         <source>话术库文件来自更新版本的快回（结构版本 {version}），请升级快回后再打开</source>
         <translation>The library file comes from a newer QuickReply (schema version {version}); please update QuickReply before opening it</translation>
     </message>
@@ -1711,6 +1711,26 @@
         <location filename="../../desktop/ui/library/phrase_model.py" line="+57"/>
         <source>、</source>
         <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/storage_errors.py" line="+63"/>
+        <source>磁盘已满，话术库没有改动：{path}（请清理磁盘空间后再试）</source>
+        <translation>The disk is full; the library was not changed: {path} (free some disk space and try again)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>话术库所在的磁盘或文件夹是只读的，无法写入：{path}（请换到可写的位置或取消只读）</source>
+        <translation>The disk or folder holding the library is read-only, so it cannot be written: {path} (move it somewhere writable or lift the read-only setting)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>话术库正被另一个程序写入（例如正在导入），请稍后再试：{path}</source>
+        <translation>Another program is writing to the library (an import, for example); please try again shortly: {path}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>打不开话术库文件（没有权限，或文件正被别的程序独占）：{path}（{error}）</source>
+        <translation>Cannot open the library file (no permission, or another program holds it exclusively): {path} ({error})</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from desktop.core.db import BUSY_TIMEOUT_MS
 from desktop.core.errors import DatabaseError, NotFoundError, ValidationError
 from desktop.core.library import Library
 from desktop.core.messages import Message
@@ -220,7 +221,7 @@ def restore(lib: Library, ref: str | BackupInfo) -> tuple[BackupInfo, Path]:
     saved = backup_now(lib, BEFORE_RESTORE, rotate=False)
     try:
         src = sqlite3.connect(f"{info.path.resolve().as_uri()}?mode=ro", uri=True)
-        dest = sqlite3.connect(lib.path, isolation_level=None, timeout=5)
+        dest = sqlite3.connect(lib.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
             src.backup(dest)
             migrate(dest)  # a backup written by an older QuickReply

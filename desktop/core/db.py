@@ -17,6 +17,10 @@ from desktop.core.storage_errors import storage_error
 
 APP_NAME = "QuickReply"
 ENV_DB = "QUICKREPLY_DB"
+# A writer waits this long for another process's transaction.  The largest import
+# allowed (200,000 phrases) holds the lock for about 20 s on a slow PC; waiting beats
+# failing with "database is locked" in the middle of the agent's work.
+BUSY_TIMEOUT_MS = 120_000
 
 
 def default_path() -> Path:
@@ -40,7 +44,7 @@ def connect(path: Path | str | None) -> sqlite_utils.Database:
                 )
             target.parent.mkdir(parents=True, exist_ok=True)
             db = sqlite_utils.Database(target)
-            db.conn.execute("PRAGMA busy_timeout = 5000")
+            db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.conn.isolation_level = None
         db.conn.execute("PRAGMA foreign_keys = ON")
         return db

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from desktop.core.errors import NotFoundError, ValidationError
 from desktop.core.messages import Message
 from desktop.core.models import Category
+from desktop.core.textcheck import lone_surrogate
 
 MAX_NAME = 40
 MAX_DEPTH = 8
@@ -26,6 +27,11 @@ def clean_path(path: Sequence[str] | str) -> tuple[str, ...]:
             )
         )
     for name in names:
+        code = lone_surrogate(name)
+        if code:
+            raise ValidationError(
+                Message("分类名含有无效的字符（{code}）：{name}", code=code, name=repr(name)[1:-1])
+            )
         if len(name) > MAX_NAME or any(ch in name for ch in "\n\r\t"):
             raise ValidationError(
                 Message(

@@ -27,6 +27,7 @@ from desktop.core.schema import check_version, migrate
 from desktop.core.search import Entry, Keys, SearchIndex, category_keys, phrase_keys
 from desktop.core.settings import SETTINGS, STORE_PREFIX, canonical_key, check_value
 from desktop.core.storage_errors import storage_error
+from desktop.core.textcheck import lone_surrogate
 from desktop.core.textnorm import fold
 from desktop.core.usage import Frecency
 
@@ -50,9 +51,17 @@ def now_iso() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+def refuse_lone_surrogate(value: str, what: str) -> None:
+    """Text that can't be stored as UTF-8 (an undecodable byte from the command line)."""
+    code = lone_surrogate(value)
+    if code:
+        raise ValidationError(Message("{what}含有无效的字符（{code}）", what=what, code=code))
+
+
 def clean_code(code: str | None) -> str | None:
     if code is None:
         return None
+    refuse_lone_surrogate(str(code), Message("快捷编码"))
     folded = fold(code).strip()
     if not folded:
         return None
@@ -66,6 +75,7 @@ def clean_code(code: str | None) -> str | None:
 def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
     out: list[str] = []
     for tag in tags:
+        refuse_lone_surrogate(str(tag), Message("标签"))
         for part in str(tag).translate(_CONTROL_CHARS).replace("，", ",").split(","):
             part = part.strip()
             if not part:
@@ -86,6 +96,7 @@ _CONTROL_CHARS = {c: None for c in range(32) if chr(c) not in "\n\t"} | {0x7F: N
 
 def clean_text(value: str, what: str, limit: int, *, required: bool) -> str:
     """Normalise line ends and drop control characters (they'd corrupt chat and search)."""
+    refuse_lone_surrogate(str(value), what)
     text = str(value).replace("\r\n", "\n").replace("\r", "\n").translate(_CONTROL_CHARS)
     if required and not text.strip():
         raise ValidationError(Message("{what}不能为空", what=what))

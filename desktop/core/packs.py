@@ -20,6 +20,7 @@ from desktop.core.errors import PackError, QuickReplyError
 from desktop.core.library import Library
 from desktop.core.messages import Message, message_of
 from desktop.core.resources import read_text
+from desktop.core.textcheck import surrogate_place
 
 FORMAT = "quickreply.pack"
 VERSION = 1
@@ -133,6 +134,16 @@ def parse_pack(
         raise PackError(Message("{source} 嵌套太深", source=source)) from None
     if not isinstance(doc, dict):
         raise PackError(Message("{source} 的最外层应为一个对象", source=source))
+    bad = surrogate_place(doc)
+    if bad is not None:
+        raise PackError(
+            Message(
+                "{source} 的 {where} 含有无效的字符（{code}，单独的代理码位），已拒绝",
+                source=source,
+                where=bad[0],
+                code=bad[1],
+            )
+        )
     if doc.get("format") != FORMAT:
         raise PackError(
             Message("{source} 不是快回话术包（format 应为 {format}）", source=source, format=FORMAT)

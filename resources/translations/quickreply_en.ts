@@ -245,7 +245,7 @@
     <message>
         <location line="+29"/>
         <location filename="../../desktop/core/formats/base.py" line="+75"/>
-        <location filename="../../desktop/core/library.py" line="+297"/>
+        <location filename="../../desktop/core/library.py" line="+308"/>
         <location line="+108"/>
         <source>标题</source>
         <translation>Title</translation>
@@ -484,7 +484,7 @@
         <translation>Delete phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/backup.py" line="+30"/>
+        <location filename="../../desktop/core/backup.py" line="+31"/>
         <source>导入前</source>
         <translation>before import</translation>
     </message>
@@ -595,7 +595,7 @@
         <translation>Recognised {found}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/categories.py" line="+21"/>
+        <location filename="../../desktop/core/categories.py" line="+22"/>
         <source>分类不能为空</source>
         <translation>The category cannot be empty</translation>
     </message>
@@ -606,6 +606,11 @@
     </message>
     <message>
         <location line="+7"/>
+        <source>分类名含有无效的字符（{code}）：{name}</source>
+        <translation>The category name contains an invalid character ({code}): {name}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>分类名不合适（一行、最多 {limit} 字）：{name}…</source>
         <translation>Unsuitable category name (one line, at most {limit} characters): {name}…</translation>
     </message>
@@ -723,7 +728,7 @@
         <translation>Cannot restore from the backup: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/db.py" line="+39"/>
+        <location filename="../../desktop/core/db.py" line="+43"/>
         <source>话术库路径是一个文件夹，不是文件：{path}</source>
         <translation>The library path is a folder, not a file: {path}</translation>
     </message>
@@ -785,7 +790,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../desktop/core/packs.py" line="+223"/>
+        <location filename="../../desktop/core/packs.py" line="+234"/>
         <source>读不了文件 {path}：{reason}</source>
         <translation>Cannot read file {path}: {reason}</translation>
     </message>
@@ -836,7 +841,7 @@
     <message>
         <location line="+14"/>
         <location filename="../../desktop/core/formats/csv_io.py" line="+50"/>
-        <location filename="../../desktop/core/packs.py" line="-121"/>
+        <location filename="../../desktop/core/packs.py" line="-131"/>
         <source>{where}：{problem}</source>
         <translation>{where}: {problem}</translation>
     </message>
@@ -1078,12 +1083,27 @@
         <translation>The library changed after the preview; preview again before importing</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/library.py" line="-348"/>
+        <location filename="../../desktop/core/library.py" line="-362"/>
+        <source>{what}含有无效的字符（{code}）</source>
+        <translation>{what} contains an invalid character ({code})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>快捷编码</source>
+        <translation>Shortcut code</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>快捷编码应为一个词、最多 {limit} 个字符：{code}</source>
         <translation>A shortcut code must be one word of at most {limit} characters: {code}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+8"/>
+        <source>标签</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>标签太长（最多 {limit} 字）：{tag}</source>
         <translation>Tag too long (at most {limit} characters): {tag}</translation>
     </message>
@@ -1093,7 +1113,7 @@
         <translation>Too many tags (at most {limit})</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>{what}不能为空</source>
         <translation>{what} cannot be empty</translation>
     </message>
@@ -1238,7 +1258,12 @@
         <translation>{source}: the top level should be an object</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <source>{source} 的 {where} 含有无效的字符（{code}，单独的代理码位），已拒绝</source>
+        <translation>{where} in {source} contains an invalid character ({code}, a lone surrogate); refused</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>{source} 不是快回话术包（format 应为 {format}）</source>
         <translation>{source} is not a QuickReply phrase pack (format should be {format})</translation>
     </message>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Sequence
 
@@ -11,12 +12,16 @@ from desktop.core.models import Category
 from desktop.core.textcheck import lone_surrogate
 
 MAX_NAME = 40
+# control characters but tab and line breaks (those make a name refused, not cleaned)
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 MAX_DEPTH = 8
 
 
 def clean_path(path: Sequence[str] | str) -> tuple[str, ...]:
     """``"售后/退换货"`` or ``["售后", "退换货"]`` → ``("售后", "退换货")``, checked."""
     parts = path.replace("›", "/").split("/") if isinstance(path, str) else list(path)
+    # Control characters (a terminal escape in a pack) are dropped, not stored.
+    parts = [_CONTROLS.sub("", p) if isinstance(p, str) else p for p in parts]
     names = tuple(str(p).strip() for p in parts if str(p).strip())
     if not names:
         raise ValidationError(Message("分类不能为空"))
@@ -122,6 +127,5 @@ class CategoryTree:
         return parent
 
     def set_note(self, category_id: int, note: str) -> None:
-        self.conn.execute(
-            "UPDATE categories SET note = ? WHERE id = ?", (note.strip(), category_id)
-        )
+        clean = _CONTROLS.sub("", note).strip()
+        self.conn.execute("UPDATE categories SET note = ? WHERE id = ?", (clean, category_id))

@@ -91,7 +91,18 @@ def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-_CONTROL_CHARS = {c: None for c in range(32) if chr(c) not in "\n\t"} | {0x7F: None}
+# C0 controls but line breaks and tabs, DEL and the C1 controls (0x9B starts a terminal escape)
+_CONTROL_CHARS = (
+    {c: None for c in range(32) if chr(c) not in "\n\t"}
+    | {0x7F: None}
+    | {c: None for c in range(0x80, 0xA0)}
+)
+_ALL_CONTROL_CHARS = _CONTROL_CHARS | {ord("\n"): None, ord("\t"): None}
+
+
+def strip_controls(text: str, *, keep_lines: bool = True) -> str:
+    """``text`` without control characters (ESC, BEL, NUL…); they would reach a terminal raw."""
+    return str(text).translate(_CONTROL_CHARS if keep_lines else _ALL_CONTROL_CHARS)
 
 
 def clean_text(value: str, what: str, limit: int, *, required: bool) -> str:

@@ -17,7 +17,7 @@ from typing import Any
 from desktop.core import files
 from desktop.core.categories import clean_path
 from desktop.core.errors import PackError, QuickReplyError
-from desktop.core.library import Library
+from desktop.core.library import Library, strip_controls
 from desktop.core.messages import Message, message_of
 from desktop.core.resources import read_text
 from desktop.core.textcheck import surrogate_place
@@ -27,6 +27,7 @@ VERSION = 1
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_PHRASES = 200_000
 POLICIES = ("skip", "replace", "copy")
+MAX_CATEGORY_NOTE = 1000  # as for a category note row in a CSV or xlsx
 _A_FILE = Message("文件")  # names the source in messages when the caller gives no name
 
 
@@ -132,6 +133,10 @@ def parse_pack(
         ) from None
     except RecursionError:
         raise PackError(Message("{source} 嵌套太深", source=source)) from None
+    except ValueError:  # an integer of more than 4,300 digits
+        raise PackError(
+            Message("{source} 里有位数过多的数字，不是快回话术包", source=source)
+        ) from None
     if not isinstance(doc, dict):
         raise PackError(Message("{source} 的最外层应为一个对象", source=source))
     bad = surrogate_place(doc)
@@ -178,7 +183,14 @@ def parse_pack(
         where = f"categories[{n}]"
         if not isinstance(cat, dict):
             raise PackError(Message("{where} 应为对象", where=where))
-        pack.category_notes[_path(cat.get("path"), where + ".path")] = _text(cat, "note", where)
+        note = _text(cat, "note", where)
+        if len(note.strip()) > MAX_CATEGORY_NOTE:
+            raise PackError(
+                Message(
+                    "{where}.note 太长（最多 {limit} 字）", where=where, limit=MAX_CATEGORY_NOTE
+                )
+            )
+        pack.category_notes[_path(cat.get("path"), where + ".path")] = strip_controls(note)
     for n, item in enumerate(raw_phrases):
         try:
             pack.phrases.append(_phrase(item, f"phrases[{n}]"))

@@ -244,8 +244,8 @@
     </message>
     <message>
         <location line="+29"/>
-        <location filename="../../desktop/core/formats/base.py" line="+75"/>
-        <location filename="../../desktop/core/library.py" line="+308"/>
+        <location filename="../../desktop/core/formats/base.py" line="+82"/>
+        <location filename="../../desktop/core/library.py" line="+319"/>
         <location line="+108"/>
         <source>标题</source>
         <translation>Title</translation>
@@ -595,7 +595,7 @@
         <translation>Recognised {found}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/categories.py" line="+22"/>
+        <location filename="../../desktop/core/categories.py" line="+27"/>
         <source>分类不能为空</source>
         <translation>The category cannot be empty</translation>
     </message>
@@ -790,7 +790,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../desktop/core/packs.py" line="+234"/>
+        <location filename="../../desktop/core/packs.py" line="+246"/>
         <source>读不了文件 {path}：{reason}</source>
         <translation>Cannot read file {path}: {reason}</translation>
     </message>
@@ -841,7 +841,7 @@
     <message>
         <location line="+14"/>
         <location filename="../../desktop/core/formats/csv_io.py" line="+50"/>
-        <location filename="../../desktop/core/packs.py" line="-131"/>
+        <location filename="../../desktop/core/packs.py" line="-142"/>
         <source>{where}：{problem}</source>
         <translation>{where}: {problem}</translation>
     </message>
@@ -871,7 +871,7 @@
         <translation>{source}, row {row}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/formats/table.py" line="+120"/>
+        <location filename="../../desktop/core/formats/table.py" line="+121"/>
         <source>列「{name}」与「{first}」重复，用了前一列</source>
         <translation>Column &quot;{name}&quot; duplicates &quot;{first}&quot;; the first one was used</translation>
     </message>
@@ -1083,7 +1083,7 @@
         <translation>The library changed after the preview; preview again before importing</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/library.py" line="-362"/>
+        <location filename="../../desktop/core/library.py" line="-373"/>
         <source>{what}含有无效的字符（{code}）</source>
         <translation>{what} contains an invalid character ({code})</translation>
     </message>
@@ -1113,7 +1113,7 @@
         <translation>Too many tags (at most {limit})</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+23"/>
         <source>{what}不能为空</source>
         <translation>{what} cannot be empty</translation>
     </message>
@@ -1193,7 +1193,12 @@
         <translation>Empty phrase: there is nothing to send; please write the text</translation>
     </message>
     <message>
-        <location line="+248"/>
+        <location line="+2"/>
+        <source>看不见的字符：零宽字符或文字方向控制符会让买家看到的和这里显示的不一样，建议删除</source>
+        <translation>Invisible character: a zero-width or text-direction control character makes what the buyer sees differ from what is shown here; remove it</translation>
+    </message>
+    <message>
+        <location line="+252"/>
         <source>标题：{problem}</source>
         <translation>Title: {problem}</translation>
     </message>
@@ -1253,7 +1258,12 @@
         <translation>{source} is nested too deeply</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>{source} 里有位数过多的数字，不是快回话术包</source>
+        <translation>{source} contains a number with far too many digits; it is not a QuickReply pack</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>{source} 的最外层应为一个对象</source>
         <translation>{source}: the top level should be an object</translation>
     </message>
@@ -1289,12 +1299,17 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+14"/>
+        <location line="+21"/>
         <source>{where} 应为对象</source>
         <translation>{where} should be an object</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-16"/>
+        <source>{where}.note 太长（最多 {limit} 字）</source>
+        <translation>{where}.note is too long (at most {limit} characters)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>{where}.tags 应为文字列表</source>
         <translation>{where}.tags should be a list of text</translation>
     </message>

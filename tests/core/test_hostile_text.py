@@ -96,3 +96,47 @@ def test_a_signed_pack_with_a_lone_surrogate_is_refused_and_other_subscriptions_
         assert subs.find(lib, "坏的").last_error
         assert results["好的"].status == subs.UPDATED
         assert any(p.body == "新内容" for p in lib.phrases("好的"))
+
+
+# ----- finding 7: huge numbers, control characters, unbounded notes, invisible characters ----
+def test_a_number_of_5000_digits_is_a_message_not_an_internal_error(tmp_path):
+    text = json.dumps(pack_doc()).replace('"version": 1', '"version": ' + "9" * 5000)
+    with pytest.raises(QuickReplyError, match="数字"):
+        parse_pack(text)
+    db, path = tmp_path / "library.db", tmp_path / "big-number.json"
+    path.write_text(text, encoding="utf-8")
+    err = cli(db, "import", str(path)).stderr.decode("utf-8")
+    assert "内部错误" not in err and "数字" in err
+
+
+def test_control_characters_never_reach_category_names_notes_or_ids(tmp_path):
+    db = tmp_path / "library.db"
+    doc = pack_doc(id="id\x00\x1b1", category=["售\x1b[31m后", "退\x07换"])
+    doc["categories"] = [{"path": ["售\x1b[31m后"], "note": "说明\x1b]0;title\x07\x9b2J"}]
+    path = tmp_path / "esc.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    result = cli(db, "import", str(path))
+    assert result.returncode == 0, result.stderr.decode("utf-8")
+    shown = cli(db, "categories").stdout.decode("utf-8")
+    assert "售[31m后" in shown and "退换" in shown
+    assert not any(ch in shown for ch in "\x00\x07\x1b\x9b")
+    with Library.open(db) as lib:
+        (phrase,) = lib.phrases("售[31m后")
+        assert phrase.id == "id1"
+        assert lib.category("售[31m后").note == "说明]0;title2J"
+
+
+def test_a_json_category_note_is_capped_like_a_csv_one():
+    doc = pack_doc()
+    doc["categories"] = [{"path": ["售后"], "note": "很长" * 501}]
+    with pytest.raises(QuickReplyError, match=r"categories\[0\]\.note"):
+        parse_pack(json.dumps(doc))
+
+
+@pytest.mark.parametrize("char", ["\u202e", "\u2066", "\u200b", "\u200d", "\ufeff", "\u2060"])
+def test_lint_flags_bidi_and_zero_width_characters(char):
+    from desktop.core.lint import lint
+
+    findings = lint(f"亲，您好{char}，订单已发出", "发货通知")
+    assert any(f.rule == "invisible-char" and f.match == char for f in findings)
+    assert not any(f.rule == "invisible-char" for f in lint("亲，您好，订单已发出", "发货通知"))

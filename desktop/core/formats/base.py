@@ -14,7 +14,14 @@ from pathlib import Path
 from desktop.core import files
 from desktop.core.categories import clean_path
 from desktop.core.errors import PackError, QuickReplyError
-from desktop.core.library import MAX_BODY, MAX_TITLE, clean_code, clean_tags, clean_text
+from desktop.core.library import (
+    MAX_BODY,
+    MAX_TITLE,
+    clean_code,
+    clean_tags,
+    clean_text,
+    strip_controls,
+)
 from desktop.core.messages import Message, message_of
 from desktop.core.packs import MAX_PHRASES, Pack, PackPhrase, read_limited  # noqa: F401 (re-exported for the readers)
 
@@ -67,7 +74,7 @@ def clean_phrase(item: PackPhrase) -> PackPhrase:
     Checking here, before the import starts, lets the preview list every bad row
     instead of the import failing half-way through.
     """
-    phrase_id = (item.id or "").strip() or None
+    phrase_id = strip_controls(item.id or "", keep_lines=False).strip() or None
     if phrase_id is not None and len(phrase_id) > MAX_ID:
         raise PackError(Message("编号太长（最多 {limit} 个字符）", limit=MAX_ID))
     return PackPhrase(

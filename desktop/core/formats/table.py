@@ -17,6 +17,7 @@ from typing import Any
 from desktop.core.categories import clean_path
 from desktop.core.errors import PackError, QuickReplyError
 from desktop.core.formats.base import MAX_NOTE, ReadResult, RowError, check_count, clean_all
+from desktop.core.library import strip_controls
 from desktop.core.messages import Message, message_of
 from desktop.core.packs import MAX_PHRASES, Pack, PackPhrase
 
@@ -189,7 +190,7 @@ def _read_row(result: ReadResult, number: int, values: dict[str, str]) -> None:
                 RowError(number, Message("第 {row} 行：{problem}", row=number, problem=problem))
             )
         else:
-            result.pack.category_notes[path] = note.strip()
+            result.pack.category_notes[path] = strip_controls(note).strip()
         return
     if not body.strip():
         result.errors.append(RowError(number, Message("第 {row} 行：内容为空", row=number)))

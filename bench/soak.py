@@ -213,8 +213,9 @@ def main() -> int:
             crash = ""
             if not soak.alive():
                 log.flush()
-                tail = (tmp_path / "app.log").read_text(errors="replace").strip().splitlines()[-3:]
-                crash = " / ".join(tail)
+                lines = (tmp_path / "app.log").read_text(errors="replace").strip().splitlines()
+                fatal = [line for line in lines if "Fatal Python error" in line or "Error" in line]
+                crash = (fatal or lines[-1:] or ["(no output)"])[0]
         finally:
             session.stop()
     versions = f"Python {sys.version.split()[0]}, PySide6 {PySide6.__version__}"
@@ -225,12 +226,14 @@ def main() -> int:
           "| PSS after warm-up | PSS at end | growth | RSS at end | app |")
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     p50 = statistics.median(soak.round_ms) if soak.round_ms else 0.0
-    growth = (end_mem[0] - start_mem[0]) / 1024
+    warmed = survived >= WARM_UP
+    growth = f"{(end_mem[0] - start_mem[0]) / 1024:+.1f} MB" if warmed else "—"
+    after_warm_up = f"{start_mem[0] / 1024:.1f} MB" if warmed else "—"
     print(f"| {survived} / {args.rounds} | {soak.arrived} (lost {soak.lost}) | {soak.panel_clicks} "
-          f"| {soak.library_opens} | {p50:.0f} ms | {start_mem[0] / 1024:.1f} MB "
-          f"| {end_mem[0] / 1024:.1f} MB | {growth:+.1f} MB | {end_mem[1] / 1024:.1f} MB | {exit_note} |")
+          f"| {soak.library_opens} | {p50:.0f} ms | {after_warm_up} "
+          f"| {end_mem[0] / 1024:.1f} MB | {growth} | {end_mem[1] / 1024:.1f} MB | {exit_note} |")
     if crash:
-        print(f"\nlast lines of the app's output: {crash}")
+        print(f"\nthe app's last words: {crash}")
     ok = survived == args.rounds and soak.lost == 0
     os._exit(0 if ok else 1)
 

@@ -17,11 +17,19 @@ import click
 
 from desktop import __version__, logs
 from desktop.cli.base import emit, json_option, main
-from desktop.core.damaged import damage, read_only
-from desktop.core.db import default_path
-from desktop.core.health import FAIL, OK, WARN, Check, backup_check, database_checks, overall_ok
-from desktop.core.health import subscription_check as subscriptions
-from desktop.core.settings import SETTINGS
+from desktop.core.store.damaged import damage, read_only
+from desktop.core.store.db import default_path
+from desktop.core.store.health import (
+    FAIL,
+    OK,
+    WARN,
+    Check,
+    backup_check,
+    database_checks,
+    overall_ok,
+)
+from desktop.core.store.health import subscription_check as subscriptions
+from desktop.core.store.settings import SETTINGS
 
 LABELS = {OK: "[正常]", WARN: "[注意]", FAIL: "[失败]"}  # plain text: GBK consoles can show it
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.core import Library, PackError, importer
-from desktop.core import backup as backups
-from desktop.core.packs import Pack, PackPhrase
+from desktop.core import Library, PackError
+from desktop.core.exchange import importer
+from desktop.core.exchange.packs import Pack, PackPhrase
+from desktop.core.store import backup as backups
 
 
 def a_pack(n: int) -> Pack:

@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 
 from desktop.core import Library
-from desktop.core.schema import migrate
+from desktop.core.store.schema import migrate
 
 
 def roots_named(path, name: str) -> int:

@@ -7,10 +7,11 @@ import shutil
 
 import pytest
 
-from desktop.core import DatabaseError, Library, damaged
-from desktop.core import backup as backups
-from desktop.core.damaged import damage
-from desktop.core.health import database_checks
+from desktop.core import DatabaseError, Library
+from desktop.core.store import backup as backups
+from desktop.core.store import damaged
+from desktop.core.store.damaged import damage
+from desktop.core.store.health import database_checks
 from tests.core.damage_helpers import break_table_page, garble_text, make_library
 
 

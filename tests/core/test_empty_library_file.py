@@ -7,9 +7,9 @@ import sqlite3
 import pytest
 
 from desktop.core import DatabaseError, Library
-from desktop.core import backup as backups
-from desktop.core.damaged import damage, latest_backup
-from desktop.core.health import database_checks
+from desktop.core.store import backup as backups
+from desktop.core.store.damaged import damage, latest_backup
+from desktop.core.store.health import database_checks
 
 
 def test_a_zero_byte_file_is_refused_not_seeded(tmp_path):

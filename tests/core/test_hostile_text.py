@@ -12,10 +12,10 @@ import time
 import pytest
 
 from desktop.core import Library, QuickReplyError
-from desktop.core import backup as backups
-from desktop.core import subscriptions as subs
-from desktop.core.packs import parse_pack
-from desktop.core.signing import new_key, sign_document
+from desktop.core.exchange.packs import parse_pack
+from desktop.core.store import backup as backups
+from desktop.core.team import subscriptions as subs
+from desktop.core.team.signing import new_key, sign_document
 
 
 def pack_doc(**phrase) -> dict:
@@ -135,7 +135,7 @@ def test_a_json_category_note_is_capped_like_a_csv_one():
 
 @pytest.mark.parametrize("char", ["\u202e", "\u2066", "\u200b", "\u200d", "\ufeff", "\u2060"])
 def test_lint_flags_bidi_and_zero_width_characters(char):
-    from desktop.core.lint import lint
+    from desktop.core.text.lint import lint
 
     findings = lint(f"亲，您好{char}，订单已发出", "发货通知")
     assert any(f.rule == "invisible-char" and f.match == char for f in findings)

@@ -13,8 +13,8 @@ import threading
 import pytest
 
 from desktop.core import DatabaseError, Library, QuickReplyError
-from desktop.core.damaged import damage
-from desktop.core.packs import Pack, PackPhrase, import_pack
+from desktop.core.exchange.packs import Pack, PackPhrase, import_pack
+from desktop.core.store.damaged import damage
 
 
 def big_pack(n: int = 3000) -> Pack:

@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from desktop.cli import doctor
-from desktop.core.health import OK, WARN
+from desktop.core.store.health import OK, WARN
 from desktop.ui import binding_check
 
 pytestmark = pytest.mark.gui

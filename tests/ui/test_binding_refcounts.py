@@ -26,7 +26,7 @@ from collections.abc import Callable
 import pytest
 
 from desktop.core import Library
-from desktop.core.buyer import BuyerContext
+from desktop.core.text.buyer import BuyerContext
 from desktop.qt import QPoint, QtGui, QtWidgets
 from desktop.ui.popup import Popup
 from desktop.ui.results_model import ResultsModel

@@ -21,9 +21,9 @@ from types import ModuleType
 import pytest
 
 from desktop.core import Library
-from desktop.core.buyer import FIELDS as BUYER_FIELDS
-from desktop.core.settings import STORE_PREFIX, STORE_VARIABLES
-from desktop.core.template import BUILTINS
+from desktop.core.store.settings import STORE_PREFIX, STORE_VARIABLES
+from desktop.core.text.buyer import FIELDS as BUYER_FIELDS
+from desktop.core.text.template import BUILTINS
 from desktop.qt import QtCore, QtGui, QtWidgets
 from desktop.ui import i18n
 
@@ -462,7 +462,7 @@ def test_a_subscription_problem_stored_last_week_still_reads_in_english(tmp_path
     """The last problem is kept in the library file; the English list translates it."""
     import json
 
-    from desktop.core import subscriptions as subs
+    from desktop.core.team import subscriptions as subs
     from desktop.ui.subscriptions_dialog import status_text
 
     pack = tmp_path / "team.json"

@@ -1334,7 +1334,7 @@
         <translation>This is a folder, not a phrase file: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/schema.py" line="+170"/>
+        <location filename="../../desktop/core/store/schema.py" line="+178"/>
         <source>话术库文件来自更新版本的快回（结构版本 {version}），请升级快回后再打开</source>
         <translation>The library file comes from a newer QuickReply (schema version {version}); please update QuickReply before opening it</translation>
     </message>
@@ -1410,7 +1410,7 @@
     </message>
     <message>
         <location line="+21"/>
-        <location filename="../../desktop/core/team/subscriptions.py" line="+70"/>
+        <location filename="../../desktop/core/team/subscriptions.py" line="+78"/>
         <source>未签名</source>
         <translation>Unsigned</translation>
     </message>
@@ -1566,7 +1566,7 @@
         <translation>Pinned the publisher&apos;s public key {key} (check it with your team lead)</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>{problem}；保留上次的内容，稍后再试</source>
         <translation>{problem}; keeping the previous content, will try again later</translation>
     </message>
@@ -1577,7 +1577,17 @@
         <translation>No changes</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+41"/>
+        <source>话术包比已经用着的旧（创建时间 {created}，已有 {previous}），可能是旧版本被重新放了上去，已拒绝</source>
+        <translation>The pack is older than the one in use (created {created}, in use {previous}); an old version may have been put back; refused</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>没有</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>{problem}；保留上次的内容</source>
         <translation>{problem}; keeping the previous content</translation>
     </message>

@@ -148,11 +148,19 @@ def _v4_unique_categories(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v5_pack_time(conn: sqlite3.Connection) -> None:
+    """The ``created`` time of the last signed pack accepted, so an older one can be refused."""
+    have = {row[1] for row in conn.execute("PRAGMA table_info(subscriptions)")}
+    if "pack_created" not in have:
+        conn.execute("ALTER TABLE subscriptions ADD COLUMN pack_created TEXT")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_base,
     _v2_search_keys,
     _v3_subscriptions,
     _v4_unique_categories,
+    _v5_pack_time,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -8,9 +8,10 @@ next check tries again.  A pack is checked fully (every ``parse_pack`` rule and
 the signature) before anything is written.
 
 Trust: ``pin`` fixes the publisher's public key; a pack signed by anyone else,
-or unsigned, is then refused.  Without ``pin``, a signed first pack pins its
-own key (trust on first use) so later tampering is caught; an unsigned first
-pack leaves the subscription unpinned and unsigned packs are accepted.
+or unsigned, is then refused.  Without ``pin``, the first signed pack pins its
+own key (trust on first use) so later tampering is caught, whether it came
+first or after unsigned ones; until then unsigned packs are accepted.  A signed
+pack must not be older (``created``) than the last one accepted.
 """
 
 from __future__ import annotations
@@ -297,6 +298,10 @@ def update(lib: Library, sub: Subscription, *, timeout: float = TIMEOUT_S) -> Up
             current = get(lib, sub.id)  # another process may have unsubscribed meanwhile
             if verdict.signed_by is not None:
                 refuse_rollback(current, verdict.signed_by, pack.created)
+                if current.pinned_key is None:
+                    # The first signed pack pins its key, also for a subscription that
+                    # began unsigned: from now on another key or no signature is refused.
+                    _set(lib, sub.id, pinned_key=verdict.signed_by)
             lib.tree.reload()
             root_id = _root(lib, current)
             changes = _apply(lib, sub.id, root_id, pack, fetched, fetched.data, verdict, stamp)

@@ -764,17 +764,27 @@
         <translation>Pack too large (at most {limit} MB)</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
+        <source>服务器把订阅重定向到 {url}，只接受 http(s) 地址，已拒绝</source>
+        <translation>The server redirected the subscription to {url}; only http(s) addresses are accepted; refused</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>服务器把 https 订阅重定向到不加密的 {url}，已拒绝</source>
+        <translation>The server redirected an https subscription to the unencrypted {url}; refused</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>{host} 回答 HTTP {code}（{reason}）</source>
         <translation>{host} answered HTTP {code} ({reason})</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>连不上 {host}：{reason}</source>
         <translation>Cannot connect to {host}: {reason}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>读取 {host} 时出错：{error}</source>
         <translation>Error while reading from {host}: {error}</translation>
     </message>
@@ -1410,7 +1420,7 @@
     </message>
     <message>
         <location line="+21"/>
-        <location filename="../../desktop/core/team/subscriptions.py" line="+78"/>
+        <location filename="../../desktop/core/team/subscriptions.py" line="+79"/>
         <source>未签名</source>
         <translation>Unsigned</translation>
     </message>
@@ -1577,7 +1587,7 @@
         <translation>No changes</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+45"/>
         <source>话术包比已经用着的旧（创建时间 {created}，已有 {previous}），可能是旧版本被重新放了上去，已拒绝</source>
         <translation>The pack is older than the one in use (created {created}, in use {previous}); an old version may have been put back; refused</translation>
     </message>

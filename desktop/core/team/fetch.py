@@ -98,6 +98,53 @@ def _read_limited(stream) -> bytes:
         chunks.append(chunk)
 
 
+class RedirectPolicy(urllib.request.HTTPRedirectHandler):
+    """Follow a few redirects, only to http(s) and never from https down to http.
+
+    ``final`` remembers where the last redirect pointed, so an error names the
+    address that actually failed rather than the one the agent subscribed to.
+    """
+
+    max_redirections = 5
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.final: str | None = None
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        shown = newurl[:200]
+        scheme = urllib.parse.urlsplit(newurl).scheme.lower()
+        refused = scheme not in ("http", "https") or (
+            urllib.parse.urlsplit(req.full_url).scheme.lower() == "https" and scheme == "http"
+        )
+        if refused and fp is not None:
+            fp.close()  # the redirect's own response; urllib closes it only when following
+        if scheme not in ("http", "https"):
+            raise SourceError(
+                Message("服务器把订阅重定向到 {url}，只接受 http(s) 地址，已拒绝", url=shown)
+            )
+        if urllib.parse.urlsplit(req.full_url).scheme.lower() == "https" and scheme == "http":
+            raise SourceError(
+                Message("服务器把 https 订阅重定向到不加密的 {url}，已拒绝", url=shown)
+            )
+        self.final = newurl
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def _opener(policy: RedirectPolicy) -> urllib.request.OpenerDirector:
+    # No ProxyHandler reading http_proxy & co: a variable set by some other program
+    # must not route the team's phrases through a host nobody chose for them.
+    return urllib.request.build_opener(urllib.request.ProxyHandler({}), policy)
+
+
+def _where(url: str, policy: RedirectPolicy) -> str:
+    """The host, or after a redirect the whole final address (without a query)."""
+    if policy.final is None:
+        return urllib.parse.urlsplit(url).netloc
+    parts = urllib.parse.urlsplit(policy.final)
+    return f"{parts.scheme}://{parts.netloc}{parts.path}"[:200]
+
+
 def _fetch_url(url: str, known: Validators, timeout: float) -> Fetched:
     headers = {"User-Agent": f"QuickReply/{__version__}", "Accept": "application/json, */*;q=0.5"}
     if known.etag:
@@ -105,15 +152,17 @@ def _fetch_url(url: str, known: Validators, timeout: float) -> Fetched:
     if known.last_modified:
         headers["If-Modified-Since"] = known.last_modified
     request = urllib.request.Request(url, headers=headers)
+    policy = RedirectPolicy()
     host = urllib.parse.urlsplit(url).netloc
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
+        with _opener(policy).open(request, timeout=timeout) as response:
             length = response.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > MAX_FILE_BYTES:
                 raise _too_large()
             data = _read_limited(response)
             found = Validators(response.headers.get("ETag"), response.headers.get("Last-Modified"))
     except urllib.error.HTTPError as exc:
+        host = _where(url, policy)
         with exc:  # an HTTPError holds the open response; close it
             if exc.code == 304:
                 return Fetched(None, known)
@@ -126,10 +175,12 @@ def _fetch_url(url: str, known: Validators, timeout: float) -> Fetched:
                 )
             ) from None
     except urllib.error.URLError as exc:
+        host = _where(url, policy)
         raise SourceUnreachable(
             Message("连不上 {host}：{reason}", host=host, reason=str(exc.reason))
         ) from None
     except (OSError, http.client.HTTPException) as exc:
+        host = _where(url, policy)
         raise SourceUnreachable(
             Message("读取 {host} 时出错：{error}", host=host, error=str(exc))
         ) from None

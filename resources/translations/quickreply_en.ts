@@ -749,7 +749,7 @@
         <translation>Missing placeholder values: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/team/fetch.py" line="+66"/>
+        <location filename="../../desktop/core/team/fetch.py" line="+70"/>
         <source>订阅地址不能为空</source>
         <translation>The subscription address must not be empty</translation>
     </message>
@@ -759,12 +759,22 @@
         <translation>Only http(s) addresses or file paths are supported: {source}</translation>
     </message>
     <message>
+        <location line="+32"/>
+        <source>{host} 太慢：{seconds} 秒内没有传完话术包，保留上次的内容，稍后再试</source>
+        <translation>{host} is too slow: the pack did not arrive within {seconds} s; the last copy is kept, try again later</translation>
+    </message>
+    <message>
         <location line="+12"/>
         <source>话术包太大（最多 {limit} MB）</source>
         <translation>Pack too large (at most {limit} MB)</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+10"/>
+        <source>读取被取消（超时）</source>
+        <translation>reading was cancelled (time limit)</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>服务器把订阅重定向到 {url}，只接受 http(s) 地址，已拒绝</source>
         <translation>The server redirected the subscription to {url}; only http(s) addresses are accepted; refused</translation>
     </message>
@@ -774,7 +784,7 @@
         <translation>The server redirected an https subscription to the unencrypted {url}; refused</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>{host} 回答 HTTP {code}（{reason}）</source>
         <translation>{host} answered HTTP {code} ({reason})</translation>
     </message>

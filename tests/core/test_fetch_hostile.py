@@ -144,3 +144,53 @@ def test_proxy_variables_are_not_used_for_pack_sources(monkeypatch):
     finally:
         server.close()
         proxy.stop.set()
+
+
+# ----- finding 13: slow-loris --------------------------------------------------------------
+def trickle_body(h: BaseHTTPRequestHandler) -> None:
+    h.send_response(200)
+    h.send_header("Content-Length", "600")
+    h.end_headers()
+    for _ in range(600):  # one byte every 0.1 s: each read is quick, the whole is a minute
+        try:
+            h.wfile.write(b" ")
+            h.wfile.flush()
+        except OSError:
+            return
+        time.sleep(0.1)
+
+
+def trickle_headers(h: BaseHTTPRequestHandler) -> None:
+    h.wfile.write(b"HTTP/1.1 200 OK\r\n")
+    for _ in range(600):
+        try:
+            h.wfile.write(b"X")
+            h.wfile.flush()
+        except OSError:
+            return
+        time.sleep(0.1)
+
+
+@pytest.mark.parametrize("route", [trickle_body, trickle_headers])
+def test_a_server_that_trickles_bytes_is_cut_off_by_a_bound_on_the_whole_fetch(monkeypatch, route):
+    monkeypatch.setattr(fetching, "TOTAL_S", 2.0, raising=False)
+    server = Server({"/team.json": route})
+    outcome: list[BaseException | None] = []
+
+    def run() -> None:
+        try:
+            fetching.fetch(server.url("/team.json"), timeout=5)
+            outcome.append(None)
+        except BaseException as exc:  # noqa: BLE001 - recorded for the assertion
+            outcome.append(exc)
+
+    started = time.monotonic()
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(20)
+    try:
+        assert outcome, "the fetch was still running after 20 s"
+        assert isinstance(outcome[0], SourceUnreachable)
+        assert time.monotonic() - started < 10
+    finally:
+        server.close()

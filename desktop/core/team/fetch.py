@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import http.client
 import re
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -23,7 +24,10 @@ from desktop.core.base.errors import QuickReplyError
 from desktop.core.base.messages import Message
 from desktop.core.exchange.packs import MAX_FILE_BYTES
 
-TIMEOUT_S = 15.0
+TIMEOUT_S = 15.0  # for each connect and each read
+# For the whole fetch of a URL: a server that sends a byte every few seconds never
+# trips the per-read timeout, so the total time is bounded too (50 MB at 1 MB/s fits).
+TOTAL_S = 90.0
 _CHUNK = 64 * 1024
 # Shared folders (SMB, FAT) keep modification times to 1–2 s; a file read that
 # soon after a write could change again unseen, so its time isn't trusted.
@@ -76,8 +80,40 @@ def normalise_source(source: str) -> str:
 
 def fetch(source: str, known: Validators = Validators(), timeout: float = TIMEOUT_S) -> Fetched:
     if is_url(source):
-        return _fetch_url(source, known, timeout)
+        return _bounded(source, known, timeout, TOTAL_S)
     return _fetch_file(Path(source), known)
+
+
+def _bounded(url: str, known: Validators, timeout: float, total: float) -> Fetched:
+    """``_fetch_url`` with a limit on its whole duration, headers included.
+
+    The fetch runs in a daemon thread; when the limit passes, the caller gets
+    ``SourceUnreachable`` at once and the thread stops at its next read.
+    """
+    outcome: list[Fetched | BaseException] = []
+    cancel = threading.Event()
+
+    def run() -> None:
+        try:
+            outcome.append(_fetch_url(url, known, timeout, cancel))
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller below
+            outcome.append(exc)
+
+    worker = threading.Thread(target=run, name="quickreply-fetch", daemon=True)
+    worker.start()
+    worker.join(total)
+    if not outcome:
+        cancel.set()
+        raise SourceUnreachable(
+            Message(
+                "{host} 太慢：{seconds} 秒内没有传完话术包，保留上次的内容，稍后再试",
+                host=urllib.parse.urlsplit(url).netloc,
+                seconds=f"{total:.0f}",
+            )
+        )
+    if isinstance(outcome[0], BaseException):
+        raise outcome[0]
+    return outcome[0]
 
 
 def _too_large() -> SourceError:
@@ -85,11 +121,15 @@ def _too_large() -> SourceError:
     return SourceError(Message("话术包太大（最多 {limit} MB）", limit=limit))
 
 
-def _read_limited(stream) -> bytes:
+def _read_limited(stream, cancel: threading.Event | None = None) -> bytes:
     chunks: list[bytes] = []
     total = 0
+    # read1 returns what has arrived instead of waiting for a whole chunk
+    read = getattr(stream, "read1", stream.read)
     while True:
-        chunk = stream.read(_CHUNK)
+        if cancel is not None and cancel.is_set():
+            raise SourceUnreachable(Message("读取被取消（超时）"))
+        chunk = read(_CHUNK)
         if not chunk:
             return b"".join(chunks)
         total += len(chunk)
@@ -145,7 +185,9 @@ def _where(url: str, policy: RedirectPolicy) -> str:
     return f"{parts.scheme}://{parts.netloc}{parts.path}"[:200]
 
 
-def _fetch_url(url: str, known: Validators, timeout: float) -> Fetched:
+def _fetch_url(
+    url: str, known: Validators, timeout: float, cancel: threading.Event | None = None
+) -> Fetched:
     headers = {"User-Agent": f"QuickReply/{__version__}", "Accept": "application/json, */*;q=0.5"}
     if known.etag:
         headers["If-None-Match"] = known.etag
@@ -159,7 +201,7 @@ def _fetch_url(url: str, known: Validators, timeout: float) -> Fetched:
             length = response.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > MAX_FILE_BYTES:
                 raise _too_large()
-            data = _read_limited(response)
+            data = _read_limited(response, cancel)
             found = Validators(response.headers.get("ETag"), response.headers.get("Last-Modified"))
     except urllib.error.HTTPError as exc:
         host = _where(url, policy)

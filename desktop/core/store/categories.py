@@ -102,10 +102,12 @@ class CategoryTree:
             existing = self.by_path.get(names[:depth])
             if existing is None:
                 parent_id = parent.id if parent else None
-                pos = self.conn.execute(
-                    "SELECT COALESCE(MAX(position) + 1, 0) FROM categories WHERE parent_id IS ?",
-                    (parent_id,),
+                # A bare MAX() over the (parent_id, position) index is one lookup;
+                # wrapped in COALESCE, SQLite would walk every sibling.
+                last = self.conn.execute(
+                    "SELECT MAX(position) FROM categories WHERE parent_id IS ?", (parent_id,)
                 ).fetchone()[0]
+                pos = 0 if last is None else last + 1
                 # The file's unique index decides, not this cache: another process may
                 # have created the same category since it was loaded.
                 self.conn.execute(
@@ -114,8 +116,9 @@ class CategoryTree:
                     (parent_id, names[depth - 1], pos),
                 )
                 cid, pos, note = self.conn.execute(
-                    "SELECT id, position, note FROM categories WHERE parent_id IS ? AND name = ?",
-                    (parent_id, names[depth - 1]),
+                    "SELECT id, position, note FROM categories"
+                    " WHERE COALESCE(parent_id, 0) = ? AND name = ?",  # the unique index
+                    (parent_id or 0, names[depth - 1]),
                 ).fetchone()
                 existing = Category(cid, parent_id, names[depth - 1], pos, note, names[:depth])
                 self.by_id[existing.id] = existing

@@ -155,12 +155,20 @@ def _v5_pack_time(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE subscriptions ADD COLUMN pack_created TEXT")
 
 
+def _v6_category_position(conn: sqlite3.Connection) -> None:
+    """Finding the end of a parent's children, once per new category, without a scan."""
+    conn.execute(
+        "CREATE INDEX IF NOT EXISTS categories_parent_position ON categories(parent_id, position)"
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_base,
     _v2_search_keys,
     _v3_subscriptions,
     _v4_unique_categories,
     _v5_pack_time,
+    _v6_category_position,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

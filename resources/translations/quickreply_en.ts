@@ -1354,7 +1354,7 @@
         <translation>This is a folder, not a phrase file: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/schema.py" line="+178"/>
+        <location filename="../../desktop/core/store/schema.py" line="+186"/>
         <source>话术库文件来自更新版本的快回（结构版本 {version}），请升级快回后再打开</source>
         <translation>The library file comes from a newer QuickReply (schema version {version}); please update QuickReply before opening it</translation>
     </message>
@@ -1647,7 +1647,7 @@
         <translation>Category {category}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/text/template.py" line="+30"/>
+        <location filename="../../desktop/core/text/template.py" line="+31"/>
         <source>占位符缺少右括号 }</source>
         <extracomment>Store settings read from the values mapping by the ``发货日`` built-in.</extracomment>
         <translation>Placeholder is missing its closing }</translation>
@@ -1671,6 +1671,12 @@
         <location line="+1"/>
         <source>选项占位符没有任何选项</source>
         <translation>Choice placeholder has no options</translation>
+    </message>
+    <message>
+        <location line="+256"/>
+        <location line="+23"/>
+        <source>填好的话术太长（超过 {limit} 字），请检查填入的值</source>
+        <translation>The filled-in phrase is too long (over {limit} characters); check the values filled in</translation>
     </message>
     <message>
         <location filename="../../desktop/platform/__init__.py" line="+40"/>

@@ -937,13 +937,13 @@
         <translation>Row {row}: content is empty</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/exchange/formats/xlsx_io.py" line="+43"/>
-        <location line="+69"/>
+        <location filename="../../desktop/core/exchange/formats/xlsx_io.py" line="+53"/>
+        <location line="+106"/>
         <source>{source} 不是有效的 xlsx 文件（可能已损坏或不完整）</source>
         <translation>{source} is not a valid xlsx file (it may be damaged or incomplete)</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-101"/>
         <source>{source} 里的文件太多（{count} 个），不像是话术表格</source>
         <translation>{source} contains too many files ({count}); it doesn&apos;t look like a phrase sheet</translation>
     </message>
@@ -958,7 +958,17 @@
         <translation>{source} is too large when unpacked ({size} MB, at most {limit} MB); refused</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+27"/>
+        <source>{source} 的共享文字太多（超过 {limit} 条），不像是话术表格，已拒绝</source>
+        <translation>{source} has too many shared strings (over {limit}); it doesn&apos;t look like a phrase sheet; refused</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>{source} 里的文字太多（超过 {limit} 字），已拒绝</source>
+        <translation>{source} holds too much text (over {limit} characters); refused</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>{source} 里没有工作表</source>
         <translation>{source} has no worksheet</translation>
     </message>

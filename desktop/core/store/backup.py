@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -97,6 +98,37 @@ def _target(folder: Path, stem: str, now: datetime, reason: str) -> Path:
     return target
 
 
+STALE_AFTER_S = 600  # a copy still being written by another process is younger than this
+
+
+def remove_leftovers(lib: Library, now: float | None = None) -> list[Path]:
+    """Delete what an interrupted backup left: ``*.partial`` copies and their journals.
+
+    Only this library's, and only ones untouched for ``STALE_AFTER_S``, so a
+    backup another process is taking right now is left alone.
+    """
+    folder = folder_of(lib)
+    assert lib.path is not None
+    if not folder.is_dir():
+        return []
+    stamp = time.time() if now is None else now
+    removed = []
+    prefix = f"{lib.path.stem}-"
+    for path in folder.iterdir():
+        if not path.name.startswith(prefix) or not path.name.endswith(
+            (".partial", ".partial-journal", ".db-journal")
+        ):
+            continue
+        try:
+            if stamp - path.stat().st_mtime < STALE_AFTER_S:
+                continue
+            path.unlink()
+        except OSError:
+            continue  # gone already, or held open on Windows: next time
+        removed.append(path)
+    return removed
+
+
 def backup_now(lib: Library, reason: str = MANUAL, *, rotate: bool = True) -> Path:
     """Copy the library into ``backups/``; returns the new file.
 
@@ -111,6 +143,7 @@ def backup_now(lib: Library, reason: str = MANUAL, *, rotate: bool = True) -> Pa
 
     folder = folder_of(lib)
     assert lib.path is not None
+    remove_leftovers(lib)
     now = datetime.now()
     target = _target(folder, lib.path.stem, now, reason)
     partial = target.with_suffix(".partial")

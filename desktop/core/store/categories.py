@@ -110,16 +110,19 @@ class CategoryTree:
                 pos = 0 if last is None else last + 1
                 # The file's unique index decides, not this cache: another process may
                 # have created the same category since it was loaded.
-                self.conn.execute(
+                cur = self.conn.execute(
                     "INSERT INTO categories (parent_id, name, position, note) VALUES (?, ?, ?, '')"
                     " ON CONFLICT DO NOTHING",
                     (parent_id, names[depth - 1], pos),
                 )
-                cid, pos, note = self.conn.execute(
-                    "SELECT id, position, note FROM categories"
-                    " WHERE COALESCE(parent_id, 0) = ? AND name = ?",  # the unique index
-                    (parent_id or 0, names[depth - 1]),
-                ).fetchone()
+                if cur.rowcount == 1:
+                    cid, note = int(cur.lastrowid or 0), ""
+                else:  # made meanwhile by another process: use that one
+                    cid, pos, note = self.conn.execute(
+                        "SELECT id, position, note FROM categories"
+                        " WHERE COALESCE(parent_id, 0) = ? AND name = ?",  # the unique index
+                        (parent_id or 0, names[depth - 1]),
+                    ).fetchone()
                 existing = Category(cid, parent_id, names[depth - 1], pos, note, names[:depth])
                 self.by_id[existing.id] = existing
                 self.by_path[existing.path] = existing

@@ -9,7 +9,7 @@
         <translation>QuickReply Search</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>已复制</source>
         <translation>Copied</translation>
     </message>
@@ -44,7 +44,7 @@
         <translation>Hotkey paused</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+147"/>
         <source>快回</source>
         <translation>QuickReply</translation>
     </message>
@@ -484,7 +484,7 @@
         <translation>Delete phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/backup.py" line="+31"/>
+        <location filename="../../desktop/core/store/backup.py" line="+32"/>
         <source>导入前</source>
         <translation>before import</translation>
     </message>
@@ -509,12 +509,12 @@
         <translation>An in-memory library has no file and cannot be backed up</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+75"/>
         <source>正在写入话术库，不能同时备份</source>
         <translation>The library is being written; it cannot be backed up at the same time</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>话术库文件已损坏，没有备份（损坏的副本不能当作好的备份）：{problem}</source>
         <translation>The library file is damaged, so no backup was taken (a damaged copy must not pass for a good backup): {problem}</translation>
     </message>
@@ -1769,7 +1769,7 @@
         <translation>Global hotkeys are not supported on this system</translation>
     </message>
     <message>
-        <location filename="../../desktop/platform/windows.py" line="+120"/>
+        <location filename="../../desktop/platform/windows_hotkey.py" line="+113"/>
         <source>快捷键 {spec} 无法注册（{error}），请在 设置 里换一个</source>
         <translation>Hotkey {spec} could not be registered ({error}); choose another in Settings</translation>
     </message>
@@ -1779,12 +1779,13 @@
         <translation>A key of hotkey {spec} does not exist in the current keyboard layout; choose another</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../../desktop/platform/windows_hotkey.py" line="-4"/>
+        <location filename="../../desktop/platform/x11.py" line="+13"/>
         <source>快捷键 {spec} 已被其他程序占用，请在 设置 里换一个</source>
         <translation>Hotkey {spec} is taken by another program; choose another in Settings</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location filename="../../desktop/platform/x11.py" line="+142"/>
         <source>无法连接 X 显示 {display}：{error}</source>
         <translation>Cannot connect to X display {display}: {error}</translation>
     </message>
@@ -2234,6 +2235,26 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <source>无法模拟粘贴按键，话术已复制到剪贴板</source>
         <translation>Could not press Ctrl+V for you; the phrase is on the clipboard</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>粘贴前焦点离开了原来的窗口，没有粘贴，话术已复制到剪贴板</source>
+        <translation>Focus left the chat window before pasting, so nothing was pasted; the phrase is on the clipboard</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>剪贴板被其他程序占用，话术没有发送，请稍后再试</source>
+        <translation>Another program is holding the clipboard, so nothing was sent; please try again</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>聊天窗口以管理员身份运行，无法自动粘贴；话术已复制到剪贴板，请按 Ctrl+V</source>
+        <translation>The chat window runs as administrator, so it cannot be pasted into automatically; the phrase is on the clipboard, press Ctrl+V</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>聊天窗口没有响应，没有粘贴；话术已复制到剪贴板</source>
+        <translation>The chat window is not responding, so nothing was pasted; the phrase is on the clipboard</translation>
+    </message>
 </context>
 <context>
     <name>PhraseEditor</name>
@@ -2359,7 +2380,7 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
 <context>
     <name>Popup</name>
     <message>
-        <location filename="../../desktop/ui/popup.py" line="+75"/>
+        <location filename="../../desktop/ui/popup.py" line="+84"/>
         <source>快回</source>
         <translation>QuickReply</translation>
     </message>
@@ -2369,7 +2390,7 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <translation>Search: characters, pinyin, initials or code</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+108"/>
         <source>没有找到匹配的话术</source>
         <translation>No matching phrases</translation>
     </message>

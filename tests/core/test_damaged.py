@@ -40,10 +40,10 @@ def titles(path: Path) -> list[str]:
         return [p.title for p in lib.phrases()]
 
 
-def test_a_missing_empty_or_healthy_file_is_not_damage(tmp_path):
+def test_a_missing_or_healthy_file_is_not_damage_and_an_empty_one_is(tmp_path):
     assert damage(tmp_path / "none.db") is None
     (tmp_path / "empty.db").write_bytes(b"")
-    assert damage(tmp_path / "empty.db") is None
+    assert "空的" in damage(tmp_path / "empty.db")
     make_library(tmp_path / "ok.db")
     assert damage(tmp_path / "ok.db") is None
     assert damage(tmp_path / "ok.db", full=True) is None

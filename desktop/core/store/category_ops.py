@@ -231,6 +231,11 @@ def _fallback(lib: Library, parent_id: int | None, removed: set[int]) -> tuple[i
     for cid in _siblings(lib, None):
         if cid not in removed and lib.tree.by_id[cid].name == FALLBACK:
             return cid, False
+    for cid in removed & set(_siblings(lib, None)):
+        if lib.tree.by_id[cid].name == FALLBACK:  # the 未分类 being deleted: out of the way
+            lib.conn.execute(  # of the unique name; it is gone by the end of this change
+                "UPDATE categories SET name = ? WHERE id = ?", (f"{FALLBACK} #{cid}", cid)
+            )
     position = len(_siblings(lib, None))
     cur = lib.conn.execute(
         "INSERT INTO categories (parent_id, name, position, note) VALUES (NULL, ?, ?, '')",
@@ -352,6 +357,11 @@ def undelete_category(lib: Library, deleted: DeletedCategory) -> None:
                 )
             )
         _refuse_taken_codes(lib, [p[0] for p in deleted.phrases if p[3] is None])
+        if fallback_goes:  # it may share the name of the category coming back (unique index)
+            conn.execute(
+                "UPDATE categories SET name = ? WHERE id = ?",
+                (f"{FALLBACK} #{deleted.fallback_id}", deleted.fallback_id),
+            )
         conn.executemany(
             "INSERT INTO categories (id, parent_id, name, position, note, read_only)"
             " VALUES (?, ?, ?, ?, ?, ?)",

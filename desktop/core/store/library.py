@@ -27,6 +27,7 @@ from desktop.core.store.db import connect, default_path, transaction
 from desktop.core.store.models import Category, Phrase
 from desktop.core.store.schema import check_version, migrate
 from desktop.core.store.settings import SETTINGS, STORE_PREFIX, canonical_key, check_value
+from desktop.core.store.storage_errors import storage_error
 from desktop.core.store.usage import Frecency
 from desktop.core.store.validation import (
     MAX_BODY,
@@ -68,6 +69,7 @@ class Library:
         self.created = False  # the file was made by this open (set by ``open``)
         self.closed = False
         self._data_version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        self._checked_for_writing = path is None  # a file is checked before its first write
 
     # ----- opening -------------------------------------------------------------
     @classmethod
@@ -81,15 +83,29 @@ class Library:
         if path is None:
             path = default_path()
         memory = str(path) == ":memory:"
+        if not memory and Path(path).is_file() and Path(path).stat().st_size == 0:
+            # Something emptied the file: damage, not a new library to seed over it.
+            raise DatabaseError(Message("话术库文件是空的（0 字节）：{path}", path=str(path)))
         db = connect(None if memory else path)
         try:
             check_version(db.conn)
+            if not memory:
+                from desktop.core.store.damaged import not_a_library
+
+                foreign = not_a_library(db.conn)
+                if foreign:
+                    raise DatabaseError(
+                        Message("{path} {problem}", path=str(path), problem=foreign)
+                    )
             if not memory:
                 db.enable_wal()
             before = migrate(db.conn)
             lib = cls(db, path=None if memory else Path(path))
         except sqlite3.DatabaseError as exc:
             db.close()
+            honest = storage_error(exc, path)
+            if honest is not None:  # a read-only mount or a lock is not damage
+                raise honest from exc
             raise DatabaseError(
                 Message(
                     "话术库文件已损坏或不是快回的文件：{path}（{error}）",
@@ -466,6 +482,28 @@ class Library:
     def _invalidate(self) -> None:
         self._index = None
 
+    def check_before_writing(self) -> None:
+        """Refuse to write into a damaged file, checked once per process (``quick_check``).
+
+        A write into a damaged b-tree can spread the damage and would then be
+        copied into the next backup; refusing keeps the file as it is for the
+        recovery at the next start.
+        """
+        if self._checked_for_writing:
+            return
+        from desktop.core.store.damaged import quick_problem
+
+        problem = quick_problem(self.conn)
+        if problem:
+            raise DatabaseError(
+                Message(
+                    "话术库文件已损坏，为了不让损坏扩大，没有写入：{path}（{problem}）",
+                    path=str(self.path),
+                    problem=problem,
+                )
+            )
+        self._checked_for_writing = True
+
     @contextmanager
     def atomic(self) -> Iterator[None]:
         """Several library calls as one change: all of it reaches the file, or none.
@@ -479,12 +517,27 @@ class Library:
     @contextmanager
     def writing(self) -> Iterator[sqlite3.Connection]:
         """One transaction; afterwards (committed or rolled back) caches are refreshed."""
+        self.check_before_writing()
         try:
-            with transaction(self.conn) as conn:
+            with self.storage_errors(), transaction(self.conn) as conn:
+                # Inside the write lock: catch up with what other processes committed,
+                # so no decision below rests on a stale cache.
+                self.refresh_if_changed()
                 yield conn
         finally:
             self.tree.reload()
             self._invalidate()
+
+    @contextmanager
+    def storage_errors(self) -> Iterator[None]:
+        """A full disk, a read-only mount or a lock as a ``StorageError`` saying so."""
+        try:
+            yield
+        except sqlite3.OperationalError as exc:
+            honest = storage_error(exc, self.path)
+            if honest is None:
+                raise
+            raise honest from exc
 
     def _ensure_index(self) -> SearchIndex:
         if self._index is None:
@@ -508,7 +561,8 @@ class Library:
         """Remember that a phrase was sent: its id and the time, nothing else."""
         current = self.get(phrase_id)
         used_at = time.time() if when is None else float(when)
-        with transaction(self.conn):
+        self.check_before_writing()
+        with self.storage_errors(), transaction(self.conn):
             self.conn.execute(
                 "INSERT INTO usage (phrase_id, used_at) VALUES (?, ?)", (current.id, used_at)
             )
@@ -546,7 +600,8 @@ class Library:
     def set_setting(self, key: str, value: str) -> str:
         key = canonical_key(key)
         checked = check_value(key, value)
-        with transaction(self.conn):
+        self.check_before_writing()
+        with self.storage_errors(), transaction(self.conn):
             self.conn.execute(
                 "INSERT INTO settings (key, value) VALUES (?, ?)"
                 " ON CONFLICT(key) DO UPDATE SET value = excluded.value",

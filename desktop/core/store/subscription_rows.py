@@ -13,7 +13,7 @@ from desktop.core.store.library import Library
 
 FIELDS = (
     "id, source, name, pinned_key, signed_by, root_category_id, etag, last_modified,"
-    " content_hash, last_checked, last_updated, last_error, created"
+    " content_hash, last_checked, last_updated, last_error, created, pack_created"
 )
 _COLUMNS = frozenset(c.strip() for c in FIELDS.split(","))
 

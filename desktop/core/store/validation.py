@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from desktop.core.base.errors import ValidationError
 from desktop.core.base.messages import Message
+from desktop.core.base.textcheck import lone_surrogate
 from desktop.core.search.textnorm import fold
 
 MAX_TITLE = 100
@@ -21,9 +22,18 @@ MAX_CODE = 20
 MAX_TAGS = 20
 MAX_TAG = 20
 
+
+def refuse_lone_surrogate(value: str, what: str) -> None:
+    """Text that can't be stored as UTF-8 (an undecodable byte from the command line)."""
+    code = lone_surrogate(value)
+    if code:
+        raise ValidationError(Message("{what}含有无效的字符（{code}）", what=what, code=code))
+
+
 def clean_code(code: str | None) -> str | None:
     if code is None:
         return None
+    refuse_lone_surrogate(str(code), Message("快捷编码"))
     folded = fold(code).strip()
     if not folded:
         return None
@@ -37,6 +47,7 @@ def clean_code(code: str | None) -> str | None:
 def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
     out: list[str] = []
     for tag in tags:
+        refuse_lone_surrogate(str(tag), Message("标签"))
         for part in str(tag).translate(_CONTROL_CHARS).replace("，", ",").split(","):
             part = part.strip()
             if not part:
@@ -52,11 +63,23 @@ def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-_CONTROL_CHARS = {c: None for c in range(32) if chr(c) not in "\n\t"} | {0x7F: None}
+# C0 controls but line breaks and tabs, DEL and the C1 controls (0x9B starts a terminal escape)
+_CONTROL_CHARS = (
+    {c: None for c in range(32) if chr(c) not in "\n\t"}
+    | {0x7F: None}
+    | {c: None for c in range(0x80, 0xA0)}
+)
+_ALL_CONTROL_CHARS = _CONTROL_CHARS | {ord("\n"): None, ord("\t"): None}
+
+
+def strip_controls(text: str, *, keep_lines: bool = True) -> str:
+    """``text`` without control characters (ESC, BEL, NUL…); they would reach a terminal raw."""
+    return str(text).translate(_CONTROL_CHARS if keep_lines else _ALL_CONTROL_CHARS)
 
 
 def clean_text(value: str, what: str, limit: int, *, required: bool) -> str:
     """Normalise line ends and drop control characters (they'd corrupt chat and search)."""
+    refuse_lone_surrogate(str(value), what)
     text = str(value).replace("\r\n", "\n").replace("\r", "\n").translate(_CONTROL_CHARS)
     if required and not text.strip():
         raise ValidationError(Message("{what}不能为空", what=what))

@@ -62,12 +62,14 @@ def phrase_keys(code: str | None, title: str, tags: Sequence[str], body: str) ->
     )
 
 
-def category_keys(path: Sequence[str]) -> tuple[str, str]:
-    """Search text for a category path: its names, and their pinyin and initials."""
-    pinyin: list[str] = []
-    for name in path:
-        pinyin.extend(k for k in title_pinyin(name) if k)
-    return fold(FIELD + FIELD.join(path)), FIELD + FIELD.join(pinyin)
+def name_pinyin(name: str) -> str:
+    """A category name's pinyin and initials, stored with the category when it is written."""
+    return FIELD.join(k for k in title_pinyin(name) if k)
+
+
+def category_keys(path: Sequence[str], pinyin: Sequence[str]) -> tuple[str, str]:
+    """Search text for a category path: its names, and each name's stored ``name_pinyin``."""
+    return fold(FIELD + FIELD.join(path)), FIELD + FIELD.join(p for p in pinyin if p)
 
 
 class _Joined:

@@ -21,7 +21,7 @@ from desktop.core.base.errors import DatabaseError, NotFoundError, ValidationErr
 from desktop.core.base.messages import Message
 from desktop.core.search.index import Entry, Keys, SearchIndex, category_keys, phrase_keys
 from desktop.core.search.textnorm import fold
-from desktop.core.store.categories import CategoryTree
+from desktop.core.store.categories import CategoryTree, fill_pinyin
 from desktop.core.store.db import connect, default_path, transaction
 from desktop.core.store.models import Category, Phrase
 from desktop.core.store.schema import check_version, migrate
@@ -512,6 +512,7 @@ class Library:
         try:
             with transaction(self.conn) as conn:
                 yield conn
+                fill_pinyin(conn)  # for categories made or renamed in there
         finally:
             self.tree.reload()
             self._invalidate()
@@ -528,7 +529,14 @@ class Library:
         ).fetchall()
         rank = self.tree.rank
         rows.sort(key=lambda r: (-r[6], rank.get(r[1], 1 << 30), r[7], r[0]))
-        cat_keys = {c.id: category_keys(c.path) for c in self.tree.all()}
+        tree = self.tree
+        cat_keys = {
+            c.id: category_keys(
+                c.path,
+                [tree.pinyin_of(tree.by_path[c.path[:d]].id) for d in range(1, len(c.path) + 1)],
+            )
+            for c in tree.all()
+        }
         entries = [Entry(r[0], r[1], r[2] or "", Keys(r[3], r[4], r[5])) for r in rows]
         self._pinned = {r[0] for r in rows if r[6]}
         return SearchIndex(entries, cat_keys)

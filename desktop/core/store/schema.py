@@ -14,6 +14,7 @@ from collections.abc import Callable
 from desktop.core.base.errors import DatabaseError
 from desktop.core.base.messages import Message
 from desktop.core.search.index import phrase_keys
+from desktop.core.store.categories import fill_pinyin
 
 
 def _v1_base(conn: sqlite3.Connection) -> None:
@@ -95,10 +96,21 @@ def _v3_subscriptions(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v4_category_pinyin(conn: sqlite3.Connection) -> None:
+    """Store each category name's pinyin, so opening the library needs no pypinyin."""
+    have = {row[1] for row in conn.execute("PRAGMA table_info(categories)")}
+    if "search_pinyin" not in have:
+        conn.execute("ALTER TABLE categories ADD COLUMN search_pinyin TEXT NOT NULL DEFAULT ''")
+    if "search_for" not in have:
+        conn.execute("ALTER TABLE categories ADD COLUMN search_for TEXT")
+    fill_pinyin(conn)
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_base,
     _v2_search_keys,
     _v3_subscriptions,
+    _v4_category_pinyin,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

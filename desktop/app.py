@@ -20,23 +20,18 @@ from desktop.platform.autostart import create_autostart
 from desktop.platform.base import HotkeyError, Platform
 from desktop.qt import QObject, QtCore, QTimer, QtWidgets
 from desktop.ui import clipboard, i18n
-from desktop.ui.buyer_dialog import BuyerDialog
 from desktop.ui.crash import CrashReporter
 from desktop.ui.i18n import says
 from desktop.ui.icon import app_icon
-from desktop.ui.import_dialog import ImportDialog, undo_last_import
 from desktop.ui.notify import ERROR, INFO, WARNING, Bridge
 from desktop.ui.paste import PasteService
 from desktop.ui.popup import Popup
 from desktop.ui.recovery import ask_with_dialog, check_at_start
 from desktop.ui.results_model import ResultsModel
-from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.side_panel import SidePanel
 from desktop.ui.single_instance import InstanceServer, ask_running_instance, server_name
 from desktop.ui.smoke import SmokeTest, headless
-from desktop.ui.stats_dialog import StatsDialog
 from desktop.ui.subscription_updater import SubscriptionUpdater
-from desktop.ui.subscriptions_dialog import SubscriptionsDialog
 from desktop.ui.tray import Tray, cursor_position
 
 log = logging.getLogger("quickreply.app")
@@ -95,14 +90,10 @@ class QuickReplyApp(QObject):
         self.side_panel.closed.connect(lambda: self.tray.panel_action.setChecked(False))
         self.tray.panel_toggled.connect(self.show_side_panel)
         self.tray.stats_requested.connect(self.open_stats)
-        self.tray.import_requested.connect(lambda: self._show_dialog(ImportDialog(self.library)))
-        self.tray.undo_import_requested.connect(
-            lambda: undo_last_import(self.library, self.messages.send)
-        )
+        self.tray.import_requested.connect(self.open_import)
+        self.tray.undo_import_requested.connect(self.undo_import)
         self.subscriptions = SubscriptionUpdater(library, self.messages, parent=self)
-        self.tray.subscriptions_requested.connect(
-            lambda: self._show_dialog(SubscriptionsDialog(self.library, self.subscriptions))
-        )
+        self.tray.subscriptions_requested.connect(self.open_subscriptions)
 
         self._poll = QTimer(self)
         self._poll.timeout.connect(self._check_for_outside_changes)
@@ -183,13 +174,35 @@ class QuickReplyApp(QObject):
             self.popup.form.focus_first_missing()
 
     # ----- windows -----------------------------------------------------------------
+    # Each window's module is imported when it is first opened: most sessions open
+    # none of them, and together they (with spreadsheets, statistics and the
+    # network code behind them) would cost start-up time and memory.
     def edit_buyer(self) -> None:
+        from desktop.ui.buyer_dialog import BuyerDialog
+
         self._show_dialog(BuyerDialog(self.buyer))
 
     def edit_settings(self) -> None:
+        from desktop.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.library, autostart=create_autostart(self.library.path))
         dialog.applied.connect(self.apply_hotkey)
         self._show_dialog(dialog)
+
+    def open_import(self) -> None:
+        from desktop.ui.import_dialog import ImportDialog
+
+        self._show_dialog(ImportDialog(self.library))
+
+    def undo_import(self) -> None:
+        from desktop.ui.import_dialog import undo_last_import
+
+        undo_last_import(self.library, self.messages.send)
+
+    def open_subscriptions(self) -> None:
+        from desktop.ui.subscriptions_dialog import SubscriptionsDialog
+
+        self._show_dialog(SubscriptionsDialog(self.library, self.subscriptions))
 
     def show_side_panel(self, visible: bool) -> None:
         if visible:
@@ -198,6 +211,8 @@ class QuickReplyApp(QObject):
             self.side_panel.hide()
 
     def open_stats(self) -> None:
+        from desktop.ui.stats_dialog import StatsDialog
+
         self._show_dialog(StatsDialog(self.library))
 
     def open_library(self) -> None:

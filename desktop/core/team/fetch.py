@@ -9,12 +9,9 @@ An unreachable source raises ``SourceUnreachable``: being offline is normal.
 
 from __future__ import annotations
 
-import http.client
 import re
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,7 +65,9 @@ def normalise_source(source: str) -> str:
         return text
     scheme = urllib.parse.urlsplit(text).scheme.lower()
     if scheme == "file":
-        text = urllib.request.url2pathname(urllib.parse.urlsplit(text).path)
+        from urllib.request import url2pathname
+
+        text = url2pathname(urllib.parse.urlsplit(text).path)
     elif "://" in text and not _WINDOWS_DRIVE.match(text):
         raise SourceError(Message("只支持 http(s) 地址或文件路径：{source}", source=text[:80]))
     return str(Path(text).expanduser().resolve())
@@ -99,6 +98,11 @@ def _read_limited(stream) -> bytes:
 
 
 def _fetch_url(url: str, known: Validators, timeout: float) -> Fetched:
+    # Imported here: http, ssl and email cost start-up time and most starts fetch nothing.
+    import http.client
+    import urllib.error
+    import urllib.request
+
     headers = {"User-Agent": f"QuickReply/{__version__}", "Accept": "application/json, */*;q=0.5"}
     if known.etag:
         headers["If-None-Match"] = known.etag

@@ -188,6 +188,9 @@ def main() -> int:
         print("needs " + ", ".join(missing), file=sys.stderr)
         return 2
     py = sys.executable
+    # An installed copy (pip, or the frozen build) starts from compiled bytecode;
+    # with PYTHONDONTWRITEBYTECODE set every start would compile the sources again.
+    subprocess.run([py, "-m", "compileall", "-q", str(ROOT / "desktop")], check=True)
     rows: list[tuple[str, dict[str, float]]] = []
     cli_rows: list[tuple[str, tuple[float, float, float]]] = []
     with tempfile.TemporaryDirectory() as tmp:

@@ -95,18 +95,29 @@ class QuickReplyApp(QObject):
         self.subscriptions = SubscriptionUpdater(library, self.messages, parent=self)
         self.tray.subscriptions_requested.connect(self.open_subscriptions)
 
+        self._warm = QTimer(self)
+        self._warm.setSingleShot(True)
+        self._warm.timeout.connect(self._warm_index)
         self._poll = QTimer(self)
         self._poll.timeout.connect(self._check_for_outside_changes)
         self._poll.start(POLL_MS)
 
     def start(self) -> None:
-        self.library.search("", limit=1)  # build the search index before the first hotkey
         self.tray.show()
         problem = getattr(self.platform, "problem", None)
         if problem:
             self.messages.send(tr("全局快捷键不可用"), says(problem), WARNING)
         self.apply_hotkey()
         self.subscriptions.start()  # checks now (in the background) and every interval
+        # Build the search index on the event loop's first turn, not before the
+        # tray icon: the first hotkey still finds it ready (or builds it itself).
+        self._warm.start(0)
+
+    def _warm_index(self) -> None:
+        try:
+            self.library.search("", limit=1)
+        except QuickReplyError as exc:
+            log.warning("could not build the search index: %s", exc)
 
     # ----- hotkey ----------------------------------------------------------------
     def apply_hotkey(self) -> None:
@@ -258,6 +269,7 @@ class QuickReplyApp(QObject):
             self.open_popup()
 
     def shutdown(self) -> None:
+        self._warm.stop()
         self._poll.stop()
         clipboard.release(QtWidgets.QApplication.clipboard())
         self.platform.close()

@@ -36,6 +36,7 @@ from desktop.ui.tray import Tray, cursor_position
 
 log = logging.getLogger("quickreply.app")
 POLL_MS = 1500  # how often to look for changes written by the CLI or another window
+WARM_INDEX_MS = 300  # after start: the tray icon first, then the search index
 TRAY_WAIT_MS = 5000  # a tray host starting at login may appear a moment after us
 
 
@@ -109,9 +110,9 @@ class QuickReplyApp(QObject):
             self.messages.send(tr("全局快捷键不可用"), says(problem), WARNING)
         self.apply_hotkey()
         self.subscriptions.start()  # checks now (in the background) and every interval
-        # Build the search index on the event loop's first turn, not before the
-        # tray icon: the first hotkey still finds it ready (or builds it itself).
-        self._warm.start(0)
+        # Build the search index once the tray host has had a moment to embed the
+        # icon, not before it; a hotkey pressed sooner builds it on the spot.
+        self._warm.start(WARM_INDEX_MS)
 
     def _warm_index(self) -> None:
         try:

@@ -139,7 +139,7 @@ class SearchIndex:
         self.names = _Joined(names)
         self.body = _Joined(map(add, bodies, map(cat_names.__getitem__, category_ids)))
         self.pinyin = _Joined(map(add, pinyins, map(cat_pinyin.__getitem__, category_ids)))
-        coded = sorted((hash(fold(code)), i) for i, code in enumerate(codes) if code)
+        coded = sorted((hash(_fold_code(code)), i) for i, code in enumerate(codes) if code)
         self._code_hash = array("q", (h for h, _ in coded))
         self._code_at = array("q", (i for _, i in coded))
 
@@ -297,6 +297,10 @@ class SearchIndex:
     def _ids(self, indices: Iterable[int]) -> list[str]:
         return [self._id_text.segment(i) for i in indices]
 
+    def ids_at(self, indices: Iterable[int]) -> list[str]:
+        """The ids at those places of the static order."""
+        return self._ids(indices)
+
     def _rarest(self, words: list[str]) -> str:
         """The term to walk the text with: the one seen least in a sample of it.
 
@@ -307,6 +311,11 @@ class SearchIndex:
             return words[0]
         sample = self.body.text[:_SAMPLE]
         return min(words, key=lambda w: (sample.count(w), -_selectivity(w)))
+
+
+def _fold_code(code: str) -> str:
+    """``fold`` for a stored code, quick for the usual ASCII ones (NFKC leaves ASCII alone)."""
+    return code.lower() if code.isascii() else fold(code)
 
 
 def _selectivity(word: str) -> int:

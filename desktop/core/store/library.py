@@ -559,14 +559,11 @@ class Library:
             (ordered(names), ordered(bodies), ordered(pinyins)),
             cat_keys,
         )
+        pinned_count = sum(pinned)
         del columns, ids, cats, codes, names, bodies, pinyins, pinned, positions
-        # Read after the rows are gone: ids kept from them would pin their memory.
-        self._pinned = {
-            row[0]
-            for row in self.conn.execute(
-                "SELECT id FROM phrases WHERE pinned = 1 AND deleted_at IS NULL"
-            )
-        }
+        # Pinned phrases come first in the static order.  Their ids are made now,
+        # after the rows are gone: ids kept from the rows would pin their memory.
+        self._pinned = set(index.ids_at(range(pinned_count)))
         if len(index) >= _BIG_INDEX:
             give_back_freed_memory()
         return index

@@ -78,7 +78,8 @@ def library(tmp_path_factory) -> Path:
 def run(args: list[str], **kw) -> subprocess.CompletedProcess:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QUICKREPLY_LOG_DIR": kw.pop("logs")}
     return subprocess.run(
-        [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, **kw
+        [sys.executable, *args], check=False, cwd=ROOT, env=env, capture_output=True, text=True,
+        timeout=120, **kw,
     )
 
 

@@ -18,7 +18,9 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from desktop import __version__
+from desktop.cli.console import make_output_safe
 from desktop.core.base.errors import DatabaseError, NotFoundError, QuickReplyError
+from desktop.core.store.storage_errors import describe
 
 if TYPE_CHECKING:
     from desktop.core import Library
@@ -64,6 +66,10 @@ class Group(click.Group):
             importlib.import_module(f"desktop.cli.{COMMANDS[cmd_name]}")  # registers it on main
         return super().get_command(ctx, cmd_name)
 
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        make_output_safe()  # before click prints anything, usage errors included
+        return super().main(*args, **kwargs)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
@@ -72,6 +78,9 @@ class Group(click.Group):
         except QuickReplyError as exc:
             fail(str(exc))
         except sqlite3.DatabaseError as exc:  # damage found while reading, after the open
+            honest = describe(exc, (ctx.obj or {}).get("db"))
+            if honest is not None:  # the disk, the mount or a lock: not damage
+                fail(honest)
             fail(f"话术库文件读写出错（{exc}）{SEE_DOCTOR}")
         except KeyboardInterrupt:
             click.echo("已取消", err=True)

@@ -36,7 +36,7 @@ def test_a_file_from_before_stored_category_pinyin_gets_it_when_opened(tmp_path)
     with Library.open(path, seed=False) as lib:
         lib.add("运费说明", "退货运费由谁出", "售后/退换货")
         lib.conn.execute("UPDATE categories SET search_pinyin = '', search_for = NULL")
-        lib.conn.execute("PRAGMA user_version = 3")
+        lib.conn.execute("PRAGMA user_version = 6")
     with Library.open(path) as lib:
         assert user_version(lib.conn) == SCHEMA_VERSION
         assert titles(lib, "shouhou") == {"运费说明"}

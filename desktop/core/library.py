@@ -26,6 +26,7 @@ from desktop.core.models import Category, Phrase
 from desktop.core.schema import check_version, migrate
 from desktop.core.search import Entry, Keys, SearchIndex, category_keys, phrase_keys
 from desktop.core.settings import SETTINGS, STORE_PREFIX, canonical_key, check_value
+from desktop.core.suggest import Suggester, Suggestion, clean_examples
 from desktop.core.textnorm import fold
 from desktop.core.usage import Frecency
 
@@ -41,7 +42,7 @@ MAX_TAG = 20
 _UNSET: Any = object()
 _COLUMNS = (
     "id, category_id, title, body, code, tags, note, pinned, position, "
-    "created_at, updated_at, deleted_at"
+    "created_at, updated_at, deleted_at, examples"
 )
 
 
@@ -112,6 +113,7 @@ class Library:
         for phrase_id, used_at in self.conn.execute("SELECT phrase_id, used_at FROM usage"):
             self.frecency.add(phrase_id, used_at)
         self._index: SearchIndex | None = None
+        self.suggester = Suggester(self)
         self._pinned: set[str] = set()
         self._data_version = self.conn.execute("PRAGMA data_version").fetchone()[0]
 
@@ -250,6 +252,7 @@ class Library:
         tags: Iterable[str] = (),
         note: str = "",
         pinned: bool = False,
+        examples: Iterable[str] = (),
     ) -> Phrase:
         with self.writing():
             phrase_id = self._insert(
@@ -260,6 +263,7 @@ class Library:
                 tags=tags,
                 note=note,
                 pinned=pinned,
+                examples=examples,
             )
         return self.get(phrase_id)
 
@@ -276,6 +280,7 @@ class Library:
         phrase_id: str | None = None,
         check_code: bool = True,
         check_editable: bool = True,
+        examples: Iterable[str] = (),
     ) -> str:
         """Insert inside the caller's transaction; returns the new id."""
         title = clean_text(title, Message("标题"), MAX_TITLE, required=True).strip()
@@ -283,6 +288,7 @@ class Library:
         note = clean_text(note or "", Message("备注"), 1000, required=False).strip()
         code = clean_code(code)
         tag_tuple = clean_tags(tags)
+        example_tuple = clean_examples(examples)
         if check_code and code:
             self._refuse_taken_code(code, None)
         cat = self.tree.ensure(category)
@@ -297,8 +303,8 @@ class Library:
         keys = phrase_keys(code, title, tag_tuple, body)
         self.conn.execute(
             "INSERT INTO phrases (id, category_id, title, body, code, tags, note, pinned, position,"
-            " created_at, updated_at, search_names, search_body, search_pinyin)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " created_at, updated_at, search_names, search_body, search_pinyin, examples)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 phrase_id,
                 cat.id,
@@ -312,6 +318,7 @@ class Library:
                 stamp,
                 stamp,
                 *keys,
+                json.dumps(example_tuple, ensure_ascii=False),
             ),
         )
         return phrase_id
@@ -381,6 +388,7 @@ class Library:
         tags: Iterable[str] = _UNSET,
         note: str = _UNSET,
         pinned: bool = _UNSET,
+        examples: Iterable[str] = _UNSET,
     ) -> Phrase:
         """Change the given fields only; ``code=None`` or ``""`` removes the code."""
         current = self.get(phrase_id)
@@ -395,6 +403,8 @@ class Library:
             changes["tags"] = json.dumps(clean_tags(tags), ensure_ascii=False)
         if pinned is not _UNSET:
             changes["pinned"] = int(bool(pinned))
+        if examples is not _UNSET:
+            changes["examples"] = json.dumps(clean_examples(examples), ensure_ascii=False)
         if code is not _UNSET:
             changes["code"] = clean_code(code)
         if changes.keys() & {"title", "body", "tags", "code"}:
@@ -477,6 +487,7 @@ class Library:
             created_at=row[9],
             updated_at=row[10],
             deleted_at=row[11],
+            examples=tuple(json.loads(row[12] or "[]")),
         )
 
     # ----- search --------------------------------------------------------------
@@ -505,6 +516,11 @@ class Library:
 
     def _invalidate(self) -> None:
         self._index = None
+        self.suggester.invalidate()
+
+    def suggest(self, text: str, limit: int = 5) -> list[Suggestion]:
+        """Phrases for a buyer's message, best first, each with a score and why (建议)."""
+        return self.suggester.suggest(text, limit)
 
     @contextmanager
     def writing(self) -> Iterator[sqlite3.Connection]:

@@ -95,10 +95,30 @@ def _v3_subscriptions(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v4_suggest(conn: sqlite3.Connection) -> None:
+    """建议: each phrase's example buyer questions, and the words agents taught it.
+
+    ``suggest_learned`` holds dictionary words only (see ``desktop.core.learn``),
+    never a buyer's message.
+    """
+    have = {row[1] for row in conn.execute("PRAGMA table_info(phrases)")}
+    if "examples" not in have:
+        conn.execute("ALTER TABLE phrases ADD COLUMN examples TEXT NOT NULL DEFAULT '[]'")
+    conn.execute(
+        """CREATE TABLE IF NOT EXISTS suggest_learned (
+            phrase_id TEXT NOT NULL,
+            word TEXT NOT NULL,
+            weight REAL NOT NULL DEFAULT 1,
+            PRIMARY KEY (phrase_id, word)
+        )"""
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_base,
     _v2_search_keys,
     _v3_subscriptions,
+    _v4_suggest,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

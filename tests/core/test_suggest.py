@@ -1,0 +1,97 @@
+"""建议: a buyer's own words find the phrase an agent would send."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.core import Library
+from desktop.core.errors import ValidationError
+from desktop.core.intents import clean_message, looks_like_message
+
+
+@pytest.fixture(scope="module")
+def lib():
+    with Library.memory(seed=True) as lib:
+        yield lib
+
+
+def titles(lib, text, limit=3):
+    return [s.phrase.title for s in lib.suggest(text, limit)]
+
+
+@pytest.mark.parametrize(
+    ("message", "title"),
+    [
+        ("我的快递到哪了", "物流查询"),
+        ("收到的杯子是碎的", "收到问题件"),
+        ("有货吗", "有现货"),
+        ("会掉色吗", "起球掉色"),
+        ("质保多久", "质保维修"),
+    ],
+)
+def test_buyer_words_find_the_phrase(lib, message, title):
+    assert title in titles(lib, message)
+
+
+def test_noise_emoji_fullwidth_and_order_numbers_do_not_derail(lib):
+    plain = titles(lib, "什么时候发货", 1)
+    noisy = titles(lib, "亲 在吗？？　什么时候发货啊😊😊[微笑] 订单号：３２１４５６７８９０１２３４５６７８", 1)
+    assert noisy == plain == ["发货时间"]
+
+
+def test_order_number_is_recognised_for_the_placeholder_not_matched():
+    cleaned = clean_message("订单号 321456789012345678 怎么还没发")
+    assert cleaned.values["订单号"] == "321456789012345678"
+    assert "3214" not in cleaned.text and "单号" not in cleaned.text
+    assert "321456789012345678" not in repr(cleaned)
+
+
+def test_typos_and_chat_headers_are_cleaned():
+    cleaned = clean_message("小鱼儿88 2026-12-07 10:23:11\n我的快地到那了")
+    assert cleaned.text == "我的快递到哪了"
+
+
+def test_scores_are_relative_and_explained(lib):
+    found = lib.suggest("能便宜点吗", 3)
+    assert found[0].score == 1.0
+    assert all(0 < s.score <= 1.0 for s in found)
+    assert any(m.via == "便宜点" for m in found[0].matches)
+
+
+def test_nothing_to_go_on_gives_nothing(lib):
+    assert lib.suggest("🙂🙂", 3) == []
+    assert lib.suggest("", 3) == []
+
+
+def test_examples_are_a_phrase_field(lib):
+    with Library.memory() as own:
+        p = own.add("开箱视频", "拆箱时请录像", examples=["能不能 先拆开看|要不要录像\n录像吗", "录像吗"])
+        assert p.examples == ("能不能 先拆开看", "要不要录像", "录像吗")
+        assert own.suggest("拆开以前要录视频吗", 1)[0].phrase.id == p.id
+        p = own.update(p.id, examples=[])
+        assert p.examples == ()
+        with pytest.raises(ValidationError):
+            own.update(p.id, examples=["问" * 101])
+
+
+def test_a_changed_library_is_suggested_from_at_once():
+    with Library.memory() as own:
+        own.add("到货提醒", "到货了我通知您")
+        assert own.suggest("什么时候到货", 1)[0].phrase.title == "到货提醒"
+        p = own.add("海运说明", "海外仓走海运，大约一个月")
+        assert own.suggest("海运要多久", 1)[0].phrase.id == p.id
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("我的快递到哪了", True),
+        ("在吗 能便宜点吗", True),
+        ("321456789012345678", False),
+        ("SF1234567890123", False),
+        ("x", False),
+        ("很长的一段文字" * 80, False),
+    ],
+)
+def test_what_looks_like_a_buyer_message(text, expected):
+    assert looks_like_message(text) is expected

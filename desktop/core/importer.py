@@ -51,6 +51,7 @@ class _Known(NamedTuple):
     note: str
     category_id: int | None
     deleted: bool = False
+    examples: tuple[str, ...] = ()
     planned: str = ""  # label of the file row that adds it, for phrases not yet written
 
 
@@ -143,9 +144,9 @@ def _library_phrases(lib: Library) -> tuple[dict[Any, _Known], dict[str, Any]]:
     by_code: dict[str, Any] = {}
     tree = lib.tree.by_id
     rows = lib.conn.execute(
-        "SELECT id, category_id, title, body, code, tags, note, deleted_at FROM phrases"
+        "SELECT id, category_id, title, body, code, tags, note, deleted_at, examples FROM phrases"
     )
-    for pid, cid, title, body, code, tags, note, deleted in rows:
+    for pid, cid, title, body, code, tags, note, deleted, examples in rows:
         cat = tree.get(cid)
         by_id[pid] = _Known(
             title,
@@ -156,6 +157,7 @@ def _library_phrases(lib: Library) -> tuple[dict[Any, _Known], dict[str, Any]]:
             note,
             cid,
             deleted is not None,
+            tuple(json.loads(examples or "[]")),
         )
         if code and deleted is None:
             by_code[code] = pid
@@ -238,7 +240,7 @@ class _Planner:
         old = self.by_id[key]
         kept = {
             f: getattr(old, f)
-            for f in ("title", "category", "code", "tags", "note")
+            for f in ("title", "category", "code", "tags", "note", "examples")
             if f not in self.given
         }
         if kept:  # the file has no column for these: the library's values stand
@@ -255,6 +257,7 @@ class _Planner:
             item.note,
             None,
             planned=label,
+            examples=item.examples,
         )
         return known._replace(**changes) if changes else known
 
@@ -272,11 +275,12 @@ class _Planner:
     def _matched(self, item: PackPhrase, label: str, n: int, key: Any, old: _Known) -> PlanItem:
         target = key if isinstance(key, str) else None
         same_text = (old.title, old.body) == (item.title, item.body)
-        same_rest = (old.category, old.code, old.tags, old.note) == (
+        same_rest = (old.category, old.code, old.tags, old.note, old.examples) == (
             item.category,
             item.code,
             item.tags,
             item.note,
+            item.examples,
         )
         if same_text and same_rest:
             why = (
@@ -406,6 +410,7 @@ def _execute(lib: Library, plan: ImportPlan) -> ImportReport:
                     code=item.code,
                     tags=p.tags,
                     note=p.note,
+                    examples=p.examples,
                 )
                 report.replaced.append(item.target)
             else:
@@ -418,6 +423,7 @@ def _execute(lib: Library, plan: ImportPlan) -> ImportReport:
                         tags=p.tags,
                         note=p.note,
                         pinned=p.pinned,
+                        examples=p.examples,
                         phrase_id=item.new_id,
                         check_code=False,
                     )

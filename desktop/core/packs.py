@@ -39,6 +39,7 @@ class PackPhrase:
     tags: tuple[str, ...] = ()
     note: str = ""
     pinned: bool = False
+    examples: tuple[str, ...] = ()  # 买家常问
 
 
 @dataclass
@@ -184,6 +185,11 @@ def _phrase(item: Any, where: str) -> PackPhrase:
     tags = item.get("tags", [])
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
         raise PackError(Message("{where}.tags 应为文字列表", where=where))
+    examples = item.get("examples", [])
+    if isinstance(examples, str):
+        examples = [examples]
+    if not isinstance(examples, list) or not all(isinstance(t, str) for t in examples):
+        raise PackError(Message("{where}.examples 应为文字列表", where=where))
     pinned = item.get("pinned", False)
     if not isinstance(pinned, bool):
         raise PackError(Message("{where}.pinned 应为 true 或 false", where=where))
@@ -196,6 +202,7 @@ def _phrase(item: Any, where: str) -> PackPhrase:
         tags=tuple(tags),
         note=_text(item, "note", where),
         pinned=pinned,
+        examples=tuple(examples),
     )
 
 
@@ -291,6 +298,7 @@ def build_pack(
                 "code": p.code,
                 "tags": list(p.tags),
                 "note": p.note,
+                "examples": list(p.examples),
             }
             for p in phrases
         ],

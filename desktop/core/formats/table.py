@@ -24,8 +24,8 @@ from desktop.core.packs import MAX_PHRASES, Pack, PackPhrase
 # cells that hold a formula (only an .xlsx can have those).
 Row = tuple[int, list[str], tuple[int, ...]]
 
-HEADER = ("分类", "标题", "内容", "快捷编码", "标签", "备注", "编号")
-FIELDS = ("category", "title", "body", "code", "tags", "note", "id")
+HEADER = ("分类", "标题", "内容", "快捷编码", "标签", "备注", "编号", "买家常问")
+FIELDS = ("category", "title", "body", "code", "tags", "note", "id", "examples")
 ALIASES: dict[str, tuple[str, ...]] = {
     "category": (
         "分类",
@@ -57,6 +57,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "tags": ("标签", "tags", "tag", "keywords"),
     "note": ("备注", "说明", "适用场景", "note", "notes", "remark", "remarks", "comment"),
     "id": ("编号", "话术编号", "id", "uuid"),
+    "examples": ("买家常问", "常见问法", "买家问题", "examples", "example questions", "questions"),
 }
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # OWASP's list for CSV/formula injection
 MAX_ROWS = 2 * MAX_PHRASES + 1000  # blank rows included; bounds a sheet full of nothing
@@ -203,6 +204,7 @@ def _read_row(result: ReadResult, number: int, values: dict[str, str]) -> None:
             code=values.get("code", "").strip() or None,
             tags=tuple(t for t in TAG_SPLIT.split(values.get("tags", "")) if t.strip()),
             note=note,
+            examples=(values.get("examples", ""),) if values.get("examples", "").strip() else (),
         )
     )
     result.rows.append(number)
@@ -214,7 +216,7 @@ def doc_rows(doc: dict[str, Any]) -> list[list[str]]:
     rows: list[list[str]] = [list(HEADER)]
     for cat in doc.get("categories", []):
         if cat.get("note"):
-            rows.append(_escaped(["/".join(cat["path"]), "", "", "", "", cat["note"], ""]))
+            rows.append(_escaped(["/".join(cat["path"]), "", "", "", "", cat["note"], "", ""]))
     for p in doc["phrases"]:
         rows.append(
             _escaped(
@@ -226,6 +228,7 @@ def doc_rows(doc: dict[str, Any]) -> list[list[str]]:
                     "，".join(p.get("tags") or ()),
                     p.get("note") or "",
                     p.get("id") or "",
+                    "|".join(p.get("examples") or ()),
                 ]
             )
         )

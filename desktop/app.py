@@ -153,7 +153,16 @@ class QuickReplyApp(QObject):
             return
         self.paste.remember_target()
         self.library.refresh_if_changed()
-        self.popup.open_at(cursor_position())
+        self.popup.open_at(cursor_position(), self._clipboard_message())
+
+    def _clipboard_message(self) -> str:
+        """Clipboard text for 建议 (a buyer's message copied from the chat), or ""."""
+        if self.library.setting("suggest_clipboard") != "on":
+            return ""
+        try:
+            return QtWidgets.QApplication.clipboard().text() or ""
+        except RuntimeError:  # the clipboard owner went away mid-read
+            return ""
 
     def _give_focus_back(self) -> None:
         target = self.paste.target()

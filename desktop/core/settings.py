@@ -139,6 +139,18 @@ SETTINGS: dict[str, Setting] = {
         Setting("browse_mode", "off", _choice("off", "on"), "新人浏览模式（只读）"),
         Setting("browse_locked", "0", _choice("0", "1"), "锁定浏览模式（组长设置）"),
         Setting("panel_side", "right", _choice("left", "right"), "侧边栏停靠在屏幕哪一边"),
+        Setting(
+            "suggest_clipboard",
+            "on",
+            _choice("on", "off"),
+            "按快捷键时，剪贴板里像买家消息的文字先给出建议话术",
+        ),
+        Setting(
+            "suggest_learn",
+            "on",
+            _choice("on", "off"),
+            "从发送的建议话术学习（只记词表里的词，不记买家消息）",
+        ),
         Setting("store.店铺名", "", _text, "店铺名"),
         Setting("store.客服名", "", _text, "客服名"),
         Setting("store.发货截止时间", "16:00", _clock, "当天发货的截止时间"),

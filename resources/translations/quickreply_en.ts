@@ -44,7 +44,7 @@
         <translation>Hotkey paused</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+145"/>
         <source>快回</source>
         <translation>QuickReply</translation>
     </message>
@@ -244,9 +244,9 @@
     </message>
     <message>
         <location line="+29"/>
-        <location filename="../../desktop/core/formats/base.py" line="+75"/>
-        <location filename="../../desktop/core/library.py" line="+281"/>
-        <location line="+108"/>
+        <location filename="../../desktop/core/formats/base.py" line="+76"/>
+        <location filename="../../desktop/core/library.py" line="+286"/>
+        <location line="+111"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
@@ -684,7 +684,7 @@
     </message>
     <message>
         <location line="+11"/>
-        <location filename="../../desktop/core/library.py" line="-249"/>
+        <location filename="../../desktop/core/library.py" line="-255"/>
         <source>话术库文件已损坏或不是快回的文件：{path}（{error}）</source>
         <translation>The library file is damaged or not a QuickReply file: {path} ({error})</translation>
     </message>
@@ -740,7 +740,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../desktop/core/packs.py" line="+223"/>
+        <location filename="../../desktop/core/packs.py" line="+230"/>
         <source>读不了文件 {path}：{reason}</source>
         <translation>Cannot read file {path}: {reason}</translation>
     </message>
@@ -776,22 +776,22 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../desktop/core/library.py" line="+142"/>
-        <location line="+109"/>
+        <location filename="../../desktop/core/library.py" line="+145"/>
+        <location line="+112"/>
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../desktop/core/library.py" line="-108"/>
-        <location line="+110"/>
+        <location filename="../../desktop/core/library.py" line="-111"/>
+        <location line="+113"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <location filename="../../desktop/core/formats/csv_io.py" line="+50"/>
-        <location filename="../../desktop/core/packs.py" line="-121"/>
+        <location filename="../../desktop/core/packs.py" line="-127"/>
         <source>{where}：{problem}</source>
         <translation>{where}: {problem}</translation>
     </message>
@@ -821,7 +821,7 @@
         <translation>{source}, row {row}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/formats/table.py" line="+120"/>
+        <location filename="../../desktop/core/formats/table.py" line="+121"/>
         <source>列「{name}」与「{first}」重复，用了前一列</source>
         <translation>Column &quot;{name}&quot; duplicates &quot;{first}&quot;; the first one was used</translation>
     </message>
@@ -941,29 +941,29 @@
         <translation>Keep both</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+145"/>
         <source>冲突处理方式只能是 {policies}</source>
         <translation>The conflict policy must be one of {policies}</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+234"/>
-        <location filename="../../desktop/core/subtree.py" line="+131"/>
+        <location line="+238"/>
+        <location filename="../../desktop/core/subtree.py" line="+132"/>
         <source>{label}（{title}）：{problem}</source>
         <translation>{label} ({title}): {problem}</translation>
     </message>
     <message>
-        <location line="-201"/>
+        <location line="-205"/>
         <source>分类「{category}」来自订阅，是只读的</source>
         <translation>Category &quot;{category}&quot; comes from a subscription and is read-only</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>编号在回收站里已有，换新编号</source>
         <translation>The ID is already in the trash; a new ID is used</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>与{row}相同</source>
         <translation>Same as {row}</translation>
     </message>
@@ -1033,7 +1033,7 @@
         <translation>The library changed after the preview; preview again before importing</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/library.py" line="-333"/>
+        <location filename="../../desktop/core/library.py" line="-340"/>
         <source>快捷编码应为一个词、最多 {limit} 个字符：{code}</source>
         <translation>A shortcut code must be one word of at most {limit} characters: {code}</translation>
     </message>
@@ -1058,12 +1058,12 @@
         <translation>{what} is too long ({length} characters, at most {limit})</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+129"/>
         <source>分类「{category}」来自订阅，是只读的；需要修改请先复制一份到自己的分类</source>
         <translation>Category “{category}” comes from a subscription and is read-only; to change it, first copy it into a category of your own</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+116"/>
         <source>快捷编码 {code} 已被「{title}」（{id}）使用</source>
         <translation>Shortcut code {code} is already used by “{title}” ({id})</translation>
     </message>
@@ -1073,7 +1073,7 @@
         <translation>No such phrase: {id}</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+100"/>
         <source>这条话术不在回收站里：{id}</source>
         <translation>This phrase is not in the trash: {id}</translation>
     </message>
@@ -1133,12 +1133,12 @@
         <translation>Please give a single tag: {tag}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/packs.py" line="-73"/>
+        <location filename="../../desktop/core/packs.py" line="-74"/>
         <source>文件</source>
         <translation>The file</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>{where}.{key} 缺失</source>
         <translation>{where}.{key} is missing</translation>
     </message>
@@ -1214,12 +1214,17 @@
         <translation>{where}.tags should be a list of text</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>{where}.examples 应为文字列表</source>
+        <translation>{where}.examples should be a list of text</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>{where}.pinned 应为 true 或 false</source>
         <translation>{where}.pinned should be true or false</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>文件太大：{size} MB（最多 {limit} MB）</source>
         <translation>File too large: {size} MB (at most {limit} MB)</translation>
     </message>
@@ -1234,7 +1239,7 @@
         <translation>This is a folder, not a phrase file: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/schema.py" line="+116"/>
+        <location filename="../../desktop/core/schema.py" line="+136"/>
         <source>话术库文件来自更新版本的快回（结构版本 {version}），请升级快回后再打开</source>
         <translation>The library file comes from a newer QuickReply (schema version {version}); please update QuickReply before opening it</translation>
     </message>
@@ -1299,7 +1304,7 @@
         <translation>A store variable must be one line of at most 200 characters</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+66"/>
         <source>没有这个设置项：{key}（可用：{known}，或 store.变量名）</source>
         <translation>No such setting: {key} (available: {known}, or store.&lt;variable name&gt;)</translation>
     </message>
@@ -1487,7 +1492,7 @@
         <translation>The category of subscription &quot;{name}&quot; is gone and another category has its name; unsubscribe and subscribe again</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/subtree.py" line="-141"/>
+        <location filename="../../desktop/core/subtree.py" line="-142"/>
         <source>新增 {count} 条</source>
         <translation>{count} added</translation>
     </message>
@@ -1651,6 +1656,16 @@
         <location filename="../../desktop/ui/library/phrase_model.py" line="+57"/>
         <source>、</source>
         <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/suggest.py" line="+301"/>
+        <source>买家常问太长（每条最多 {limit} 字）：{text}</source>
+        <translation>Example question too long (at most {limit} characters each): {text}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>买家常问太多（最多 {limit} 条）</source>
+        <translation>Too many example questions (at most {limit})</translation>
     </message>
 </context>
 <context>
@@ -2193,7 +2208,7 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
 <context>
     <name>Popup</name>
     <message>
-        <location filename="../../desktop/ui/popup.py" line="+75"/>
+        <location filename="../../desktop/ui/popup.py" line="+84"/>
         <source>快回</source>
         <translation>QuickReply</translation>
     </message>
@@ -2203,7 +2218,12 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <translation>Search: characters, pinyin, initials or code</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+127"/>
+        <source>买家：%1</source>
+        <translation>Buyer: %1</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>没有找到匹配的话术</source>
         <translation>No matching phrases</translation>
     </message>
@@ -2213,7 +2233,7 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <translation>This phrase has been deleted</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+36"/>
         <source>Enter 发送 · Ctrl+1…9 直接发送 · Tab 填写 · Esc 关闭</source>
         <translation>Enter sends · Ctrl+1…9 sends that row · Tab fills in · Esc closes</translation>
     </message>
@@ -2226,6 +2246,14 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <location line="+0"/>
         <source>、</source>
         <translation>, </translation>
+    </message>
+</context>
+<context>
+    <name>ResultDelegate</name>
+    <message>
+        <location filename="../../desktop/ui/result_delegate.py" line="+108"/>
+        <source>建议</source>
+        <translation>Suggested</translation>
     </message>
 </context>
 <context>

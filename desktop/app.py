@@ -110,6 +110,7 @@ class QuickReplyApp(QObject):
 
     def start(self) -> None:
         self.library.search("", limit=1)  # build the search index before the first hotkey
+        self.library.suggester.warm()  # 建议's index, built in the background
         self.tray.show()
         problem = getattr(self.platform, "problem", None)
         if problem:

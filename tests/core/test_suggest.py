@@ -95,3 +95,40 @@ def test_a_changed_library_is_suggested_from_at_once():
 )
 def test_what_looks_like_a_buyer_message(text, expected):
     assert looks_like_message(text) is expected
+
+
+def test_the_index_can_be_built_in_the_background():
+    with Library.memory(seed=True) as own:
+        thread = own.suggester.warm()
+        assert thread is not None
+        thread.join(30)
+        assert own.suggester._index is not None
+        assert own.suggest("我的快递到哪了", 3)[0].phrase.category[0] == "售中"
+
+
+def test_a_change_during_the_background_build_is_not_lost():
+    with Library.memory() as own:
+        own.add("旧话术", "发货很快")
+        thread = own.suggester.warm()
+        p = own.add("海运说明", "海外仓走海运，大约一个月")
+        thread.join(30)
+        assert own.suggest("海运要多久", 1)[0].phrase.id == p.id
+
+
+def test_learning_keeps_dictionary_words_only(tmp_path):
+    message = "亲 杯子碎了 退钱 张三 13812345678 北京市朝阳区建国路88号 tb_lily2024 订单 321456789012345678"
+    path = tmp_path / "library.db"
+    with Library.open(path) as own:
+        pid = own.search("收到问题件", limit=1)[0].id
+        words = own.suggester.learn(message, pid)
+        assert set(words) <= {"碎", "碎了", "退钱"} and "退钱" in words
+        stored = [w for (w,) in own.conn.execute("SELECT word FROM suggest_learned")]
+        assert sorted(stored) == sorted(words)
+        assert own.suggest("碎了", 1)[0].phrase.id == pid
+    raw = b"".join(p.read_bytes() for p in tmp_path.iterdir() if p.is_file())
+    for secret in ("张三", "13812345678", "北京市", "建国路", "tb_lily2024", "321456789012345678",
+                   "杯子碎了", message):
+        assert secret.encode() not in raw and secret.encode("utf-16-le") not in raw
+    with Library.open(path) as own:
+        assert own.suggester.forget() == len(words)
+        assert own.suggester.learned_count() == 0

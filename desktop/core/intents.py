@@ -199,6 +199,11 @@ def clean_message(text: str, vocabulary: Vocabulary | None = None) -> CleanMessa
     return CleanMessage(" ".join(_PUNCT.sub(" ", cleaned).split()), values)
 
 
+# What is left of a copied tracking or order number once the number is gone:
+# "顺丰快递 SF1409…" is buyer data for the context, not a question.
+_DATA_WORDS = re.compile(
+    r"顺丰|圆通|中通|韵达|申通|极兔|京东|邮政|德邦|百世|天天|速运|快递|物流|运单号?|订单号?|单号|编号|号码|[\s:：]"
+)
 _PUNCT = re.compile(r"[^\w\u3400-\u9fff]+")
 
 
@@ -217,6 +222,6 @@ def looks_like_message(text: str) -> bool:
     stripped = text.strip()
     if not 2 <= len(stripped) <= 300 or stripped.count("\n") > 6:
         return False
-    cleaned = clean_message(stripped).text
+    cleaned = _DATA_WORDS.sub("", clean_message(stripped).text)
     han = sum(1 for ch in cleaned if "\u3400" <= ch <= "\u9fff")
     return han >= 2

@@ -24,7 +24,7 @@
         <translation>Not pasted automatically</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>全局快捷键不可用</source>
         <translation>Global hotkey unavailable</translation>
     </message>
@@ -1658,7 +1658,7 @@
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/core/suggest.py" line="+301"/>
+        <location filename="../../desktop/core/suggest.py" line="+311"/>
         <source>买家常问太长（每条最多 {limit} 字）：{text}</source>
         <translation>Example question too long (at most {limit} characters each): {text}</translation>
     </message>
@@ -2374,7 +2374,32 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <translation>Autostart</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+3"/>
+        <source>按快捷键时，为剪贴板里的买家消息先给出建议</source>
+        <translation>When the hotkey opens the picker, suggest phrases for a buyer message on the clipboard</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>从发送的建议学习（只记词表里的词）</source>
+        <translation>Learn from the suggestions I send (dictionary words only)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>清除学习记录</source>
+        <translation>Erase what was learned</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>建议话术</source>
+        <translation>Suggestions</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>已学到 %1 条“词 → 话术”</source>
+        <translation>%1 learned “word → phrase” links</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>这个系统上不支持开机启动</source>
         <translation>Autostart is not supported on this system</translation>
     </message>

@@ -132,3 +132,8 @@ def test_learning_keeps_dictionary_words_only(tmp_path):
     with Library.open(path) as own:
         assert own.suggester.forget() == len(words)
         assert own.suggester.learned_count() == 0
+
+
+@pytest.mark.parametrize("text", ["顺丰快递 SF1409876543210", "订单号：321456789012345678", "中通 78912345678901"])
+def test_copied_buyer_data_is_not_taken_for_a_question(text):
+    assert looks_like_message(text) is False

@@ -128,3 +128,19 @@ def test_the_clear_button_hides_when_the_picker_reopens_empty(popup, qtbot):
     assert popup.search_box.text() == ""
     # Qt fades the button out (its opacity) rather than hiding the widget.
     qtbot.waitUntil(lambda: _clear_button(popup).property("opacity") == 0.0, timeout=2000)
+
+
+def test_settings_turn_suggestions_off_and_erase_what_was_learned(qtbot):
+    from desktop.ui.settings_dialog import SettingsDialog
+
+    with Library.memory(seed=True) as lib:
+        pid = lib.search("比价回应", limit=1)[0].id
+        assert lib.suggester.learn("能便宜点吗", pid)
+        dialog = SettingsDialog(lib)
+        qtbot.addWidget(dialog)
+        assert dialog.suggest_clipboard.isChecked() and dialog.forget.isEnabled()
+        dialog.forget.click()
+        assert lib.suggester.learned_count() == 0 and not dialog.forget.isEnabled()
+        dialog.suggest_clipboard.setChecked(False)
+        dialog.accept()
+        assert lib.setting("suggest_clipboard") == "off"

@@ -42,7 +42,7 @@ MAX_TAG = 20
 _UNSET: Any = object()
 _COLUMNS = (
     "id, category_id, title, body, code, tags, note, pinned, position, "
-    "created_at, updated_at, deleted_at, examples"
+    "created_at, updated_at, deleted_at, examples, accept"
 )
 
 
@@ -78,6 +78,30 @@ def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
                 out.append(part)
     if len(out) > MAX_TAGS:
         raise ValidationError(Message("标签太多（最多 {limit} 个）", limit=MAX_TAGS))
+    return tuple(out)
+
+
+MAX_ACCEPT = 10
+
+
+def clean_accept(accept: Iterable[str] | str) -> tuple[str, ...]:
+    """也算对 as stored: codes or titles of other phrases, split on ``|`` and new lines."""
+    if isinstance(accept, str):
+        accept = [accept]
+    out: list[str] = []
+    for item in accept:
+        text = str(item).replace("｜", "|").replace("\n", "|").translate(_CONTROL_CHARS)
+        for part in text.split("|"):
+            part = " ".join(part.split())
+            if not part or part in out:
+                continue
+            if len(part) > MAX_TITLE:
+                raise ValidationError(
+                    Message("也算对太长（每条最多 {limit} 字）：{text}", limit=MAX_TITLE, text=part[:20])
+                )
+            out.append(part)
+    if len(out) > MAX_ACCEPT:
+        raise ValidationError(Message("也算对太多（最多 {limit} 条）", limit=MAX_ACCEPT))
     return tuple(out)
 
 
@@ -253,6 +277,7 @@ class Library:
         note: str = "",
         pinned: bool = False,
         examples: Iterable[str] = (),
+        accept: Iterable[str] = (),
     ) -> Phrase:
         with self.writing():
             phrase_id = self._insert(
@@ -264,6 +289,7 @@ class Library:
                 note=note,
                 pinned=pinned,
                 examples=examples,
+                accept=accept,
             )
         return self.get(phrase_id)
 
@@ -281,6 +307,7 @@ class Library:
         check_code: bool = True,
         check_editable: bool = True,
         examples: Iterable[str] = (),
+        accept: Iterable[str] = (),
     ) -> str:
         """Insert inside the caller's transaction; returns the new id."""
         title = clean_text(title, Message("标题"), MAX_TITLE, required=True).strip()
@@ -289,6 +316,7 @@ class Library:
         code = clean_code(code)
         tag_tuple = clean_tags(tags)
         example_tuple = clean_examples(examples)
+        accept_tuple = clean_accept(accept)
         if check_code and code:
             self._refuse_taken_code(code, None)
         cat = self.tree.ensure(category)
@@ -303,8 +331,8 @@ class Library:
         keys = phrase_keys(code, title, tag_tuple, body)
         self.conn.execute(
             "INSERT INTO phrases (id, category_id, title, body, code, tags, note, pinned, position,"
-            " created_at, updated_at, search_names, search_body, search_pinyin, examples)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " created_at, updated_at, search_names, search_body, search_pinyin, examples, accept)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 phrase_id,
                 cat.id,
@@ -319,6 +347,7 @@ class Library:
                 stamp,
                 *keys,
                 json.dumps(example_tuple, ensure_ascii=False),
+                json.dumps(accept_tuple, ensure_ascii=False),
             ),
         )
         return phrase_id
@@ -389,6 +418,7 @@ class Library:
         note: str = _UNSET,
         pinned: bool = _UNSET,
         examples: Iterable[str] = _UNSET,
+        accept: Iterable[str] = _UNSET,
     ) -> Phrase:
         """Change the given fields only; ``code=None`` or ``""`` removes the code."""
         current = self.get(phrase_id)
@@ -405,6 +435,8 @@ class Library:
             changes["pinned"] = int(bool(pinned))
         if examples is not _UNSET:
             changes["examples"] = json.dumps(clean_examples(examples), ensure_ascii=False)
+        if accept is not _UNSET:
+            changes["accept"] = json.dumps(clean_accept(accept), ensure_ascii=False)
         if code is not _UNSET:
             changes["code"] = clean_code(code)
         if changes.keys() & {"title", "body", "tags", "code"}:
@@ -488,6 +520,7 @@ class Library:
             updated_at=row[10],
             deleted_at=row[11],
             examples=tuple(json.loads(row[12] or "[]")),
+            accept=tuple(json.loads(row[13] or "[]")),
         )
 
     # ----- search --------------------------------------------------------------

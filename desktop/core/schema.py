@@ -114,11 +114,41 @@ def _v4_suggest(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v5_drill(conn: sqlite3.Connection) -> None:
+    """练习: the phrases a lead also accepts for a phrase's example questions, and drill results.
+
+    A result row holds the trainee's name, the example question (written by the
+    lead, never a buyer's message), what was picked and how long it took.
+    """
+    have = {row[1] for row in conn.execute("PRAGMA table_info(phrases)")}
+    if "accept" not in have:
+        conn.execute("ALTER TABLE phrases ADD COLUMN accept TEXT NOT NULL DEFAULT '[]'")
+    conn.execute(
+        """CREATE TABLE IF NOT EXISTS drill_results (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            trainee TEXT NOT NULL,
+            at REAL NOT NULL,
+            category TEXT NOT NULL DEFAULT '',
+            question TEXT NOT NULL DEFAULT '',
+            expected TEXT NOT NULL DEFAULT '',
+            answered TEXT NOT NULL DEFAULT '',
+            correct INTEGER NOT NULL DEFAULT 0,
+            seconds REAL NOT NULL,
+            time_limit REAL NOT NULL DEFAULT 0,
+            chars INTEGER NOT NULL DEFAULT 0,
+            errors INTEGER NOT NULL DEFAULT 0
+        )"""
+    )
+    conn.execute("CREATE INDEX IF NOT EXISTS drill_results_trainee ON drill_results(trainee, at)")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_base,
     _v2_search_keys,
     _v3_subscriptions,
     _v4_suggest,
+    _v5_drill,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -244,9 +244,9 @@
     </message>
     <message>
         <location line="+29"/>
-        <location filename="../../desktop/core/formats/base.py" line="+76"/>
-        <location filename="../../desktop/core/library.py" line="+286"/>
-        <location line="+111"/>
+        <location filename="../../desktop/core/formats/base.py" line="+83"/>
+        <location filename="../../desktop/core/library.py" line="+313"/>
+        <location line="+114"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
@@ -684,7 +684,7 @@
     </message>
     <message>
         <location line="+11"/>
-        <location filename="../../desktop/core/library.py" line="-255"/>
+        <location filename="../../desktop/core/library.py" line="-261"/>
         <source>话术库文件已损坏或不是快回的文件：{path}（{error}）</source>
         <translation>The library file is damaged or not a QuickReply file: {path} ({error})</translation>
     </message>
@@ -740,7 +740,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../desktop/core/packs.py" line="+230"/>
+        <location filename="../../desktop/core/packs.py" line="+237"/>
         <source>读不了文件 {path}：{reason}</source>
         <translation>Cannot read file {path}: {reason}</translation>
     </message>
@@ -776,22 +776,22 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../desktop/core/library.py" line="+145"/>
-        <location line="+112"/>
+        <location filename="../../desktop/core/library.py" line="+148"/>
+        <location line="+115"/>
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../desktop/core/library.py" line="-111"/>
-        <location line="+113"/>
+        <location filename="../../desktop/core/library.py" line="-114"/>
+        <location line="+116"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <location filename="../../desktop/core/formats/csv_io.py" line="+50"/>
-        <location filename="../../desktop/core/packs.py" line="-127"/>
+        <location filename="../../desktop/core/packs.py" line="-133"/>
         <source>{where}：{problem}</source>
         <translation>{where}: {problem}</translation>
     </message>
@@ -821,7 +821,7 @@
         <translation>{source}, row {row}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/formats/table.py" line="+121"/>
+        <location filename="../../desktop/core/formats/table.py" line="+122"/>
         <source>列「{name}」与「{first}」重复，用了前一列</source>
         <translation>Column &quot;{name}&quot; duplicates &quot;{first}&quot;; the first one was used</translation>
     </message>
@@ -941,29 +941,29 @@
         <translation>Keep both</translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+147"/>
         <source>冲突处理方式只能是 {policies}</source>
         <translation>The conflict policy must be one of {policies}</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+238"/>
-        <location filename="../../desktop/core/subtree.py" line="+132"/>
+        <location line="+242"/>
+        <location filename="../../desktop/core/subtree.py" line="+133"/>
         <source>{label}（{title}）：{problem}</source>
         <translation>{label} ({title}): {problem}</translation>
     </message>
     <message>
-        <location line="-205"/>
+        <location line="-209"/>
         <source>分类「{category}」来自订阅，是只读的</source>
         <translation>Category &quot;{category}&quot; comes from a subscription and is read-only</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>编号在回收站里已有，换新编号</source>
         <translation>The ID is already in the trash; a new ID is used</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>与{row}相同</source>
         <translation>Same as {row}</translation>
     </message>
@@ -1033,7 +1033,7 @@
         <translation>The library changed after the preview; preview again before importing</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/library.py" line="-340"/>
+        <location filename="../../desktop/core/library.py" line="-370"/>
         <source>快捷编码应为一个词、最多 {limit} 个字符：{code}</source>
         <translation>A shortcut code must be one word of at most {limit} characters: {code}</translation>
     </message>
@@ -1046,6 +1046,16 @@
         <location line="+5"/>
         <source>标签太多（最多 {limit} 个）</source>
         <translation>Too many tags (at most {limit})</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>也算对太长（每条最多 {limit} 字）：{text}</source>
+        <translation>An also-accepted entry is too long (at most {limit} characters each): {text}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>也算对太多（最多 {limit} 条）</source>
+        <translation>Too many also-accepted entries (at most {limit})</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -1063,7 +1073,7 @@
         <translation>Category “{category}” comes from a subscription and is read-only; to change it, first copy it into a category of your own</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+121"/>
         <source>快捷编码 {code} 已被「{title}」（{id}）使用</source>
         <translation>Shortcut code {code} is already used by “{title}” ({id})</translation>
     </message>
@@ -1073,7 +1083,7 @@
         <translation>No such phrase: {id}</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+103"/>
         <source>这条话术不在回收站里：{id}</source>
         <translation>This phrase is not in the trash: {id}</translation>
     </message>
@@ -1133,12 +1143,12 @@
         <translation>Please give a single tag: {tag}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/packs.py" line="-74"/>
+        <location filename="../../desktop/core/packs.py" line="-75"/>
         <source>文件</source>
         <translation>The file</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>{where}.{key} 缺失</source>
         <translation>{where}.{key} is missing</translation>
     </message>
@@ -1219,12 +1229,17 @@
         <translation>{where}.examples should be a list of text</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>{where}.accept 应为文字列表</source>
+        <translation>{where}.accept should be a list of texts</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>{where}.pinned 应为 true 或 false</source>
         <translation>{where}.pinned should be true or false</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>文件太大：{size} MB（最多 {limit} MB）</source>
         <translation>File too large: {size} MB (at most {limit} MB)</translation>
     </message>
@@ -1239,7 +1254,7 @@
         <translation>This is a folder, not a phrase file: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/schema.py" line="+136"/>
+        <location filename="../../desktop/core/schema.py" line="+166"/>
         <source>话术库文件来自更新版本的快回（结构版本 {version}），请升级快回后再打开</source>
         <translation>The library file comes from a newer QuickReply (schema version {version}); please update QuickReply before opening it</translation>
     </message>
@@ -1304,7 +1319,12 @@
         <translation>A store variable must be one line of at most 200 characters</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+6"/>
+        <source>学员名字应为一行、不超过 40 字</source>
+        <translation>The trainee name should be one line of at most 40 characters</translation>
+    </message>
+    <message>
+        <location line="+70"/>
         <source>没有这个设置项：{key}（可用：{known}，或 store.变量名）</source>
         <translation>No such setting: {key} (available: {known}, or store.&lt;variable name&gt;)</translation>
     </message>
@@ -1492,7 +1512,7 @@
         <translation>The category of subscription &quot;{name}&quot; is gone and another category has its name; unsubscribe and subscribe again</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/subtree.py" line="-142"/>
+        <location filename="../../desktop/core/subtree.py" line="-143"/>
         <source>新增 {count} 条</source>
         <translation>{count} added</translation>
     </message>
@@ -1666,6 +1686,31 @@
         <location line="+5"/>
         <source>买家常问太多（最多 {limit} 条）</source>
         <translation>Too many example questions (at most {limit})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/training/drill.py" line="+111"/>
+        <source>这些分类里没有买家常问，没法练习：请先在话术里填写「买家常问」，或导入组长的练习包</source>
+        <translation>These categories have no example buyer questions to drill: fill in &quot;example questions&quot; on the phrases first, or import your team lead&apos;s drill pack</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>题数应为 1 到 {limit}</source>
+        <translation>The number of questions should be 1 to {limit}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/training/results.py" line="+73"/>
+        <source>学员名字应为一行、1 到 40 字</source>
+        <translation>The trainee name should be one line of 1 to 40 characters</translation>
+    </message>
+    <message>
+        <location line="+185"/>
+        <source>无法写入 {path}：{reason}</source>
+        <translation>Cannot write {path}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>不是快回导出的练习成绩：{path}</source>
+        <translation>Not a drill results file exported by QuickReply: {path}</translation>
     </message>
 </context>
 <context>

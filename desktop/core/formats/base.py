@@ -14,13 +14,20 @@ from pathlib import Path
 from desktop.core import files
 from desktop.core.categories import clean_path
 from desktop.core.errors import PackError, QuickReplyError
-from desktop.core.library import MAX_BODY, MAX_TITLE, clean_code, clean_tags, clean_text
+from desktop.core.library import (
+    MAX_BODY,
+    MAX_TITLE,
+    clean_accept,
+    clean_code,
+    clean_tags,
+    clean_text,
+)
 from desktop.core.messages import Message, message_of
 from desktop.core.packs import MAX_PHRASES, Pack, PackPhrase, read_limited  # noqa: F401 (re-exported for the readers)
 from desktop.core.suggest import clean_examples
 
 MAX_NOTE = 1000  # the library's limit for a phrase note
-ALL_FIELDS = frozenset({"id", "category", "title", "body", "code", "tags", "note", "examples"})
+ALL_FIELDS = frozenset({"id", "category", "title", "body", "code", "tags", "note", "examples", "accept"})
 MAX_ID = 64
 MB = 1024 * 1024
 
@@ -81,6 +88,7 @@ def clean_phrase(item: PackPhrase) -> PackPhrase:
         note=clean_text(item.note or "", Message("备注"), MAX_NOTE, required=False).strip(),
         pinned=item.pinned,
         examples=clean_examples(item.examples),
+        accept=clean_accept(item.accept),
     )
 
 

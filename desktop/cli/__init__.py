@@ -4,6 +4,7 @@ from desktop.cli import (  # noqa: F401  (each registers its commands)
     backup,
     config,
     doctor,
+    drill,
     handbook,
     keys,
     packs,

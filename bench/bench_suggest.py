@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.bench_core import percentile, synthetic_pack
 from desktop.core import Library
-from desktop.core.packs import import_pack, parse_pack
+from desktop.core.exchange.packs import import_pack, parse_pack
 
 DATA = ROOT / "tests" / "data"
 

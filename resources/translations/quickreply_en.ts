@@ -2087,7 +2087,7 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
 <context>
     <name>PhraseEditor</name>
     <message>
-        <location filename="../../desktop/ui/library/editor.py" line="+55"/>
+        <location filename="../../desktop/ui/library/editor.py" line="+57"/>
         <source>选择一条话术，或按 Ctrl+N 新建</source>
         <translation>Select a phrase, or press Ctrl+N to create one</translation>
     </message>
@@ -2112,7 +2112,12 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <translation>When to use this phrase</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>买家会怎么问，用 | 分隔，例如：发货了吗 | 什么时候发</source>
+        <translation>How buyers ask, separated by |, e.g. 发货了吗 | 什么时候发</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>话术内容；{买家昵称} 这样的占位符发送时自动填入</source>
         <translation>Phrase text; placeholders such as {买家昵称} are filled in when it is sent</translation>
     </message>
@@ -2147,6 +2152,11 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <translation>When to use</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>买家常问</source>
+        <translation>Buyer questions</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>内容</source>
         <translation>Text</translation>
@@ -2157,12 +2167,12 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <translation>Preview (sample values)</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+89"/>
         <source>适用场景：</source>
         <translation>When to use: </translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+80"/>
         <source>快捷编码「%1」已被「%2」使用</source>
         <translation>The shortcut code “%1” is already used by “%2”</translation>
     </message>

@@ -2114,7 +2114,7 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
     <message>
         <location line="+2"/>
         <source>买家会怎么问，用 | 分隔，例如：发货了吗 | 什么时候发</source>
-        <translation>How buyers ask, separated by |, e.g. 发货了吗 | 什么时候发</translation>
+        <translation>How buyers ask, separated by |, e.g. shipped yet | when will it ship</translation>
     </message>
     <message>
         <location line="+5"/>

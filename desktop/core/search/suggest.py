@@ -43,7 +43,8 @@ K1 = 1.2
 B = {"body": 0.75, "examples": 0.5, "note": 0.5}
 UNIGRAM = 0.3  # a single 汉字 is weak evidence next to a pair
 EXPANDED = 0.7  # a word the intent table added, next to one the buyer wrote
-MAX_POSTINGS = 1000  # per term; only very common terms are cut
+MAX_POSTINGS = 600
+MIN_IDF = 0.4  # a term in about two phrases of three  # per term; only very common terms are cut
 # 汉字 that mean nothing alone; pairs containing them still count.
 STOP = frozenset("的了是我你他她它们吗呢啊吧呀哦嘛哈啦么这那个有在就都也还和与及要会能可以"
                  "不没很太更最好给把被让请您亲一下点些")
@@ -192,6 +193,7 @@ class SuggestIndex:
             texts[n] = {}  # free as we go: the peak stays near the final size
         total = len(self.ids)
         self.size = total
+        self._position: dict[str, int] | None = None
         self._postings: dict[str, tuple[array, array, float]] = {}
         for t, (docs_arr, weights) in postings.items():
             df = len(docs_arr)
@@ -217,22 +219,25 @@ class SuggestIndex:
             if p is None:
                 continue
             docs, weights, idf = p
+            if idf < MIN_IDF:
+                continue  # in most phrases: says nothing, costs a full walk
             f = qw * idf
             for d, w in zip(docs, weights):
                 acc[d] = get(d, 0.0) + w * f
         if boost:
-            pos = {pid: i for i, pid in enumerate(self.ids)} if len(boost) > 50 else None
+            if self._position is None:
+                self._position = {pid: i for i, pid in enumerate(self.ids)}
             for pid, extra in boost.items():
-                i = pos.get(pid) if pos is not None else _index_of(self.ids, pid)
+                i = self._position.get(pid)
                 if i is not None and i in acc:
                     acc[i] += extra
         if allowed is not None:
             acc = {d: s for d, s in acc.items() if allowed(d)}
         if not acc:
             return []
-        best = heapq.nlargest(limit, acc.items(), key=lambda kv: (kv[1], -kv[0]))
-        top = best[0][1] or 1.0
-        return [Hit(self.ids[d], round(s / top, 3), round(s, 3)) for d, s in best]
+        best = heapq.nlargest(limit, acc, key=acc.__getitem__)
+        top = acc[best[0]] or 1.0
+        return [Hit(self.ids[d], round(acc[d] / top, 3), round(acc[d], 3)) for d in best]
 
 
 def explain_doc(query: Query, doc: Doc) -> tuple[Match, ...]:
@@ -252,13 +257,6 @@ def explain_doc(query: Query, doc: Doc) -> tuple[Match, ...]:
             seen.add(target)
             matches.append(Match(target, where, said))
     return tuple(matches)
-
-
-def _index_of(ids: list[str], pid: str) -> int | None:
-    try:
-        return ids.index(pid)
-    except ValueError:
-        return None
 
 
 def _words_in(message: str, fields: dict[str, str]) -> list[str]:

@@ -214,12 +214,14 @@ class SuggestIndex:
         (learned use), ``allowed(index)`` filters."""
         acc: dict[int, float] = {}
         get = acc.get
+        # In a small library every term is "common"; the skip is for big ones.
+        min_idf = MIN_IDF if self.size >= 200 else 0.0
         for term, qw in query.terms.items():
             p = self._postings.get(term)
             if p is None:
                 continue
             docs, weights, idf = p
-            if idf < MIN_IDF:
+            if idf < min_idf:
                 continue  # in most phrases: says nothing, costs a full walk
             f = qw * idf
             for d, w in zip(docs, weights):

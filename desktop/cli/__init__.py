@@ -5,6 +5,7 @@ from desktop.cli import (  # noqa: F401  (each registers its commands)
     config,
     doctor,
     handbook,
+    init,
     keys,
     packs,
     phrases,

@@ -49,8 +49,9 @@ def test_dry_run_on_a_missing_library_creates_nothing(tmp_path):
 def test_dry_run_leaves_an_existing_library_byte_for_byte(tmp_path):
     db = tmp_path / "lib.db"
     run(db, "init", "--empty")
+    source = pack(tmp_path)
     files = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
-    result = run(db, "import", str(pack(tmp_path)), "--dry-run")
+    result = run(db, "import", str(source), "--dry-run")
     assert result.exit_code == 0 and "新增" in result.output
     after = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
     assert after == files

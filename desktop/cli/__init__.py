@@ -6,6 +6,7 @@ from desktop.cli import (  # noqa: F401  (each registers its commands)
     doctor,
     drill,
     handbook,
+    init,
     keys,
     packs,
     phrases,

@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from desktop.cli.base import emit, json_option, library_of, main
-from desktop.core.models import Phrase
+from desktop.core.store.models import Phrase
 from desktop.core.training import drill as drills
 from desktop.core.training.results import DrillResults, default_trainee, summarize, write_csv
 

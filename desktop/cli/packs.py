@@ -9,8 +9,10 @@ from pathlib import Path
 import click
 
 from desktop.cli.base import emit, fail, json_option, library_of, main
-from desktop.core import formats, importer, packs
-from desktop.core.importer import ACTIONS, POLICY_NAMES, STATUSES, ImportPlan
+from desktop.core.exchange import formats, importer, packs
+from desktop.core.exchange.importer import ACTIONS, POLICY_NAMES, STATUSES, ImportPlan
+from desktop.core.store.db import default_path
+from desktop.core.store.snapshot import open_copy
 
 MAX_LISTED = 20
 
@@ -92,8 +94,13 @@ def import_(
 ) -> None:
     """导入话术（.json / .xlsx / .csv）。整个导入是一次事务，导入前自动备份。"""
     loaded = formats.read_any(file)  # a broken or hostile file is refused before the library opens
-    lib = library_of(ctx)
-    plan = importer.preview(lib, loaded, on_conflict)
+    if dry_run:
+        # A copy in memory: a preview never creates, upgrades or writes the library file.
+        with open_copy(ctx.find_root().obj.get("db") or default_path()) as copy:
+            plan = importer.preview(copy, loaded, on_conflict)
+    else:
+        lib = library_of(ctx)
+        plan = importer.preview(lib, loaded, on_conflict)
     if dry_run:
         if as_json:
             emit({**plan.to_dict(), "dry_run": True})
@@ -106,7 +113,7 @@ def import_(
             importer.bad_rows_message(plan.bad_rows)
             + "。用 --dry-run 查看全部；确认不要这些行时加 --skip-bad-rows"
         )
-    report = importer.apply(lib, plan, skip_bad_rows=skip_bad_rows)
+    report = importer.apply(library_of(ctx), plan, skip_bad_rows=skip_bad_rows)
     if as_json:
         emit({**report.to_dict(), "bad_rows_skipped": [e.to_dict() for e in plan.bad_rows]})
         return

@@ -13,12 +13,12 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from desktop.core import Library, QuickReplyError
-from desktop.core.buyer import FIELDS as BUYER_FIELDS
-from desktop.core.buyer import BuyerContext
-from desktop.core.intents import clean_message, looks_like_message
-from desktop.core.models import Phrase
-from desktop.core.template import Rendered
-from desktop.core.textnorm import has_han
+from desktop.core.search.textnorm import has_han
+from desktop.core.store.models import Phrase
+from desktop.core.text.buyer import FIELDS as BUYER_FIELDS
+from desktop.core.text.buyer import BuyerContext
+from desktop.core.text.intents import clean_message, looks_like_message
+from desktop.core.text.template import Rendered
 from desktop.qt import QPoint, QRect, Qt, QtCore, QtGui, QTimer, QtWidgets, Signal
 from desktop.ui.fill_form import FillForm
 from desktop.ui.popup_keys import PopupKeys

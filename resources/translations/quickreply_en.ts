@@ -120,7 +120,7 @@
         <translation>QuickReply error</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="+216"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="+218"/>
         <location line="+4"/>
         <location line="+22"/>
         <source>撤销导入</source>
@@ -152,7 +152,7 @@
         <translation>The phrase library is back to how it was before the import; the state before undoing is backed up as %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library/commands.py" line="+62"/>
+        <location filename="../../desktop/ui/library/commands.py" line="+63"/>
         <source>无法撤销/重做「%1」：</source>
         <translation>Cannot undo/redo “%1”: </translation>
     </message>
@@ -244,8 +244,8 @@
     </message>
     <message>
         <location line="+29"/>
-        <location filename="../../desktop/core/formats/base.py" line="+83"/>
-        <location filename="../../desktop/core/library.py" line="+313"/>
+        <location filename="../../desktop/core/exchange/formats/base.py" line="+83"/>
+        <location filename="../../desktop/core/store/library.py" line="+313"/>
         <location line="+114"/>
         <source>标题</source>
         <translation>Title</translation>
@@ -484,7 +484,7 @@
         <translation>Delete phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/backup.py" line="+28"/>
+        <location filename="../../desktop/core/store/backup.py" line="+28"/>
         <source>导入前</source>
         <translation>before import</translation>
     </message>
@@ -539,7 +539,7 @@
         <translation>Restore failed: {error} (the state before the restore is in backup {name})</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/buyer.py" line="+22"/>
+        <location filename="../../desktop/core/text/buyer.py" line="+22"/>
         <source>剪贴板里没有可识别的买家信息</source>
         <translation>No buyer details recognised on the clipboard</translation>
     </message>
@@ -574,18 +574,18 @@
         <translation>buyer nickname (买家昵称) {nickname}</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location filename="../../desktop/core/subtree.py" line="+54"/>
+        <location filename="../../desktop/core/team/subtree.py" line="+54"/>
+        <location filename="../../desktop/core/text/buyer.py" line="+5"/>
         <source>{first}、{second}</source>
         <translation>{first}, {second}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../desktop/core/text/buyer.py" line="+1"/>
         <source>识别到{found}</source>
         <translation>Recognised {found}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/categories.py" line="+21"/>
+        <location filename="../../desktop/core/store/categories.py" line="+21"/>
         <source>分类不能为空</source>
         <translation>The category cannot be empty</translation>
     </message>
@@ -601,12 +601,12 @@
     </message>
     <message>
         <location line="+47"/>
-        <location filename="../../desktop/core/category_ops.py" line="+61"/>
+        <location filename="../../desktop/core/store/category_ops.py" line="+61"/>
         <source>没有这个分类：{path}</source>
         <translation>No such category: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/category_ops.py" line="-30"/>
+        <location filename="../../desktop/core/store/category_ops.py" line="-30"/>
         <source>分类「{path}」里还有 {count} 条话术；确认后这些话术会和分类一起移到回收站</source>
         <translation>Category “{path}” still holds {count} phrases; if you confirm, they go to the trash together with the category</translation>
     </message>
@@ -658,7 +658,7 @@
         <translation>Since category “{name}” was deleted, its number has been taken by a new category, so the deletion cannot be undone; the phrases in the trash can still be restored one by one</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/damaged.py" line="+77"/>
+        <location filename="../../desktop/core/store/damaged.py" line="+77"/>
         <source>无法把损坏的话术库改名保存（{error}），请先关闭正在使用它的程序</source>
         <translation>Cannot rename the damaged library to keep it ({error}); please close any program that is using it first</translation>
     </message>
@@ -678,13 +678,15 @@
         <translation>Cannot restore from the backup: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/db.py" line="+38"/>
+        <location filename="../../desktop/core/store/db.py" line="+38"/>
+        <location filename="../../desktop/core/store/snapshot.py" line="+27"/>
         <source>话术库路径是一个文件夹，不是文件：{path}</source>
         <translation>The library path is a folder, not a file: {path}</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location filename="../../desktop/core/library.py" line="-261"/>
+        <location filename="../../desktop/core/store/library.py" line="-261"/>
+        <location filename="../../desktop/core/store/snapshot.py" line="+19"/>
         <source>话术库文件已损坏或不是快回的文件：{path}（{error}）</source>
         <translation>The library file is damaged or not a QuickReply file: {path} ({error})</translation>
     </message>
@@ -694,12 +696,12 @@
         <translation>Cannot create the library file {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/errors.py" line="+35"/>
+        <location filename="../../desktop/core/base/errors.py" line="+35"/>
         <source>缺少占位符的值：{names}</source>
         <translation>Missing placeholder values: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/fetch.py" line="+66"/>
+        <location filename="../../desktop/core/team/fetch.py" line="+66"/>
         <source>订阅地址不能为空</source>
         <translation>The subscription address must not be empty</translation>
     </message>
@@ -739,18 +741,18 @@
         <translation>File not found (is the shared folder connected?): {path}</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location filename="../../desktop/core/packs.py" line="+237"/>
+        <location filename="../../desktop/core/exchange/packs.py" line="+237"/>
+        <location filename="../../desktop/core/team/fetch.py" line="+4"/>
         <source>读不了文件 {path}：{reason}</source>
         <translation>Cannot read file {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/files.py" line="+55"/>
+        <location filename="../../desktop/core/base/files.py" line="+55"/>
         <source>写不了文件 {path}：{error}</source>
         <translation>Cannot write the file {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/formats/__init__.py" line="+39"/>
+        <location filename="../../desktop/core/exchange/formats/__init__.py" line="+39"/>
         <source>不支持的文件类型 （没有扩展名）：可用 {suffixes}</source>
         <translation>Unsupported file type (no extension); supported: {suffixes}</translation>
     </message>
@@ -760,7 +762,7 @@
         <translation>Unsupported file type {suffix}; supported: {suffixes}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/formats/base.py" line="-19"/>
+        <location filename="../../desktop/core/exchange/formats/base.py" line="-19"/>
         <source>第 {row} 行</source>
         <translation>Row {row}</translation>
     </message>
@@ -776,27 +778,27 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../desktop/core/library.py" line="+148"/>
+        <location filename="../../desktop/core/store/library.py" line="+148"/>
         <location line="+115"/>
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../desktop/core/library.py" line="-114"/>
+        <location filename="../../desktop/core/store/library.py" line="-114"/>
         <location line="+116"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
         <location line="+16"/>
-        <location filename="../../desktop/core/formats/csv_io.py" line="+50"/>
-        <location filename="../../desktop/core/packs.py" line="-133"/>
+        <location filename="../../desktop/core/exchange/formats/csv_io.py" line="+50"/>
+        <location filename="../../desktop/core/exchange/packs.py" line="-133"/>
         <source>{where}：{problem}</source>
         <translation>{where}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/formats/csv_io.py" line="-26"/>
+        <location filename="../../desktop/core/exchange/formats/csv_io.py" line="-26"/>
         <source>无法识别文件编码（请另存为 UTF-8 或 GBK 的 CSV）</source>
         <translation>Unrecognised file encoding (save it as a UTF-8 or GBK CSV)</translation>
     </message>
@@ -821,7 +823,7 @@
         <translation>{source}, row {row}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/formats/table.py" line="+122"/>
+        <location filename="../../desktop/core/exchange/formats/table.py" line="+128"/>
         <source>列「{name}」与「{first}」重复，用了前一列</source>
         <translation>Column &quot;{name}&quot; duplicates &quot;{first}&quot;; the first one was used</translation>
     </message>
@@ -867,7 +869,7 @@
         <translation>Row {row}: content is empty</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/formats/xlsx_io.py" line="+43"/>
+        <location filename="../../desktop/core/exchange/formats/xlsx_io.py" line="+43"/>
         <location line="+69"/>
         <source>{source} 不是有效的 xlsx 文件（可能已损坏或不完整）</source>
         <translation>{source} is not a valid xlsx file (it may be damaged or incomplete)</translation>
@@ -898,7 +900,7 @@
         <translation>The contents of {source} are damaged and cannot be read</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/importer.py" line="+29"/>
+        <location filename="../../desktop/core/exchange/importer.py" line="+29"/>
         <location line="+6"/>
         <source>新增</source>
         <translation>New</translation>
@@ -948,7 +950,7 @@
     <message>
         <location line="+11"/>
         <location line="+242"/>
-        <location filename="../../desktop/core/subtree.py" line="+133"/>
+        <location filename="../../desktop/core/team/subtree.py" line="+133"/>
         <source>{label}（{title}）：{problem}</source>
         <translation>{label} ({title}): {problem}</translation>
     </message>
@@ -1033,7 +1035,7 @@
         <translation>The library changed after the preview; preview again before importing</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/library.py" line="-370"/>
+        <location filename="../../desktop/core/store/library.py" line="-370"/>
         <source>快捷编码应为一个词、最多 {limit} 个字符：{code}</source>
         <translation>A shortcut code must be one word of at most {limit} characters: {code}</translation>
     </message>
@@ -1088,7 +1090,7 @@
         <translation>This phrase is not in the trash: {id}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/lint.py" line="+44"/>
+        <location filename="../../desktop/core/text/lint.py" line="+44"/>
         <source>绝对化承诺：售后纠纷时会被当作承诺，建议改为“尽量”“一般情况下”等留有余地的说法</source>
         <translation>Absolute promise: in an after-sales dispute it counts as a commitment; prefer hedged wording such as “尽量” (as far as possible) or “一般情况下” (usually)</translation>
     </message>
@@ -1138,12 +1140,12 @@
         <translation>Placeholder error: {problem}; it will be sent as written, please fix it</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/organize.py" line="+144"/>
+        <location filename="../../desktop/core/store/organize.py" line="+144"/>
         <source>请给出一个标签：{tag}</source>
         <translation>Please give a single tag: {tag}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/packs.py" line="-75"/>
+        <location filename="../../desktop/core/exchange/packs.py" line="-75"/>
         <source>文件</source>
         <translation>The file</translation>
     </message>
@@ -1254,12 +1256,12 @@
         <translation>This is a folder, not a phrase file: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/schema.py" line="+166"/>
+        <location filename="../../desktop/core/store/schema.py" line="+166"/>
         <source>话术库文件来自更新版本的快回（结构版本 {version}），请升级快回后再打开</source>
         <translation>The library file comes from a newer QuickReply (schema version {version}); please update QuickReply before opening it</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/settings.py" line="+44"/>
+        <location filename="../../desktop/core/store/settings.py" line="+44"/>
         <source>快捷键格式不对：{hotkey}（例如 ctrl+alt+k）</source>
         <translation>Invalid hotkey: {hotkey} (for example ctrl+alt+k)</translation>
     </message>
@@ -1329,13 +1331,13 @@
         <translation>No such setting: {key} (available: {known}, or store.&lt;variable name&gt;)</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/signing.py" line="+37"/>
+        <location filename="../../desktop/core/team/signing.py" line="+37"/>
         <source>话术包</source>
         <translation>The pack</translation>
     </message>
     <message>
         <location line="+21"/>
-        <location filename="../../desktop/core/subscriptions.py" line="+70"/>
+        <location filename="../../desktop/core/team/subscriptions.py" line="+70"/>
         <source>未签名</source>
         <translation>Unsigned</translation>
     </message>
@@ -1346,7 +1348,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../desktop/core/subscriptions.py" line="-1"/>
+        <location filename="../../desktop/core/team/subscriptions.py" line="-1"/>
         <source>签名有效但未固定公钥（{key}）</source>
         <translation>Valid signature, but the public key is not pinned ({key})</translation>
     </message>
@@ -1446,7 +1448,7 @@
         <translation>Cannot read pack {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/subscriptions.py" line="-2"/>
+        <location filename="../../desktop/core/team/subscriptions.py" line="-2"/>
         <source>固定公钥 {key}</source>
         <translation>Pinned public key {key}</translation>
     </message>
@@ -1512,7 +1514,7 @@
         <translation>The category of subscription &quot;{name}&quot; is gone and another category has its name; unsubscribe and subscribe again</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/subtree.py" line="-143"/>
+        <location filename="../../desktop/core/team/subtree.py" line="-143"/>
         <source>新增 {count} 条</source>
         <translation>{count} added</translation>
     </message>
@@ -1542,7 +1544,7 @@
         <translation>Category {category}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/template.py" line="+30"/>
+        <location filename="../../desktop/core/text/template.py" line="+30"/>
         <source>占位符缺少右括号 }</source>
         <extracomment>Store settings read from the values mapping by the ``发货日`` built-in.</extracomment>
         <translation>Placeholder is missing its closing }</translation>
@@ -1678,7 +1680,7 @@
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/core/suggest.py" line="+311"/>
+        <location filename="../../desktop/core/store/suggestions.py" line="+61"/>
         <source>买家常问太长（每条最多 {limit} 字）：{text}</source>
         <translation>Example question too long (at most {limit} characters each): {text}</translation>
     </message>
@@ -2024,7 +2026,7 @@ Discard the changes and close?</translation>
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../desktop/ui/library/operations.py" line="+62"/>
+        <location filename="../../desktop/ui/library/operations.py" line="+63"/>
         <source>已移到回收站（Ctrl+Z 撤销）</source>
         <translation>Moved to the trash (Ctrl+Z to undo)</translation>
     </message>
@@ -2132,7 +2134,7 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
 <context>
     <name>PhraseEditor</name>
     <message>
-        <location filename="../../desktop/ui/library/editor.py" line="+55"/>
+        <location filename="../../desktop/ui/library/editor.py" line="+57"/>
         <source>选择一条话术，或按 Ctrl+N 新建</source>
         <translation>Select a phrase, or press Ctrl+N to create one</translation>
     </message>
@@ -2157,7 +2159,12 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <translation>When to use this phrase</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>买家会怎么问，用 | 分隔，例如：发货了吗 | 什么时候发</source>
+        <translation>How buyers ask, separated by |, e.g. shipped yet | when will it ship</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>话术内容；{买家昵称} 这样的占位符发送时自动填入</source>
         <translation>Phrase text; placeholders such as {买家昵称} are filled in when it is sent</translation>
     </message>
@@ -2192,6 +2199,11 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <translation>When to use</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>买家常问</source>
+        <translation>Buyer questions</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>内容</source>
         <translation>Text</translation>
@@ -2202,12 +2214,12 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <translation>Preview (sample values)</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+89"/>
         <source>适用场景：</source>
         <translation>When to use: </translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+80"/>
         <source>快捷编码「%1」已被「%2」使用</source>
         <translation>The shortcut code “%1” is already used by “%2”</translation>
     </message>

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from desktop.core import Library
-from desktop.core.errors import QuickReplyError, ValidationError
-from desktop.core.formats import read_any, write_any
-from desktop.core.importer import import_now
+from desktop.core.base.errors import QuickReplyError, ValidationError
+from desktop.core.exchange.formats import read_any, write_any
+from desktop.core.exchange.importer import import_now
 from desktop.core.training import drill, results
 from desktop.core.training.typing_drill import TypingResult, pick_texts, practice_text
 

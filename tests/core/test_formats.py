@@ -10,16 +10,17 @@ import openpyxl
 import pytest
 
 from desktop.core import Library, PackError
-from desktop.core.formats import read_any, write_any
-from desktop.core.formats.table import escape_cell, title_from_body, unescape_cell
-from desktop.core.importer import import_now
+from desktop.core.exchange.formats import read_any, write_any
+from desktop.core.exchange.formats.table import escape_cell, title_from_body, unescape_cell
+from desktop.core.exchange.importer import import_now
 
 FIELDS = ("id", "category", "title", "body", "code", "tags", "note")
 
 
 def fields(lib):
     return sorted(
-        (p.id, p.category, p.title, p.body, p.code, p.tags, p.note) for p in lib.phrases()
+        (p.id, p.category, p.title, p.body, p.code, p.tags, p.note, p.examples)
+        for p in lib.phrases()
     )
 
 
@@ -32,7 +33,8 @@ def awkward(lib):
     lib.ensure_category("售后", note="收货以后的问题")
     lib.ensure_category("=危险/分类", note="-注意")
     lib.add("退货说明", "支持七天无理由退货\n第二行, \"引号\" 和\t制表符 😀", "售后/退换货",
-            code="thsm", tags=["退货", "流程"], note="买家要退货时")
+            code="thsm", tags=["退货", "流程"], note="买家要退货时",
+            examples=["能退吗", "=不想要了怎么退", "退货麻烦吗？"])
     lib.add("=SUM(A1)", "=HYPERLINK(\"http://x\")", "=危险/分类", code="=x", tags=["+86", "@x"],
             note="-")
     lib.add("'=已经有引号", "'+86 138", "售后", code="q1", tags=["'@x"], note="''")
@@ -201,3 +203,17 @@ def test_unsupported_extension_is_refused(tmp_path, lib):
         read_any(tmp_path / "x.txt")
     with pytest.raises(PackError, match="不支持的文件类型"):
         write_any(tmp_path / "x.doc", lib)
+
+
+def test_buyer_questions_column_splits_on_bars_and_new_lines(tmp_path, lib):
+    write_csv(tmp_path / "q.csv", [["分类", "标题", "内容", "买家常问"],
+                                    ["售后", "退货说明", "支持七天无理由", "能退吗|退货麻烦吗\n不想要了"]])
+    import_now(lib, read_any(tmp_path / "q.csv"))
+    assert lib.phrases()[0].examples == ("能退吗", "退货麻烦吗", "不想要了")
+
+
+def test_reimporting_a_sheet_without_the_column_keeps_the_questions(tmp_path, lib):
+    p = lib.add("退货说明", "支持七天无理由", "售后", code="th", examples=["能退吗"])
+    write_csv(tmp_path / "q.csv", [["分类", "标题", "内容", "快捷编码"], ["售后", "退货说明", "新内容", "th"]])
+    import_now(lib, read_any(tmp_path / "q.csv"), policy="replace")
+    assert lib.get(p.id).body == "新内容" and lib.get(p.id).examples == ("能退吗",)

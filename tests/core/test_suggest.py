@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from desktop.core import Library
-from desktop.core.errors import ValidationError
-from desktop.core.intents import clean_message, looks_like_message
+from desktop.core.base.errors import ValidationError
+from desktop.core.text.intents import clean_message, looks_like_message
 
 
 @pytest.fixture(scope="module")

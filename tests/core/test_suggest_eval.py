@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from desktop.core import Library
-from desktop.core.packs import import_pack, parse_pack
+from desktop.core.exchange.packs import import_pack, parse_pack
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 

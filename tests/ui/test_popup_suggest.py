@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.core import Library
-from desktop.core.buyer import BuyerContext
+from desktop.core.text.buyer import BuyerContext
 from desktop.qt import QPoint, Qt, QtWidgets
 from desktop.ui.popup import Popup
 from desktop.ui.results_model import ResultsModel

@@ -13,9 +13,9 @@ import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from desktop.core.errors import ValidationError
-from desktop.core.messages import Message
-from desktop.core.models import Phrase
+from desktop.core.base.errors import ValidationError
+from desktop.core.base.messages import Message
+from desktop.core.store.models import Phrase
 
 DEFAULT_ROUNDS = 10
 MAX_ROUNDS = 200

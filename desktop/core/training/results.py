@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from desktop.core.db import transaction
-from desktop.core.errors import QuickReplyError, ValidationError
-from desktop.core.messages import Message
+from desktop.core.base.errors import QuickReplyError, ValidationError
+from desktop.core.base.messages import Message
+from desktop.core.store.db import transaction
 from desktop.core.training.drill import Answer
 from desktop.core.training.typing_drill import TypingResult
 

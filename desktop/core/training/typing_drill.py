@@ -17,8 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from desktop.core.models import Phrase
-from desktop.core.template import parse
+from desktop.core.store.models import Phrase
+from desktop.core.text.template import parse
 
 TARGET_START = 80  # 汉字 a minute: where a beginner starts
 TARGET_GOAL = 120  # what a trained agent types

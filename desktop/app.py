@@ -72,6 +72,8 @@ class QuickReplyApp(QObject):
         self.paused = False
         self._dialogs: list[QtWidgets.QDialog] = []
         self.library_window: QtWidgets.QMainWindow | None = None  # 话术库, made on first use
+        self.drill_window: QtWidgets.QWidget | None = None  # 练习, made on first use
+        self.typing_window: QtWidgets.QWidget | None = None
 
         platform.hotkey.activated.connect(self.open_popup)
         self.popup.chosen.connect(self.paste.deliver)
@@ -95,6 +97,7 @@ class QuickReplyApp(QObject):
         self.side_panel.closed.connect(lambda: self.tray.panel_action.setChecked(False))
         self.tray.panel_toggled.connect(self.show_side_panel)
         self.tray.stats_requested.connect(self.open_stats)
+        self.tray.drill_requested.connect(lambda: self.open_drill())
         self.tray.import_requested.connect(lambda: self._show_dialog(ImportDialog(self.library)))
         self.tray.undo_import_requested.connect(
             lambda: undo_last_import(self.library, self.messages.send)
@@ -217,11 +220,37 @@ class QuickReplyApp(QObject):
         if self.library_window is None:
             self.library_window = LibraryWindow(self.library)
             self.library_window.setWindowIcon(app_icon())
+            self.library_window.drill_requested.connect(self.open_drill)
         else:
             self.library_window.refresh()  # type: ignore[attr-defined]
         self.library_window.show()
         self.library_window.raise_()
         self.library_window.activateWindow()
+
+    def open_drill(self, category: list[str] | None = None) -> None:
+        """练习: the response drill's first page, with ``category`` ticked."""
+        from desktop.ui.drill.window import DrillWindow
+
+        if self.drill_window is None:
+            self.drill_window = DrillWindow(self.library)
+            self.drill_window.setWindowIcon(app_icon())
+            self.drill_window.typing_requested.connect(self.open_typing)
+        self.drill_window.prepare([category] if category else [])
+        self._bring_forward(self.drill_window)
+
+    def open_typing(self) -> None:
+        from desktop.ui.drill.typing import TypingWindow
+
+        if self.typing_window is None:
+            self.typing_window = TypingWindow(self.library)
+            self.typing_window.setWindowIcon(app_icon())
+        self.typing_window.start()
+        self._bring_forward(self.typing_window)
+
+    def _bring_forward(self, window: QtWidgets.QWidget) -> None:
+        window.show()
+        window.raise_()
+        window.activateWindow()
 
     def _show_dialog(self, dialog: QtWidgets.QDialog) -> None:
         dialog.setWindowIcon(app_icon())
@@ -251,6 +280,11 @@ class QuickReplyApp(QObject):
         """Another start of quickreply asked us to come forward."""
         if message == "show":
             self.open_popup()
+        elif message == "drill" or message.startswith("drill:"):
+            path = message.partition(":")[2]
+            self.open_drill([p for p in path.split("/") if p] or None)
+        elif message == "typing":
+            self.open_typing()
 
     def shutdown(self) -> None:
         self._poll.stop()
@@ -274,11 +308,17 @@ def _wait_for_tray() -> bool:
 
 
 def run(
-    db_path: Path | str | None = None, argv: list[str] | None = None, *, smoke_test: bool = False
+    db_path: Path | str | None = None,
+    argv: list[str] | None = None,
+    *,
+    smoke_test: bool = False,
+    request: str | None = None,
 ) -> int:
     """Start the tray app; returns the process exit code.
 
     ``smoke_test``: start as usual, open and close the popup once, exit (see ui/smoke.py).
+    ``request``: a window to open at once (``drill``, ``drill:售后``, ``typing``); when
+    QuickReply already runs, that instance is asked to open it.
     """
     log_path = logs.setup()
     logs.route_qt_messages()
@@ -295,7 +335,7 @@ def run(
     crash.install()
 
     name = server_name(path)
-    if not smoke_test and ask_running_instance(name):
+    if not smoke_test and ask_running_instance(name, request or "show"):
         print(tr("快回已经在运行，已把它调到前台。"), file=sys.stderr)
         return 0
     if not (smoke_test and headless()) and not _wait_for_tray():
@@ -327,6 +367,8 @@ def run(
     )
     if recovered.note:
         app.messages.send(tr("话术库已恢复"), recovered.note, WARNING)
+    if request:
+        app.handle_request(request)
     if smoke_test:
         smoke = SmokeTest(app)
         crash.on_error = smoke.fail

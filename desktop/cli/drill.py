@@ -43,12 +43,17 @@ def _percent(x: float) -> str:
 @click.option("--seed", type=int, help="出题顺序的种子（同一个种子，同样的题目顺序）")
 @click.option("--seconds", type=click.IntRange(5, 120), help="每题时限（默认用设置里的 drill_seconds）")
 @click.option("--name", help="学员名字（默认用设置里的 drill_name，或系统用户名）")
+@click.option("--window", is_flag=True, help="在桌面程序里打开练习窗口（快回没在运行时先启动它）")
 @click.pass_context
 def drill(ctx: click.Context, categories: tuple[str, ...], rounds: int, seed: int | None,
-          seconds: int | None, name: str | None) -> None:  # fmt: skip
+          seconds: int | None, name: str | None, window: bool) -> None:  # fmt: skip
     """应答练习：出买家常问，输入快捷编码或搜索词回答，记录对错和用时。"""
     if ctx.invoked_subcommand is not None:
         return
+    if window:
+        from desktop.launcher import launch
+
+        ctx.exit(launch(ctx.find_root().obj.get("db"), request="drill:" + (categories[0] if categories else "")))
     lib = library_of(ctx)
     trainee = name or default_trainee(lib)
     limit = float(seconds or int(lib.setting("drill_seconds")))

@@ -9,7 +9,7 @@
         <translation>QuickReply Search</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>已复制</source>
         <translation>Copied</translation>
     </message>
@@ -24,7 +24,7 @@
         <translation>Not pasted automatically</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>全局快捷键不可用</source>
         <translation>Global hotkey unavailable</translation>
     </message>
@@ -44,7 +44,7 @@
         <translation>Hotkey paused</translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+182"/>
         <source>快回</source>
         <translation>QuickReply</translation>
     </message>
@@ -321,7 +321,7 @@
         <translation>Started a new phrase library; the damaged file is kept as %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stats_dialog.py" line="+42"/>
+        <location filename="../../desktop/ui/stats_dialog.py" line="+43"/>
         <source>%1 小时 %2 分钟</source>
         <translation>%1 h %2 min</translation>
     </message>
@@ -428,6 +428,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>练习这个分类</source>
+        <translation>Drill this category</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>新人浏览模式</source>
         <translation>Browse mode (for new hires)</translation>
     </message>
@@ -437,7 +442,7 @@
         <translation>New subcategory</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>编辑说明…</source>
         <translation>Edit note…</translation>
     </message>
@@ -1762,6 +1767,199 @@
     </message>
 </context>
 <context>
+    <name>DrillPicker</name>
+    <message>
+        <location filename="../../desktop/ui/drill/picker.py" line="+57"/>
+        <source>Enter 回答 · Ctrl+1…9 选第几条 · Esc 结束练习</source>
+        <translation>Enter answers · Ctrl+1…9 picks a row · Esc ends the drill</translation>
+    </message>
+</context>
+<context>
+    <name>DrillWindow</name>
+    <message>
+        <location filename="../../desktop/ui/drill/window.py" line="+58"/>
+        <source>快回 应答练习</source>
+        <translation>QuickReply Response Drill</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>学员</source>
+        <translation>Trainee</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>分类（不选就是全部）</source>
+        <translation>Categories (none ticked = all)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>题数</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>和工作时一样（搜索、编码、建议）</source>
+        <translation>As at work (search, codes, suggestions)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>更难：只能搜索，没有建议</source>
+        <translation>Harder: search only, no suggestions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>难度</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>开始应答练习（Enter）</source>
+        <translation>Start the response drill (Enter)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>打字练习…</source>
+        <translation>Typing drill…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>每题是一条买家常问：在限定时间内用搜索、拼音、编码或建议选出要发的话术。答完会告诉你对不对、用了几秒，答错时给出应选的话术和编码。</source>
+        <translation>Each question is an example buyer question: within the time limit, pick the phrase to send with search, pinyin, codes or suggestions. After each answer you see whether it was right and how long it took; when wrong, the expected phrase and its code.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>买家</source>
+        <translation>Buyer</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>要记住的话术（编码 · 标题）</source>
+        <translation>Phrases to learn (code · title)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>每天的正确率</source>
+        <translation>Accuracy by day</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>导出成绩 CSV…</source>
+        <translation>Export results as CSV…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>再练一轮（Enter）</source>
+        <translation>Another round (Enter)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>（%1 问）</source>
+        <translation> (%1 questions)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>话术库里还没有买家常问，没法出题。请组长在话术里填写「买家常问」（每条话术几种买家的问法），或导入组长分享的练习包。</source>
+        <translation>The library has no example buyer questions yet, so there is nothing to ask. Ask your team lead to fill in &quot;example questions&quot; on the phrases (a few ways buyers ask for each), or import the drill pack your lead shared.</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>第 %1/%2 题</source>
+        <translation>Question %1/%2</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>%1 秒</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>时间到 ✗  应选：%1</source>
+        <translation>Time is up ✗  Expected: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>✓ 正确 · %1</source>
+        <translation>✓ Right · %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>（超时）</source>
+        <translation> (over the limit)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>✗ 不对 · %1 · 你选了「%2」
+应选：%3</source>
+        <translation>✗ Wrong · %1 · you picked “%2”
+Expected: %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Enter 看成绩</source>
+        <translation>Enter shows the results</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Enter 下一题</source>
+        <translation>Enter for the next question</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>这一轮：答对 %1/%2 · 中位用时 %3 秒 · 限时内 %4/%2</source>
+        <translation>This round: %1/%2 right · median %3 s · %4/%2 within the limit</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>这一轮没有回答</source>
+        <translation>No answers in this round</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 累计：%2 题 · 正确率 %3 · 中位用时 %4 秒 · 限时内 %5</source>
+        <translation>%1 overall: %2 questions · %3 right · median %4 s · %5 within the limit</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>薄弱分类：</source>
+        <translation>Weakest categories: </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>练习成绩-%1.csv</source>
+        <translation>drill-results-%1.csv</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>导出练习成绩</source>
+        <translation>Export drill results</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV 文件 (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>导出失败</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>已导出 %1 条到 %2</source>
+        <translation>Exported %1 rows to %2</translation>
+    </message>
+</context>
+<context>
     <name>Fields</name>
     <message>
         <location filename="../../desktop/ui/i18n.py" line="+34"/>
@@ -1989,7 +2187,7 @@
 <context>
     <name>LibraryWindow</name>
     <message>
-        <location filename="../../desktop/ui/library/window.py" line="+43"/>
+        <location filename="../../desktop/ui/library/window.py" line="+44"/>
         <source>话术库 - 快回</source>
         <translation>Phrase library - QuickReply</translation>
     </message>
@@ -1999,7 +2197,7 @@
         <translation>Saved</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+103"/>
         <source>（这个分类还没有说明）</source>
         <translation>(No note for this category yet)</translation>
     </message>
@@ -2306,6 +2504,14 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
     </message>
 </context>
 <context>
+    <name>ProgressChart</name>
+    <message>
+        <location filename="../../desktop/ui/drill/chart.py" line="+67"/>
+        <source>还没有练习记录</source>
+        <translation>No drill results yet</translation>
+    </message>
+</context>
+<context>
     <name>ResultDelegate</name>
     <message>
         <location filename="../../desktop/ui/result_delegate.py" line="+108"/>
@@ -2451,7 +2657,37 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <translation>Suggestions</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+4"/>
+        <source> 秒</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>和工作时一样（搜索、编码、建议）</source>
+        <translation>As at work (search, codes, suggestions)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>更难：只能搜索，没有建议</source>
+        <translation>Harder: search only, no suggestions</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>空着就用系统用户名</source>
+        <translation>Empty: the computer&apos;s user name</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>练习每题时间</source>
+        <translation>Drill time per question</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>学员名字</source>
+        <translation>Trainee name</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>已学到 %1 条“词 → 话术”</source>
         <translation>%1 learned “word → phrase” links</translation>
     </message>
@@ -2567,7 +2803,12 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <translation>Used to estimate the time saved; a new hire types about 80 chars/min</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
+        <source>按打字练习实测：%1 汉字/分钟；用来估算节省的时间</source>
+        <translation>Measured in the typing drill: %1 characters a minute; used to estimate the time saved</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>导出CSV…</source>
         <translation>Export CSV…</translation>
     </message>
@@ -2617,7 +2858,7 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>使用 %1 次 · 估计节省打字时间 %2</source>
         <translation>%1 uses · about %2 of typing saved</translation>
     </message>
@@ -2842,7 +3083,7 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../desktop/ui/tray.py" line="+26"/>
+        <location filename="../../desktop/ui/tray.py" line="+27"/>
         <source>搜索话术</source>
         <translation>Search phrases</translation>
     </message>
@@ -2865,6 +3106,11 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <location line="+3"/>
         <source>统计</source>
         <translation>Statistics</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>练习</source>
+        <translation>Drill</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2914,6 +3160,64 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
     </message>
 </context>
 <context>
+    <name>TypingWindow</name>
+    <message>
+        <location filename="../../desktop/ui/drill/typing.py" line="+70"/>
+        <source>快回 打字练习</source>
+        <translation>QuickReply Typing Drill</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>用输入法照着上面打，打完按 Enter</source>
+        <translation>Type the text above with your input method, then press Enter</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>每天的速度（汉字/分钟）</source>
+        <translation>Speed by day (Chinese characters a minute)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>话术库里没有够长的话术可以练打字</source>
+        <translation>The library has no phrase long enough to practise typing</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>第 %1/%2 段</source>
+        <translation>Text %1/%2</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1 汉字/分钟 · 准确率 %2% · 错 %3 字（目标 %4 → %5）</source>
+        <translation>%1 characters/min · accuracy %2% · %3 wrong (target %4 → %5)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>这一组打完了。关掉窗口，或按 Enter 再来一组。</source>
+        <translation>This set is done. Close the window, or press Enter for another set.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>还没有打字记录</source>
+        <translation>No typing results yet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 累计 %2 段：%3 汉字/分钟，准确率 %4%</source>
+        <translation>%1 overall, %2 texts: %3 characters/min, accuracy %4%</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>起步 %1</source>
+        <translation>start %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>目标 %1</source>
+        <translation>goal %1</translation>
+    </message>
+</context>
+<context>
     <name>i18n</name>
     <message>
         <location filename="../../desktop/ui/i18n.py" line="+57"/>
@@ -2924,7 +3228,7 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
 <context>
     <name>w</name>
     <message>
-        <location filename="../../desktop/ui/library/window_parts.py" line="-120"/>
+        <location filename="../../desktop/ui/library/window_parts.py" line="-122"/>
         <source>编辑说明…</source>
         <translation>Edit note…</translation>
     </message>
@@ -2934,7 +3238,7 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <translation>Search all phrases: characters, pinyin, initials or code (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+120"/>
         <source>话术库</source>
         <translation>Phrase library</translation>
     </message>

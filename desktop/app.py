@@ -77,6 +77,7 @@ class QuickReplyApp(QObject):
 
         platform.hotkey.activated.connect(self.open_popup)
         self.popup.chosen.connect(self.paste.deliver)
+        self.popup.foreground_wanted.connect(self._claim_foreground)
         self.popup.dismissed.connect(self._give_focus_back)
         self.popup.dismissed.connect(self.paste.resume)
         self.paste.delivered.connect(self._record_use)
@@ -158,6 +159,7 @@ class QuickReplyApp(QObject):
         self.paste.remember_target()
         self.library.refresh_if_changed()
         self.popup.open_at(cursor_position(), self._clipboard_message())
+        self._claim_foreground()
 
     def _clipboard_message(self) -> str:
         """Clipboard text for 建议 (a buyer's message copied from the chat), or ""."""
@@ -167,6 +169,16 @@ class QuickReplyApp(QObject):
             return QtWidgets.QApplication.clipboard().text() or ""
         except RuntimeError:  # the clipboard owner went away mid-read
             return ""
+
+    def _claim_foreground(self) -> None:
+        """Bring the popup to the front with the OS's own call, while the hotkey
+        press still gives this process the right to (Windows refuses it later)."""
+        claim = getattr(self.platform.focus, "claim_foreground", None)
+        if claim is not None and self.popup.isVisible():
+            try:
+                claim(int(self.popup.winId()))
+            except Exception:
+                log.exception("could not bring the popup to the front")
 
     def _give_focus_back(self) -> None:
         target = self.paste.target()

@@ -9,7 +9,7 @@
         <translation>QuickReply Search</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>已复制</source>
         <translation>Copied</translation>
     </message>
@@ -44,7 +44,7 @@
         <translation>Hotkey paused</translation>
     </message>
     <message>
-        <location line="+182"/>
+        <location line="+193"/>
         <source>快回</source>
         <translation>QuickReply</translation>
     </message>
@@ -1655,7 +1655,7 @@
         <translation>Global hotkeys are not supported on this system</translation>
     </message>
     <message>
-        <location filename="../../desktop/platform/windows.py" line="+120"/>
+        <location filename="../../desktop/platform/windows_hotkey.py" line="+113"/>
         <source>快捷键 {spec} 无法注册（{error}），请在 设置 里换一个</source>
         <translation>Hotkey {spec} could not be registered ({error}); choose another in Settings</translation>
     </message>
@@ -1665,12 +1665,13 @@
         <translation>A key of hotkey {spec} does not exist in the current keyboard layout; choose another</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../../desktop/platform/windows_hotkey.py" line="-4"/>
+        <location filename="../../desktop/platform/x11.py" line="+13"/>
         <source>快捷键 {spec} 已被其他程序占用，请在 设置 里换一个</source>
         <translation>Hotkey {spec} is taken by another program; choose another in Settings</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location filename="../../desktop/platform/x11.py" line="+142"/>
         <source>无法连接 X 显示 {display}：{error}</source>
         <translation>Cannot connect to X display {display}: {error}</translation>
     </message>
@@ -2328,6 +2329,26 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <source>无法模拟粘贴按键，话术已复制到剪贴板</source>
         <translation>Could not press Ctrl+V for you; the phrase is on the clipboard</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>粘贴前焦点离开了原来的窗口，没有粘贴，话术已复制到剪贴板</source>
+        <translation>Focus left the chat window before pasting, so nothing was pasted; the phrase is on the clipboard</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>剪贴板被其他程序占用，话术没有发送，请稍后再试</source>
+        <translation>Another program is holding the clipboard, so nothing was sent; please try again</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>聊天窗口以管理员身份运行，无法自动粘贴；话术已复制到剪贴板，请按 Ctrl+V</source>
+        <translation>The chat window runs as administrator, so it cannot be pasted into automatically; the phrase is on the clipboard, press Ctrl+V</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>聊天窗口没有响应，没有粘贴；话术已复制到剪贴板</source>
+        <translation>The chat window is not responding, so nothing was pasted; the phrase is on the clipboard</translation>
+    </message>
 </context>
 <context>
     <name>PhraseEditor</name>
@@ -2463,7 +2484,7 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
 <context>
     <name>Popup</name>
     <message>
-        <location filename="../../desktop/ui/popup.py" line="+84"/>
+        <location filename="../../desktop/ui/popup.py" line="+93"/>
         <source>快回</source>
         <translation>QuickReply</translation>
     </message>
@@ -2473,7 +2494,7 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <translation>Search: characters, pinyin, initials or code</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+129"/>
         <source>买家：%1</source>
         <translation>Buyer: %1</translation>
     </message>
@@ -2514,7 +2535,7 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
 <context>
     <name>ResultDelegate</name>
     <message>
-        <location filename="../../desktop/ui/result_delegate.py" line="+108"/>
+        <location filename="../../desktop/ui/result_delegate.py" line="+160"/>
         <source>建议</source>
         <translation>Suggested</translation>
     </message>

@@ -32,12 +32,18 @@ def han_count(text: str) -> int:
 
 
 def practice_text(body: str) -> str:
-    """A phrase body as something to type: placeholders dropped, one line, not too long."""
+    """A phrase body as something to type: one line, not too long; a placeholder with a
+    default (``{称呼|亲}``, ``{快递:顺丰/圆通}``) shows it, any other is dropped."""
     parts = []
     for seg in parse(body):
-        if seg.field is None:
+        f = seg.field
+        if f is None:
             parts.append(seg.text)
-    text = " ".join("".join(parts).split())
+        elif f.choices:
+            parts.append(f.choices[0])
+        elif f.fallback:
+            parts.append(f.fallback)
+    text = " ".join("".join(parts).split()).lstrip("，,。；;：:！!？? ")
     if len(text) > MAX_CHARS:
         cut = max(text.rfind(mark, 0, MAX_CHARS) for mark in "。！？；，")
         text = text[: cut + 1] if cut >= MIN_CHARS else text[:MAX_CHARS]

@@ -60,8 +60,8 @@ class ProgressChart(QtWidgets.QWidget):
             pen = QtGui.QPen(QtGui.QColor("#d08a00"), 1, Qt.PenStyle.DashLine)
             p.setPen(pen)
             p.drawLine(area.left(), y, area.right(), y)
-            p.drawText(QRect(area.left() + 4, y - 16, area.width() - 8, 14),
-                       Qt.AlignmentFlag.AlignRight, label)  # fmt: skip
+            p.drawText(QRect(area.left() + 6, y - 16, area.width() - 8, 14),
+                       Qt.AlignmentFlag.AlignLeft, label)  # fmt: skip
         if not self._points:
             p.setPen(text_pen)
             p.drawText(area, Qt.AlignmentFlag.AlignCenter, self.tr("还没有练习记录"))
@@ -80,8 +80,8 @@ class ProgressChart(QtWidgets.QWidget):
         shown = {0, n - 1} | ({n // 2} if n > 4 else set(range(n)))
         for i in sorted(shown):
             label = self._points[i][0][5:]  # MM-DD
-            p.drawText(QRect(xy[i].x() - 30, area.bottom() + 4, 60, 16),
-                       Qt.AlignmentFlag.AlignHCenter, label)  # fmt: skip
+            left = max(0, min(xy[i].x() - 30, self.width() - 60))
+            p.drawText(QRect(left, area.bottom() + 4, 60, 16), Qt.AlignmentFlag.AlignHCenter, label)
 
     def sizeHint(self) -> QtCore.QSize:
         return QtCore.QSize(420, 180)

@@ -21,6 +21,7 @@ _E = QtCore.QEvent.Type
 TEXTS = 5
 _STYLE = """
 #target { font-size: 17px; background: palette(base); border: 1px solid #d0d0d0; padding: 10px; }
+#typingBox { font-size: 17px; padding: 6px; }
 #typingResult { font-size: 15px; }
 """
 

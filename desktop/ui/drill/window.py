@@ -143,7 +143,7 @@ class DrillWindow(QtWidgets.QWidget):
         self.picker.setObjectName("drillPicker")
         self.picker.chosen.connect(self._on_chosen)
         self.picker.dismissed.connect(self.end_round)
-        v.addWidget(self.picker, 1)
+        v.addWidget(self.picker, 100)
         self.feedback = QtWidgets.QLabel()
         self.feedback.setObjectName("feedback")
         self.feedback.setTextFormat(Qt.TextFormat.PlainText)
@@ -151,6 +151,7 @@ class DrillWindow(QtWidgets.QWidget):
         self.feedback.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.feedback.hide()
         v.addWidget(self.feedback)
+        v.addStretch(1)  # with the picker put away, the feedback stays under the bubble
         self.pages.addWidget(page)
 
     def _build_results(self) -> None:
@@ -169,7 +170,8 @@ class DrillWindow(QtWidgets.QWidget):
         self.chart = ProgressChart()
         v.addWidget(self.round_summary)
         v.addWidget(QtWidgets.QLabel(self.tr("要记住的话术（编码 · 标题）")))
-        v.addWidget(self.missed_list, 1)
+        self.missed_list.setMaximumHeight(130)
+        v.addWidget(self.missed_list)
         v.addWidget(self.overall_summary)
         v.addWidget(QtWidgets.QLabel(self.tr("每天的正确率")))
         v.addWidget(self.chart, 1)

@@ -1833,12 +1833,12 @@
         <translation>Buyer</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>要记住的话术（编码 · 标题）</source>
         <translation>Phrases to learn (code · title)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>每天的正确率</source>
         <translation>Accuracy by day</translation>
     </message>
@@ -2383,6 +2383,11 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <translation>How buyers ask, separated by |, e.g. shipped yet | when will it ship</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>练习时也算答对的其他话术：快捷编码或标题，用 | 分隔</source>
+        <translation>Other phrases also right in a drill: shortcut codes or titles, separated by |</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>话术内容；{买家昵称} 这样的占位符发送时自动填入</source>
         <translation>Phrase text; placeholders such as {买家昵称} are filled in when it is sent</translation>
@@ -2423,6 +2428,11 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <translation>Buyer questions</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>也算对</source>
+        <translation>Also right</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>内容</source>
         <translation>Text</translation>
@@ -2433,12 +2443,12 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <translation>Preview (sample values)</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+92"/>
         <source>适用场景：</source>
         <translation>When to use: </translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+82"/>
         <source>快捷编码「%1」已被「%2」使用</source>
         <translation>The shortcut code “%1” is already used by “%2”</translation>
     </message>
@@ -3183,7 +3193,7 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
 <context>
     <name>TypingWindow</name>
     <message>
-        <location filename="../../desktop/ui/drill/typing.py" line="+70"/>
+        <location filename="../../desktop/ui/drill/typing.py" line="+71"/>
         <source>快回 打字练习</source>
         <translation>QuickReply Typing Drill</translation>
     </message>

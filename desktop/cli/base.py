@@ -17,6 +17,7 @@ from typing import Any, NoReturn
 import click
 
 from desktop import __version__
+from desktop.cli.console import make_output_safe
 from desktop.core import Library, QuickReplyError
 from desktop.core.base.errors import DatabaseError, NotFoundError
 from desktop.core.store.models import Phrase
@@ -27,6 +28,10 @@ SEE_DOCTOR = "；运行 quickreply doctor 查看原因和最近的备份（启�
 
 class Group(click.Group):
     """Turns domain errors into one line on stderr with exit code 1."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        make_output_safe()  # before click prints anything, usage errors included
+        return super().main(*args, **kwargs)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

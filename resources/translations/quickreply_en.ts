@@ -9,7 +9,7 @@
         <translation>QuickReply Search</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>已复制</source>
         <translation>Copied</translation>
     </message>
@@ -44,7 +44,7 @@
         <translation>Hotkey paused</translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+156"/>
         <source>快回</source>
         <translation>QuickReply</translation>
     </message>
@@ -679,12 +679,14 @@
     </message>
     <message>
         <location filename="../../desktop/core/store/db.py" line="+38"/>
+        <location filename="../../desktop/core/store/snapshot.py" line="+27"/>
         <source>话术库路径是一个文件夹，不是文件：{path}</source>
         <translation>The library path is a folder, not a file: {path}</translation>
     </message>
     <message>
         <location line="+11"/>
         <location filename="../../desktop/core/store/library.py" line="-255"/>
+        <location filename="../../desktop/core/store/snapshot.py" line="+19"/>
         <source>话术库文件已损坏或不是快回的文件：{path}（{error}）</source>
         <translation>The library file is damaged or not a QuickReply file: {path} ({error})</translation>
     </message>
@@ -947,18 +949,18 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+238"/>
+        <location line="+248"/>
         <location filename="../../desktop/core/team/subtree.py" line="+132"/>
         <source>{label}（{title}）：{problem}</source>
         <translation>{label} ({title}): {problem}</translation>
     </message>
     <message>
-        <location line="-205"/>
+        <location line="-208"/>
         <source>分类「{category}」来自订阅，是只读的</source>
         <translation>Category &quot;{category}&quot; comes from a subscription and is read-only</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+46"/>
         <source>编号在回收站里已有，换新编号</source>
         <translation>The ID is already in the trash; a new ID is used</translation>
     </message>
@@ -1628,7 +1630,7 @@
         <translation>Global hotkeys are not supported on this system</translation>
     </message>
     <message>
-        <location filename="../../desktop/platform/windows.py" line="+120"/>
+        <location filename="../../desktop/platform/windows_hotkey.py" line="+113"/>
         <source>快捷键 {spec} 无法注册（{error}），请在 设置 里换一个</source>
         <translation>Hotkey {spec} could not be registered ({error}); choose another in Settings</translation>
     </message>
@@ -1638,12 +1640,13 @@
         <translation>A key of hotkey {spec} does not exist in the current keyboard layout; choose another</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../../desktop/platform/windows_hotkey.py" line="-4"/>
+        <location filename="../../desktop/platform/x11.py" line="+13"/>
         <source>快捷键 {spec} 已被其他程序占用，请在 设置 里换一个</source>
         <translation>Hotkey {spec} is taken by another program; choose another in Settings</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location filename="../../desktop/platform/x11.py" line="+142"/>
         <source>无法连接 X 显示 {display}：{error}</source>
         <translation>Cannot connect to X display {display}: {error}</translation>
     </message>
@@ -2083,6 +2086,26 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <source>无法模拟粘贴按键，话术已复制到剪贴板</source>
         <translation>Could not press Ctrl+V for you; the phrase is on the clipboard</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>粘贴前焦点离开了原来的窗口，没有粘贴，话术已复制到剪贴板</source>
+        <translation>Focus left the chat window before pasting, so nothing was pasted; the phrase is on the clipboard</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>剪贴板被其他程序占用，话术没有发送，请稍后再试</source>
+        <translation>Another program is holding the clipboard, so nothing was sent; please try again</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>聊天窗口以管理员身份运行，无法自动粘贴；话术已复制到剪贴板，请按 Ctrl+V</source>
+        <translation>The chat window runs as administrator, so it cannot be pasted into automatically; the phrase is on the clipboard, press Ctrl+V</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>聊天窗口没有响应，没有粘贴；话术已复制到剪贴板</source>
+        <translation>The chat window is not responding, so nothing was pasted; the phrase is on the clipboard</translation>
+    </message>
 </context>
 <context>
     <name>PhraseEditor</name>
@@ -2218,7 +2241,7 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
 <context>
     <name>Popup</name>
     <message>
-        <location filename="../../desktop/ui/popup.py" line="+84"/>
+        <location filename="../../desktop/ui/popup.py" line="+93"/>
         <source>快回</source>
         <translation>QuickReply</translation>
     </message>
@@ -2228,7 +2251,7 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <translation>Search: characters, pinyin, initials or code</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+129"/>
         <source>买家：%1</source>
         <translation>Buyer: %1</translation>
     </message>
@@ -2261,7 +2284,7 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
 <context>
     <name>ResultDelegate</name>
     <message>
-        <location filename="../../desktop/ui/result_delegate.py" line="+108"/>
+        <location filename="../../desktop/ui/result_delegate.py" line="+160"/>
         <source>建议</source>
         <translation>Suggested</translation>
     </message>

@@ -45,9 +45,13 @@ def _listed(title: str, lines: list[str]) -> None:
 
 def show_plan(plan: ImportPlan) -> None:
     names = list(STATUSES.values())
-    rows = [["分类", *names]]
-    for category, counts in plan.by_category().items():
-        rows.append([category, *(str(counts[s]) for s in STATUSES)])
+    rows = [["分类", *names]]  # levels joined by › so a lead sees how a cell was split
+    by_path: dict[tuple[str, ...], dict[str, int]] = {}
+    for item in plan.items:
+        counts = by_path.setdefault(item.phrase.category, dict.fromkeys(STATUSES, 0))
+        counts[item.status] += 1
+    for path, counts in by_path.items():
+        rows.append([" › ".join(path), *(str(counts[s]) for s in STATUSES)])
     rows.append(["合计", *(str(n) for n in plan.counts().values())])
     policy = POLICY_NAMES[plan.policy]
     click.echo(f"预览 {plan.loaded.source}：{len(plan.items)} 条话术，冲突时{policy}")

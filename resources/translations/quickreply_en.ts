@@ -823,7 +823,7 @@
         <translation>{source}, row {row}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/exchange/formats/table.py" line="+127"/>
+        <location filename="../../desktop/core/exchange/formats/table.py" line="+140"/>
         <source>列「{name}」与「{first}」重复，用了前一列</source>
         <translation>Column &quot;{name}&quot; duplicates &quot;{first}&quot;; the first one was used</translation>
     </message>
@@ -1075,7 +1075,7 @@
         <translation>No such phrase: {id}</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+102"/>
         <source>这条话术不在回收站里：{id}</source>
         <translation>This phrase is not in the trash: {id}</translation>
     </message>
@@ -1125,9 +1125,14 @@
         <translation>Phrase too long ({length} characters, over {limit}): buyers may not read it all; shorten it or send it as several messages</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>占位符错误：{problem}，发送时会原样显示，请修正</source>
         <translation>Placeholder error: {problem}; it will be sent as written, please fix it</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>未知字段「{name}」：发送时要手动填写；是不是「{guess}」？</source>
+        <translation>Unknown field “{name}”: it must be typed by hand when sending; did you mean “{guess}”?</translation>
     </message>
     <message>
         <location filename="../../desktop/core/store/organize.py" line="+144"/>
@@ -1241,7 +1246,7 @@
         <translation>This is a folder, not a phrase file: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/schema.py" line="+136"/>
+        <location filename="../../desktop/core/store/schema.py" line="+146"/>
         <source>话术库文件来自更新版本的快回（结构版本 {version}），请升级快回后再打开</source>
         <translation>The library file comes from a newer QuickReply (schema version {version}); please update QuickReply before opening it</translation>
     </message>

@@ -321,8 +321,12 @@ def _length_finding(body: str) -> Finding | None:
     return Finding(level, "too-long", message, body[limit:], limit, n)
 
 
-def lint(body: str, title: str = "", rules: Rules | None = None) -> list[Finding]:
-    """Findings for a phrase, sorted by position; title findings have offsets -1."""
+def lint(
+    body: str, title: str = "", rules: Rules | None = None, known_fields: Iterable[str] = ()
+) -> list[Finding]:
+    """Findings for a phrase, sorted by position; title findings have offsets -1.
+
+    ``known_fields``: the shop's own store variables, besides the built-in fields."""
     rules = rules or load_rules()
     findings = _lint_title(title, rules)
     if not body.strip():
@@ -332,6 +336,7 @@ def lint(body: str, title: str = "", rules: Rules | None = None) -> list[Finding
     for p in template.problems(body):
         message = Message("占位符错误：{problem}，发送时会原样显示，请修正", problem=p.message)
         findings.append(Finding("error", "placeholder", message, p.text, p.start, p.end))
+    findings.extend(_unknown_fields(body, known_fields))
 
     folded = _Folded(body, _placeholder_mask(body))
     urls = _urls(folded)
@@ -347,6 +352,26 @@ def lint(body: str, title: str = "", rules: Rules | None = None) -> list[Finding
     if length is not None:
         findings.append(length)
     return _sorted(findings)
+
+
+def _unknown_fields(body: str, known: Iterable[str]) -> list[Finding]:
+    """A field name close to a built-in one (``{买家名字}``, ``{运单}``) is most likely
+    that field mistyped; a shop's own field with no close match is left alone."""
+    from desktop.core.text.fields import did_you_mean
+
+    known = tuple(known)
+    out: list[Finding] = []
+    for seg in template.parse(body):
+        f = seg.field
+        if f is None or f.fallback is not None or f.choices or f.name in known:
+            continue
+        guess = did_you_mean(f.name, known)
+        if guess:
+            message = Message(
+                "未知字段「{name}」：发送时要手动填写；是不是「{guess}」？", name=f.name, guess=guess
+            )
+            out.append(Finding("warning", "unknown-field", message, seg.raw, seg.start, seg.end))
+    return out
 
 
 def _sorted(findings: list[Finding]) -> list[Finding]:

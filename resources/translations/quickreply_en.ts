@@ -1080,7 +1080,7 @@
         <translation>This phrase is not in the trash: {id}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/text/lint.py" line="+44"/>
+        <location filename="../../desktop/core/text/lint.py" line="+48"/>
         <source>绝对化承诺：售后纠纷时会被当作承诺，建议改为“尽量”“一般情况下”等留有余地的说法</source>
         <translation>Absolute promise: in an after-sales dispute it counts as a commitment; prefer hedged wording such as “尽量” (as far as possible) or “一般情况下” (usually)</translation>
     </message>
@@ -1115,7 +1115,12 @@
         <translation>Empty phrase: there is nothing to send; please write the text</translation>
     </message>
     <message>
-        <location line="+248"/>
+        <location line="+2"/>
+        <source>好评返现：淘宝禁止用现金、红包或礼品换好评和晒图，会被处罚，请删除</source>
+        <translation>Cash for reviews: Taobao forbids paying cash, red packets or gifts for good reviews or photos and punishes it; remove it</translation>
+    </message>
+    <message>
+        <location line="+261"/>
         <source>标题：{problem}</source>
         <translation>Title: {problem}</translation>
     </message>

@@ -155,7 +155,10 @@ class QuickReplyApp(QObject):
             return
         self.paste.remember_target()
         self.library.refresh_if_changed()
-        self.popup.open_at(cursor_position(), self._clipboard_message())
+        message = self._clipboard_message()
+        self.popup.open_at(cursor_position(), message)
+        if self.side_panel.isVisible():
+            self.side_panel.set_message(message)  # its 建议 section, fed the same way
         self._claim_foreground()
 
     def _claim_foreground(self) -> None:

@@ -44,7 +44,7 @@
         <translation>Hotkey paused</translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location line="+159"/>
         <source>快回</source>
         <translation>QuickReply</translation>
     </message>
@@ -2455,7 +2455,7 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
 <context>
     <name>SidePanel</name>
     <message>
-        <location filename="../../desktop/ui/side_panel.py" line="+81"/>
+        <location filename="../../desktop/ui/side_panel.py" line="+85"/>
         <source>快回 侧边栏</source>
         <translation>QuickReply Side Panel</translation>
     </message>
@@ -2490,12 +2490,17 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <translation>Close the side panel (the tray menu opens it again)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+51"/>
         <source>单击粘贴到聊天窗口 · 悬停看全文</source>
         <translation>Click to paste · hover to read</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+85"/>
+        <source>建议 · %1</source>
+        <translation>Suggested · %1</translation>
+    </message>
+    <message>
+        <location line="+76"/>
         <source>靠左</source>
         <translation>Left</translation>
     </message>

@@ -158,17 +158,11 @@ class QuickReplyApp(QObject):
             return
         self.paste.remember_target()
         self.library.refresh_if_changed()
-        self.popup.open_at(cursor_position(), self._clipboard_message())
+        message = self._clipboard_message()
+        self.popup.open_at(cursor_position(), message)
+        if self.side_panel.isVisible():
+            self.side_panel.set_message(message)  # its 建议 section, fed the same way
         self._claim_foreground()
-
-    def _clipboard_message(self) -> str:
-        """Clipboard text for 建议 (a buyer's message copied from the chat), or ""."""
-        if self.library.setting("suggest_clipboard") != "on":
-            return ""
-        try:
-            return QtWidgets.QApplication.clipboard().text() or ""
-        except RuntimeError:  # the clipboard owner went away mid-read
-            return ""
 
     def _claim_foreground(self) -> None:
         """Bring the popup to the front with the OS's own call, while the hotkey
@@ -179,6 +173,15 @@ class QuickReplyApp(QObject):
                 claim(int(self.popup.winId()))
             except Exception:
                 log.exception("could not bring the popup to the front")
+
+    def _clipboard_message(self) -> str:
+        """Clipboard text for 建议 (a buyer's message copied from the chat), or ""."""
+        if self.library.setting("suggest_clipboard") != "on":
+            return ""
+        try:
+            return QtWidgets.QApplication.clipboard().text() or ""
+        except RuntimeError:  # the clipboard owner went away mid-read
+            return ""
 
     def _give_focus_back(self) -> None:
         target = self.paste.target()

@@ -159,8 +159,7 @@ class ResultDelegate(QtWidgets.QStyledItemDelegate):
             # 建议: drawn as a small tag before the title, in the highlight colour.
             tag = self.tr("建议")
             painter.setFont(small_font)
-            # On a selected row the tag takes the row's readable text colour.
-            accent = main if selected else opt.palette.color(color_group(opt), _ROLE.Highlight)
+            accent = main if selected else opt.palette.color(QtGui.QPalette.ColorRole.Highlight)
             painter.setPen(accent)
             tag_width = small_fm.horizontalAdvance(tag) + 6
             painter.drawText(

@@ -9,7 +9,7 @@
         <translation>QuickReply Search</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+21"/>
         <source>已复制</source>
         <translation>Copied</translation>
     </message>
@@ -24,7 +24,7 @@
         <translation>Not pasted automatically</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+32"/>
         <source>全局快捷键不可用</source>
         <translation>Global hotkey unavailable</translation>
     </message>
@@ -44,7 +44,7 @@
         <translation>Hotkey paused</translation>
     </message>
     <message>
-        <location line="+193"/>
+        <location line="+159"/>
         <source>快回</source>
         <translation>QuickReply</translation>
     </message>
@@ -828,7 +828,7 @@
         <translation>{source}, row {row}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/exchange/formats/table.py" line="+128"/>
+        <location filename="../../desktop/core/exchange/formats/table.py" line="+141"/>
         <source>列「{name}」与「{first}」重复，用了前一列</source>
         <translation>Column &quot;{name}&quot; duplicates &quot;{first}&quot;; the first one was used</translation>
     </message>
@@ -954,18 +954,18 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+242"/>
+        <location line="+252"/>
         <location filename="../../desktop/core/team/subtree.py" line="+133"/>
         <source>{label}（{title}）：{problem}</source>
         <translation>{label} ({title}): {problem}</translation>
     </message>
     <message>
-        <location line="-209"/>
+        <location line="-212"/>
         <source>分类「{category}」来自订阅，是只读的</source>
         <translation>Category &quot;{category}&quot; comes from a subscription and is read-only</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>编号在回收站里已有，换新编号</source>
         <translation>The ID is already in the trash; a new ID is used</translation>
     </message>
@@ -1090,12 +1090,12 @@
         <translation>No such phrase: {id}</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+105"/>
         <source>这条话术不在回收站里：{id}</source>
         <translation>This phrase is not in the trash: {id}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/text/lint.py" line="+44"/>
+        <location filename="../../desktop/core/text/lint.py" line="+48"/>
         <source>绝对化承诺：售后纠纷时会被当作承诺，建议改为“尽量”“一般情况下”等留有余地的说法</source>
         <translation>Absolute promise: in an after-sales dispute it counts as a commitment; prefer hedged wording such as “尽量” (as far as possible) or “一般情况下” (usually)</translation>
     </message>
@@ -1130,7 +1130,12 @@
         <translation>Empty phrase: there is nothing to send; please write the text</translation>
     </message>
     <message>
-        <location line="+248"/>
+        <location line="+2"/>
+        <source>好评返现：淘宝禁止用现金、红包或礼品换好评和晒图，会被处罚，请删除</source>
+        <translation>Cash for reviews: Taobao forbids paying cash, red packets or gifts for good reviews or photos and punishes it; remove it</translation>
+    </message>
+    <message>
+        <location line="+261"/>
         <source>标题：{problem}</source>
         <translation>Title: {problem}</translation>
     </message>
@@ -1140,9 +1145,14 @@
         <translation>Phrase too long ({length} characters, over {limit}): buyers may not read it all; shorten it or send it as several messages</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>占位符错误：{problem}，发送时会原样显示，请修正</source>
         <translation>Placeholder error: {problem}; it will be sent as written, please fix it</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>未知字段「{name}」：发送时要手动填写；是不是「{guess}」？</source>
+        <translation>Unknown field “{name}”: it must be typed by hand when sending; did you mean “{guess}”?</translation>
     </message>
     <message>
         <location filename="../../desktop/core/store/organize.py" line="+144"/>
@@ -1261,7 +1271,7 @@
         <translation>This is a folder, not a phrase file: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/schema.py" line="+166"/>
+        <location filename="../../desktop/core/store/schema.py" line="+176"/>
         <source>话术库文件来自更新版本的快回（结构版本 {version}），请升级快回后再打开</source>
         <translation>The library file comes from a newer QuickReply (schema version {version}); please update QuickReply before opening it</translation>
     </message>
@@ -2736,7 +2746,7 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
 <context>
     <name>SidePanel</name>
     <message>
-        <location filename="../../desktop/ui/side_panel.py" line="+81"/>
+        <location filename="../../desktop/ui/side_panel.py" line="+85"/>
         <source>快回 侧边栏</source>
         <translation>QuickReply Side Panel</translation>
     </message>
@@ -2771,12 +2781,17 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <translation>Close the side panel (the tray menu opens it again)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+51"/>
         <source>单击粘贴到聊天窗口 · 悬停看全文</source>
         <translation>Click to paste · hover to read</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+85"/>
+        <source>建议 · %1</source>
+        <translation>Suggested · %1</translation>
+    </message>
+    <message>
+        <location line="+76"/>
         <source>靠左</source>
         <translation>Left</translation>
     </message>

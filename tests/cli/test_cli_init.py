@@ -55,3 +55,21 @@ def test_dry_run_leaves_an_existing_library_byte_for_byte(tmp_path):
     assert result.exit_code == 0 and "新增" in result.output
     after = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
     assert after == files
+
+
+def test_dry_run_shows_the_category_levels(tmp_path):
+    sheet = tmp_path / "s.csv"
+    sheet.write_text("分类,标题,内容\n淘宝/天猫,双平台,同一家店\n店铺/京东\\/拼多多,另两家,也是一家\n",
+                     encoding="utf-8")
+    out = run(tmp_path / "lib.db", "import", str(sheet), "--dry-run").output
+    assert "淘宝 › 天猫" in out and "店铺 › 京东/拼多多" in out
+
+
+def test_import_can_convert_bracket_placeholders(tmp_path):
+    sheet = tmp_path / "s.csv"
+    sheet.write_text("分类,标题,内容\n售中,发货,【客户昵称】您好，[商品名称]已发出\n", encoding="utf-8")
+    db = tmp_path / "lib.db"
+    run(db, "init", "--empty")
+    assert run(db, "import", str(sheet), "--convert-brackets").exit_code == 0
+    out = json.loads(run(db, "search", "发货", "--json").output)
+    assert out[0]["body"] == "{买家昵称}您好，{商品}已发出"

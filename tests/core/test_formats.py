@@ -217,3 +217,15 @@ def test_reimporting_a_sheet_without_the_column_keeps_the_questions(tmp_path, li
     write_csv(tmp_path / "q.csv", [["分类", "标题", "内容", "快捷编码"], ["售后", "退货说明", "新内容", "th"]])
     import_now(lib, read_any(tmp_path / "q.csv"), policy="replace")
     assert lib.get(p.id).body == "新内容" and lib.get(p.id).examples == ("能退吗",)
+
+
+def test_a_slash_inside_a_category_name_is_escaped(tmp_path, lib):
+    write_csv(tmp_path / "c.csv", [["分类", "标题", "内容"],
+                                    ["店铺/淘宝\\/天猫", "平台说明", "两个平台同一家店"]])
+    import_now(lib, read_any(tmp_path / "c.csv"))
+    assert lib.phrases()[0].category == ("店铺", "淘宝/天猫")
+    write_any(tmp_path / "out.csv", lib)
+    assert "店铺/淘宝\\/天猫" in (tmp_path / "out.csv").read_text(encoding="utf-8-sig")
+    again = Library.memory()
+    import_now(again, read_any(tmp_path / "out.csv"))
+    assert again.phrases()[0].category == ("店铺", "淘宝/天猫")

@@ -67,6 +67,9 @@ def test_a_copied_buyer_message_puts_three_suggestions_on_top(popup, qtbot, libr
     label = popup.findChild(QtWidgets.QLabel, "buyerMessage")
     assert label.isVisible() and "我的快递到哪了" in label.text()
     assert label.textFormat() == Qt.TextFormat.PlainText
+    assert not popup.results_view.grab().isNull()  # the 建议 tag paints, selected or not
+    popup.results_view.setCurrentIndex(popup.results_view.model().index(1, 0))
+    assert not popup.results_view.grab().isNull()
 
 
 def test_ctrl_1_sends_the_first_suggestion(popup, qtbot, library):

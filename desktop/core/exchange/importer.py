@@ -221,6 +221,13 @@ class _Planner:
         self.policy = policy
         self.given = given
         self.by_id, self.by_code = _library_phrases(lib)
+        # A sheet without 编号 or 快捷编码 imported twice: the same category, title
+        # and body is the same phrase, not a new one.
+        self.by_content: dict[tuple, Any] = {
+            (k.category, k.title, k.body): key
+            for key, k in self.by_id.items()
+            if not k.deleted
+        }
         self.read_only = lib.read_only_categories()
 
     def read_only_reason(self, *paths_or_ids: Any) -> str:
@@ -237,6 +244,8 @@ class _Planner:
         key: Any = item.id if existing is not None and not in_trash else None
         if key is None and item.code and item.code in self.by_code:
             key = self.by_code[item.code]
+        if key is None and not item.id:
+            key = self.by_content.get((item.category, item.title, item.body))
         if key is None:
             return self._new(item, label, n, in_trash)
         old = self.by_id[key]
@@ -272,6 +281,7 @@ class _Planner:
         self.by_id[new_id or ("row", n)] = self._known(item, label)
         if item.code:
             self.by_code[item.code] = new_id or ("row", n)
+        self.by_content.setdefault((item.category, item.title, item.body), new_id or ("row", n))
         reason = Message("编号在回收站里已有，换新编号") if in_trash else ""
         return PlanItem(item, label, "new", "add", new_id=new_id, code=item.code, reason=reason)
 

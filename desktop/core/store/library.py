@@ -328,7 +328,7 @@ class Library:
             "SELECT COALESCE(MAX(position) + 1, 0) FROM phrases WHERE category_id = ?", (cat.id,)
         ).fetchone()[0]
         stamp = now_iso()
-        keys = phrase_keys(code, title, tag_tuple, body)
+        keys = phrase_keys(code, title, tag_tuple, body, note, example_tuple)
         self.conn.execute(
             "INSERT INTO phrases (id, category_id, title, body, code, tags, note, pinned, position,"
             " created_at, updated_at, search_names, search_body, search_pinyin, examples, accept)"
@@ -439,12 +439,14 @@ class Library:
             changes["accept"] = json.dumps(clean_accept(accept), ensure_ascii=False)
         if code is not _UNSET:
             changes["code"] = clean_code(code)
-        if changes.keys() & {"title", "body", "tags", "code"}:
+        if changes.keys() & {"title", "body", "tags", "code", "note", "examples"}:
             changes["search_names"], changes["search_body"], changes["search_pinyin"] = phrase_keys(
                 changes.get("code", current.code),
                 changes.get("title", current.title),
                 json.loads(changes["tags"]) if "tags" in changes else current.tags,
                 changes.get("body", current.body),
+                changes.get("note", current.note),
+                json.loads(changes["examples"]) if "examples" in changes else current.examples,
             )
         with self.writing():
             self.check_editable(current.category_id)

@@ -104,6 +104,16 @@ def _v4_suggest(conn: sqlite3.Connection) -> None:
     have = {row[1] for row in conn.execute("PRAGMA table_info(phrases)")}
     if "examples" not in have:
         conn.execute("ALTER TABLE phrases ADD COLUMN examples TEXT NOT NULL DEFAULT '[]'")
+    # Notes are searched now too (below names): refresh every phrase's body key.
+    rows = conn.execute("SELECT id, code, title, tags, body, note, examples FROM phrases")
+    for phrase_id, code, title, tags, body, note, examples in rows.fetchall():
+        keys = phrase_keys(
+            code, title, json.loads(tags or "[]"), body, note, json.loads(examples or "[]")
+        )
+        conn.execute(
+            "UPDATE phrases SET search_names = ?, search_body = ?, search_pinyin = ? WHERE id = ?",
+            (*keys, phrase_id),
+        )
     conn.execute(
         """CREATE TABLE IF NOT EXISTS suggest_learned (
             phrase_id TEXT NOT NULL,

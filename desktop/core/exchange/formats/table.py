@@ -74,6 +74,19 @@ _QUOTED_FORMULA = re.compile(r"'+[=+\-@\t\r]")
 _HINT = re.compile(r"[（(].*[)）]$")
 
 
+_LEVEL = re.compile(r"(?<!\\)/")
+
+
+def split_category(cell: str) -> tuple[str, ...]:
+    """``售后/退换货`` is two levels; ``淘宝\\/天猫`` is one category named ``淘宝/天猫``."""
+    return tuple(part.replace("\\/", "/") for part in _LEVEL.split(cell))
+
+
+def join_category(path) -> str:
+    """The 分类 cell for a path: levels joined by ``/``, a ``/`` inside a name escaped."""
+    return "/".join(name.replace("/", "\\/") for name in path)
+
+
 def _fold_header(text: str) -> str:
     """``"  Content "``, ``内容*`` and ``内容（必填）`` all become ``content`` / ``内容``."""
     folded = unicodedata.normalize("NFKC", text).casefold().replace("\ufeff", "")
@@ -188,7 +201,7 @@ def _read_row(result: ReadResult, number: int, values: dict[str, str]) -> None:
     others = (title, values.get("code", ""), values.get("tags", ""), values.get("id", ""))
     if not body.strip() and category and note.strip() and not any(v.strip() for v in others):
         try:
-            path = clean_path(category.split("/"))
+            path = clean_path(split_category(category))
             if len(note.strip()) > MAX_NOTE:
                 raise PackError(Message("分类说明太长（最多 {limit} 字）", limit=MAX_NOTE))
         except QuickReplyError as exc:
@@ -204,7 +217,7 @@ def _read_row(result: ReadResult, number: int, values: dict[str, str]) -> None:
         return
     result.pack.phrases.append(
         PackPhrase(
-            category=tuple(category.split("/")) if category else ("未分类",),
+            category=split_category(category) if category else ("未分类",),
             title=title or title_from_body(body),
             body=body,
             id=values.get("id", "").strip() or None,
@@ -224,12 +237,12 @@ def doc_rows(doc: dict[str, Any]) -> list[list[str]]:
     rows: list[list[str]] = [list(HEADER)]
     for cat in doc.get("categories", []):
         if cat.get("note"):
-            rows.append(_escaped(["/".join(cat["path"]), "", "", "", "", cat["note"], "", ""]))
+            rows.append(_escaped([join_category(cat["path"]), "", "", "", "", cat["note"], "", ""]))
     for p in doc["phrases"]:
         rows.append(
             _escaped(
                 [
-                    "/".join(p["category"]),
+                    join_category(p["category"]),
                     p["title"],
                     p["body"],
                     p.get("code") or "",

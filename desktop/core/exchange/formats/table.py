@@ -74,17 +74,26 @@ _QUOTED_FORMULA = re.compile(r"'+[=+\-@\t\r]")
 _HINT = re.compile(r"[（(].*[)）]$")
 
 
-_LEVEL = re.compile(r"(?<!\\)/")
+_CATEGORY_TOKEN = re.compile(r"\\\\|\\/|/|[^\\/]+|\\")
 
 
 def split_category(cell: str) -> tuple[str, ...]:
-    """``售后/退换货`` is two levels; ``淘宝\\/天猫`` is one category named ``淘宝/天猫``."""
-    return tuple(part.replace("\\/", "/") for part in _LEVEL.split(cell))
+    """``售后/退换货`` is two levels; ``淘宝\\/天猫`` is one category named ``淘宝/天猫``
+    (and ``\\\\`` is a backslash, so a name may end in one)."""
+    parts: list[str] = [""]
+    for token in _CATEGORY_TOKEN.findall(cell):
+        if token == "/":
+            parts.append("")
+        elif token in ("\\/", "\\\\"):
+            parts[-1] += token[1]
+        else:
+            parts[-1] += token
+    return tuple(parts)
 
 
 def join_category(path) -> str:
-    """The 分类 cell for a path: levels joined by ``/``, a ``/`` inside a name escaped."""
-    return "/".join(name.replace("/", "\\/") for name in path)
+    """The 分类 cell for a path: levels joined by ``/``; ``/`` and ``\\`` in a name escaped."""
+    return "/".join(name.replace("\\", "\\\\").replace("/", "\\/") for name in path)
 
 
 def _fold_header(text: str) -> str:

@@ -250,7 +250,8 @@ class QuickReplyApp(QObject):
             self.drill_window = DrillWindow(self.library)
             self.drill_window.setWindowIcon(app_icon())
             self.drill_window.typing_requested.connect(self.open_typing)
-        self.drill_window.prepare([category] if category else [])
+        if category or not (self.drill_window.isVisible() and self.drill_window.in_round):
+            self.drill_window.prepare([category] if category else [])  # a round under way stays
         self._bring_forward(self.drill_window)
 
     def open_typing(self) -> None:

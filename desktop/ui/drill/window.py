@@ -61,6 +61,7 @@ class DrillWindow(QtWidgets.QWidget):
         self._round: list[drill.Question] = []
         self._answers: list[drill.Answer] = []
         self._index = -1
+        self._trainee = default_trainee(library)
         self._limit = float(drill.DEFAULT_SECONDS)
         self._answering = False
         self._clock = QtCore.QElapsedTimer()
@@ -190,6 +191,10 @@ class DrillWindow(QtWidgets.QWidget):
         self.pages.addWidget(page)
 
     # ----- choosing ------------------------------------------------------------
+    @property
+    def in_round(self) -> bool:
+        return self.pages.currentIndex() == 1
+
     def prepare(self, categories: Sequence[Sequence[str]] = ()) -> None:
         """Back to the first page with ``categories`` ticked (none: the whole library)."""
         self._stop_clock()
@@ -368,7 +373,7 @@ class DrillWindow(QtWidgets.QWidget):
         self.missed_list.clear()
         for expected in dict.fromkeys(a.question.expected for a in answers if not a.correct):
             self.missed_list.addItem(expected)
-        rows = self.results.rows(getattr(self, "_trainee", None) or default_trainee(self.library))
+        rows = self.results.rows(self._trainee)
         s = summarize(rows)
         parts = [self.tr("%1 累计：%2 题 · 正确率 %3 · 中位用时 %4 秒 · 限时内 %5")
                  .replace("%1", rows[0].trainee if rows else "")
@@ -382,7 +387,7 @@ class DrillWindow(QtWidgets.QWidget):
                               top=100, unit="%")  # fmt: skip
 
     def export_csv(self, path: str | Path) -> int:
-        rows = self.results.rows(getattr(self, "_trainee", None) or default_trainee(self.library))
+        rows = self.results.rows(self._trainee)
         write_csv(rows, path)
         return len(rows)
 

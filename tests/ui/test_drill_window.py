@@ -100,6 +100,16 @@ def test_composition_never_answers(qtbot, window):
     assert not window.answering and len(window.answers) == 1
 
 
+def test_composing_a_trainee_name_does_not_start_the_round(qtbot, window):
+    window.name_edit.setFocus()
+    ime(window.name_edit, preedit="xiao")
+    qtbot.keyClick(window.name_edit, Qt.Key.Key_Return)
+    assert window.pages.currentIndex() == 0
+    ime(window.name_edit, commit="小")
+    qtbot.keyClick(window.name_edit, Qt.Key.Key_Return)
+    assert window.pages.currentIndex() == 1
+
+
 def test_time_running_out_is_a_miss_with_the_expected_phrase(qtbot, window, drill_lib):
     drill_lib.set_setting("drill_seconds", "5")
     window.rounds_spin.setValue(1)

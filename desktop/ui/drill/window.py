@@ -80,6 +80,8 @@ class DrillWindow(QtWidgets.QWidget):
         page = QtWidgets.QWidget()
         form = QtWidgets.QFormLayout()
         self.name_edit = QtWidgets.QLineEdit()
+        self.name_edit.installEventFilter(self)  # a name typed with pinyin: Enter commits it
+        self._composing = False
         form.addRow(self.tr("学员"), self.name_edit)
         self.category_list = QtWidgets.QListWidget()
         self.category_list.setObjectName("categories")
@@ -411,9 +413,16 @@ class DrillWindow(QtWidgets.QWidget):
         )
 
     # ----- keys ------------------------------------------------------------------
+    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
+        if isinstance(event, QtGui.QInputMethodEvent):
+            self._composing = bool(event.preeditString())
+        elif event.type() == QtCore.QEvent.Type.FocusOut:
+            self._composing = False
+        return super().eventFilter(watched, event)
+
     def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:
         key = event.key()
-        enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self._composing
         page = self.pages.currentIndex()
         if enter and page == 0 and self.start_button.isEnabled():
             self.start_round()

@@ -23,6 +23,7 @@ from desktop.core.store.library import (
     clean_code,
     clean_tags,
     clean_text,
+    strip_controls,
 )
 from desktop.core.store.suggestions import clean_examples
 
@@ -75,7 +76,7 @@ def clean_phrase(item: PackPhrase) -> PackPhrase:
     Checking here, before the import starts, lets the preview list every bad row
     instead of the import failing half-way through.
     """
-    phrase_id = (item.id or "").strip() or None
+    phrase_id = strip_controls(item.id or "", keep_lines=False).strip() or None
     if phrase_id is not None and len(phrase_id) > MAX_ID:
         raise PackError(Message("编号太长（最多 {limit} 个字符）", limit=MAX_ID))
     return PackPhrase(

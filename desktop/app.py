@@ -68,6 +68,8 @@ class QuickReplyApp(QObject):
         self.paused = False
         self._dialogs: list[QtWidgets.QDialog] = []
         self.library_window: QtWidgets.QMainWindow | None = None  # 话术库, made on first use
+        self.drill_window: QtWidgets.QWidget | None = None  # 练习, made on first use
+        self.typing_window: QtWidgets.QWidget | None = None
 
         platform.hotkey.activated.connect(self.open_popup)
         self.popup.chosen.connect(self.paste.deliver)
@@ -92,6 +94,7 @@ class QuickReplyApp(QObject):
         self.side_panel.closed.connect(lambda: self.tray.panel_action.setChecked(False))
         self.tray.panel_toggled.connect(self.show_side_panel)
         self.tray.stats_requested.connect(self.open_stats)
+        self.tray.drill_requested.connect(lambda: self.open_drill())
         self.tray.import_requested.connect(self.open_import)
         self.tray.undo_import_requested.connect(self.undo_import)
         self.subscriptions = SubscriptionUpdater(library, self.messages, parent=self)
@@ -118,6 +121,7 @@ class QuickReplyApp(QObject):
     def _warm_index(self) -> None:
         try:
             self.library.search("", limit=1)
+            self.library.suggester.warm()  # 建议's index, built in the background
         except QuickReplyError as exc:
             log.warning("could not build the search index: %s", exc)
 
@@ -157,7 +161,10 @@ class QuickReplyApp(QObject):
             return
         self.paste.remember_target()
         self.library.refresh_if_changed()
-        self.popup.open_at(cursor_position())
+        message = self._clipboard_message()
+        self.popup.open_at(cursor_position(), message)
+        if self.side_panel.isVisible():
+            self.side_panel.set_message(message)  # its 建议 section, fed the same way
         self._claim_foreground()
 
     def _claim_foreground(self) -> None:
@@ -169,6 +176,15 @@ class QuickReplyApp(QObject):
                 claim(int(self.popup.winId()))
             except Exception:
                 log.exception("could not bring the popup to the front")
+
+    def _clipboard_message(self) -> str:
+        """Clipboard text for 建议 (a buyer's message copied from the chat), or ""."""
+        if self.library.setting("suggest_clipboard") != "on":
+            return ""
+        try:
+            return QtWidgets.QApplication.clipboard().text() or ""
+        except RuntimeError:  # the clipboard owner went away mid-read
+            return ""
 
     def _give_focus_back(self) -> None:
         target = self.paste.target()
@@ -246,11 +262,38 @@ class QuickReplyApp(QObject):
         if self.library_window is None:
             self.library_window = LibraryWindow(self.library)
             self.library_window.setWindowIcon(app_icon())
+            self.library_window.drill_requested.connect(self.open_drill)
         else:
             self.library_window.refresh()  # type: ignore[attr-defined]
         self.library_window.show()
         self.library_window.raise_()
         self.library_window.activateWindow()
+
+    def open_drill(self, category: list[str] | None = None) -> None:
+        """练习: the response drill's first page, with ``category`` ticked."""
+        from desktop.ui.drill.window import DrillWindow
+
+        if self.drill_window is None:
+            self.drill_window = DrillWindow(self.library)
+            self.drill_window.setWindowIcon(app_icon())
+            self.drill_window.typing_requested.connect(self.open_typing)
+        if category or not (self.drill_window.isVisible() and self.drill_window.in_round):
+            self.drill_window.prepare([category] if category else [])  # a round under way stays
+        self._bring_forward(self.drill_window)
+
+    def open_typing(self) -> None:
+        from desktop.ui.drill.typing import TypingWindow
+
+        if self.typing_window is None:
+            self.typing_window = TypingWindow(self.library)
+            self.typing_window.setWindowIcon(app_icon())
+        self.typing_window.start()
+        self._bring_forward(self.typing_window)
+
+    def _bring_forward(self, window: QtWidgets.QWidget) -> None:
+        window.show()
+        window.raise_()
+        window.activateWindow()
 
     def _show_dialog(self, dialog: QtWidgets.QDialog) -> None:
         dialog.setWindowIcon(app_icon())
@@ -280,6 +323,11 @@ class QuickReplyApp(QObject):
         """Another start of quickreply asked us to come forward."""
         if message == "show":
             self.open_popup()
+        elif message == "drill" or message.startswith("drill:"):
+            path = message.partition(":")[2]
+            self.open_drill([p for p in path.split("/") if p] or None)
+        elif message == "typing":
+            self.open_typing()
 
     def shutdown(self) -> None:
         self._warm.stop()
@@ -304,11 +352,17 @@ def _wait_for_tray() -> bool:
 
 
 def run(
-    db_path: Path | str | None = None, argv: list[str] | None = None, *, smoke_test: bool = False
+    db_path: Path | str | None = None,
+    argv: list[str] | None = None,
+    *,
+    smoke_test: bool = False,
+    request: str | None = None,
 ) -> int:
     """Start the tray app; returns the process exit code.
 
     ``smoke_test``: start as usual, open and close the popup once, exit (see ui/smoke.py).
+    ``request``: a window to open at once (``drill``, ``drill:售后``, ``typing``); when
+    QuickReply already runs, that instance is asked to open it.
     """
     log_path = logs.setup()
     logs.route_qt_messages()
@@ -325,7 +379,7 @@ def run(
     crash.install()
 
     name = server_name(path)
-    if not smoke_test and ask_running_instance(name):
+    if not smoke_test and ask_running_instance(name, request or "show"):
         print(tr("快回已经在运行，已把它调到前台。"), file=sys.stderr)
         return 0
     if not (smoke_test and headless()) and not _wait_for_tray():
@@ -357,6 +411,8 @@ def run(
     )
     if recovered.note:
         app.messages.send(tr("话术库已恢复"), recovered.note, WARNING)
+    if request:
+        app.handle_request(request)
     if smoke_test:
         smoke = SmokeTest(app)
         crash.on_error = smoke.fail

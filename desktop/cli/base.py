@@ -51,7 +51,12 @@ COMMANDS = {
     ),
     **dict.fromkeys(("import", "export"), "packs"),
     **dict.fromkeys(("subscribe", "unsubscribe", "subscriptions", "update", "copy"), "subscribe"),
-    **{name: name for name in ("backup", "config", "doctor", "handbook", "keys", "stats")},
+    **{
+        name: name
+        for name in (
+            "backup", "config", "doctor", "drill", "handbook", "init", "keys", "stats", "suggest"
+        )
+    },
 }
 
 

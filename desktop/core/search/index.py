@@ -47,12 +47,22 @@ class Keys(NamedTuple):
     pinyin: str
 
 
-def phrase_keys(code: str | None, title: str, tags: Sequence[str], body: str) -> Keys:
+def phrase_keys(
+    code: str | None,
+    title: str,
+    tags: Sequence[str],
+    body: str,
+    note: str = "",
+    examples: Sequence[str] = (),
+) -> Keys:
+    """``note`` (适用场景) and ``examples`` (买家常问) are searched with the body, so a
+    match there ranks below a match in the name fields."""
     full, initials = title_pinyin(title)
     names = [code or "", title, full, initials, *tags]
+    extra = [t for t in (note, *examples) if t]
     return Keys(
         fold(FIELD + FIELD.join(f for f in names if f)),
-        fold(FIELD + body),
+        fold(FIELD + FIELD.join([body, *extra])),
         FIELD + body_pinyin(body),
     )
 

@@ -31,6 +31,7 @@ from desktop.core.store.models import Category, Phrase
 from desktop.core.store.schema import check_version, migrate
 from desktop.core.store.settings import SETTINGS, STORE_PREFIX, canonical_key, check_value
 from desktop.core.store.storage_errors import storage_error
+from desktop.core.store.suggestions import Suggester, Suggestion, clean_examples
 from desktop.core.store.usage import Frecency
 from desktop.core.text import template
 
@@ -47,7 +48,7 @@ _UNSET: Any = object()
 _BIG_INDEX = 5_000  # phrases; from here a build leaves enough garbage to hand back
 _COLUMNS = (
     "id, category_id, title, body, code, tags, note, pinned, position, "
-    "created_at, updated_at, deleted_at"
+    "created_at, updated_at, deleted_at, examples, accept"
 )
 
 
@@ -109,6 +110,30 @@ def strip_controls(text: str, *, keep_lines: bool = True) -> str:
     return str(text).translate(_CONTROL_CHARS if keep_lines else _ALL_CONTROL_CHARS)
 
 
+MAX_ACCEPT = 10
+
+
+def clean_accept(accept: Iterable[str] | str) -> tuple[str, ...]:
+    """也算对 as stored: codes or titles of other phrases, split on ``|`` and new lines."""
+    if isinstance(accept, str):
+        accept = [accept]
+    out: list[str] = []
+    for item in accept:
+        text = str(item).replace("｜", "|").replace("\n", "|").translate(_CONTROL_CHARS)
+        for part in text.split("|"):
+            part = " ".join(part.split())
+            if not part or part in out:
+                continue
+            if len(part) > MAX_TITLE:
+                raise ValidationError(
+                    Message("也算对太长（每条最多 {limit} 字）：{text}", limit=MAX_TITLE, text=part[:20])
+                )
+            out.append(part)
+    if len(out) > MAX_ACCEPT:
+        raise ValidationError(Message("也算对太多（最多 {limit} 条）", limit=MAX_ACCEPT))
+    return tuple(out)
+
+
 def clean_text(value: str, what: str, limit: int, *, required: bool) -> str:
     """Normalise line ends and drop control characters (they'd corrupt chat and search)."""
     refuse_lone_surrogate(str(value), what)
@@ -139,6 +164,7 @@ class Library:
         for phrase_id, used_at in self.conn.execute("SELECT phrase_id, used_at FROM usage"):
             self.frecency.add(phrase_id, used_at)
         self._index: SearchIndex | None = None
+        self.suggester = Suggester(self)
         self._pinned: set[str] = set()
         self._data_version = self.conn.execute("PRAGMA data_version").fetchone()[0]
         self._checked_for_writing = path is None  # a file is checked before its first write
@@ -292,6 +318,8 @@ class Library:
         tags: Iterable[str] = (),
         note: str = "",
         pinned: bool = False,
+        examples: Iterable[str] = (),
+        accept: Iterable[str] = (),
     ) -> Phrase:
         with self.writing():
             phrase_id = self._insert(
@@ -302,6 +330,8 @@ class Library:
                 tags=tags,
                 note=note,
                 pinned=pinned,
+                examples=examples,
+                accept=accept,
             )
         return self.get(phrase_id)
 
@@ -318,6 +348,8 @@ class Library:
         phrase_id: str | None = None,
         check_code: bool = True,
         check_editable: bool = True,
+        examples: Iterable[str] = (),
+        accept: Iterable[str] = (),
     ) -> str:
         """Insert inside the caller's transaction; returns the new id."""
         title = clean_text(title, Message("标题"), MAX_TITLE, required=True).strip()
@@ -325,6 +357,8 @@ class Library:
         note = clean_text(note or "", Message("备注"), 1000, required=False).strip()
         code = clean_code(code)
         tag_tuple = clean_tags(tags)
+        example_tuple = clean_examples(examples)
+        accept_tuple = clean_accept(accept)
         if check_code and code:
             self._refuse_taken_code(code, None)
         cat = self.tree.ensure(category)
@@ -336,11 +370,11 @@ class Library:
             "SELECT COALESCE(MAX(position) + 1, 0) FROM phrases WHERE category_id = ?", (cat.id,)
         ).fetchone()[0]
         stamp = now_iso()
-        keys = phrase_keys(code, title, tag_tuple, body)
+        keys = phrase_keys(code, title, tag_tuple, body, note, example_tuple)
         self.conn.execute(
             "INSERT INTO phrases (id, category_id, title, body, code, tags, note, pinned, position,"
-            " created_at, updated_at, search_names, search_body, search_pinyin)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " created_at, updated_at, search_names, search_body, search_pinyin, examples, accept)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 phrase_id,
                 cat.id,
@@ -354,6 +388,8 @@ class Library:
                 stamp,
                 stamp,
                 *keys,
+                json.dumps(example_tuple, ensure_ascii=False),
+                json.dumps(accept_tuple, ensure_ascii=False),
             ),
         )
         return phrase_id
@@ -423,6 +459,8 @@ class Library:
         tags: Iterable[str] = _UNSET,
         note: str = _UNSET,
         pinned: bool = _UNSET,
+        examples: Iterable[str] = _UNSET,
+        accept: Iterable[str] = _UNSET,
     ) -> Phrase:
         """Change the given fields only; ``code=None`` or ``""`` removes the code."""
         current = self.get(phrase_id)
@@ -437,14 +475,20 @@ class Library:
             changes["tags"] = json.dumps(clean_tags(tags), ensure_ascii=False)
         if pinned is not _UNSET:
             changes["pinned"] = int(bool(pinned))
+        if examples is not _UNSET:
+            changes["examples"] = json.dumps(clean_examples(examples), ensure_ascii=False)
+        if accept is not _UNSET:
+            changes["accept"] = json.dumps(clean_accept(accept), ensure_ascii=False)
         if code is not _UNSET:
             changes["code"] = clean_code(code)
-        if changes.keys() & {"title", "body", "tags", "code"}:
+        if changes.keys() & {"title", "body", "tags", "code", "note", "examples"}:
             changes["search_names"], changes["search_body"], changes["search_pinyin"] = phrase_keys(
                 changes.get("code", current.code),
                 changes.get("title", current.title),
                 json.loads(changes["tags"]) if "tags" in changes else current.tags,
                 changes.get("body", current.body),
+                changes.get("note", current.note),
+                json.loads(changes["examples"]) if "examples" in changes else current.examples,
             )
         with self.writing():
             self.check_editable(current.category_id)
@@ -519,6 +563,8 @@ class Library:
             created_at=row[9],
             updated_at=row[10],
             deleted_at=row[11],
+            examples=tuple(json.loads(row[12] or "[]")),
+            accept=tuple(json.loads(row[13] or "[]")),
         )
 
     # ----- search --------------------------------------------------------------
@@ -547,6 +593,11 @@ class Library:
 
     def _invalidate(self) -> None:
         self._index = None
+        self.suggester.invalidate()
+
+    def suggest(self, text: str, limit: int = 5) -> list[Suggestion]:
+        """Phrases for a buyer's message, best first, each with a score and why (建议)."""
+        return self.suggester.suggest(text, limit)
 
     def check_before_writing(self) -> None:
         """Refuse to write into a damaged file, checked once per process (``quick_check``).

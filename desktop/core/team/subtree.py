@@ -175,6 +175,8 @@ def replace_subtree(lib: Library, root_id: int, sub_id: int, pack: Pack) -> Chan
                 tags=item.tags,
                 note=item.note,
                 pinned=item.pinned,
+                examples=item.examples,
+                accept=item.accept,
                 phrase_id=phrase_id,
                 check_code=False,
                 check_editable=False,
@@ -237,6 +239,8 @@ def copy_phrase(
             code=code,
             tags=source.tags,
             note=source.note,
+            examples=source.examples,
+            accept=source.accept,
         )
     return lib.get(new_id)
 

@@ -296,10 +296,17 @@ def render(
             length += len(seg.text)
             continue
         value = _provided(given, f.name)
-        if value is None and f.name in BUILTINS:
+        name = f.name
+        if value is None:
+            from desktop.core.text.fields import canonical  # aliases: {店铺名称} is {店铺名}
+
+            name = canonical(f.name)
+            if name != f.name:
+                value = _provided(given, name)
+        if value is None and name in BUILTINS:
             if builtins is None:
                 builtins = builtin_values(now or datetime.now(), given)
-            value = builtins[f.name]
+            value = builtins[name]
         if value is None and f.fallback is not None:
             value = f.fallback
         if value is None and f.choices:

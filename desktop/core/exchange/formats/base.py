@@ -19,14 +19,16 @@ from desktop.core.store.categories import clean_path
 from desktop.core.store.library import (
     MAX_BODY,
     MAX_TITLE,
+    clean_accept,
     clean_code,
     clean_tags,
     clean_text,
     strip_controls,
 )
+from desktop.core.store.suggestions import clean_examples
 
 MAX_NOTE = 1000  # the library's limit for a phrase note
-ALL_FIELDS = frozenset({"id", "category", "title", "body", "code", "tags", "note"})
+ALL_FIELDS = frozenset({"id", "category", "title", "body", "code", "tags", "note", "examples", "accept"})
 MAX_ID = 64
 MB = 1024 * 1024
 
@@ -86,6 +88,8 @@ def clean_phrase(item: PackPhrase) -> PackPhrase:
         tags=clean_tags(item.tags),
         note=clean_text(item.note or "", Message("备注"), MAX_NOTE, required=False).strip(),
         pinned=item.pinned,
+        examples=clean_examples(item.examples),
+        accept=clean_accept(item.accept),
     )
 
 

@@ -38,8 +38,8 @@ class Database:
     cost about 7 MB and a tenth of a second at every start of the app and the CLI.
     """
 
-    def __init__(self, path: Path | None = None) -> None:
-        self.conn = sqlite3.connect(":memory:" if path is None else str(path))
+    def __init__(self, path: Path | None = None, *, conn: sqlite3.Connection | None = None) -> None:
+        self.conn = conn or sqlite3.connect(":memory:" if path is None else str(path))
 
     def enable_wal(self) -> None:
         if self.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":

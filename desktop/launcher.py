@@ -10,7 +10,7 @@ from desktop.startup import display_problem, tell
 log = logging.getLogger("quickreply.app")
 
 
-def launch(db: Path | None = None, *, smoke_test: bool = False) -> int:
+def launch(db: Path | None = None, *, smoke_test: bool = False, request: str | None = None) -> int:
     problem = display_problem()
     if problem:
         tell(f"{problem}\n可以使用命令行：quickreply search 发货、quickreply --help")
@@ -21,7 +21,7 @@ def launch(db: Path | None = None, *, smoke_test: bool = False) -> int:
         tell(f"桌面程序无法启动：{exc}\n可以使用命令行：quickreply --help")
         return 1
     try:
-        return run(db, smoke_test=smoke_test)
+        return run(db, smoke_test=smoke_test, request=request)
     except Exception as exc:  # start-up failed before the crash dialog could exist
         log.critical("start-up failed", exc_info=True)
         from desktop.logs import log_file

@@ -14,13 +14,18 @@ README = Path(__file__).resolve().parents[2] / "README.md"
 
 
 def commands(group: click.Group, prefix: tuple[str, ...] = ()) -> set[str]:
+    """Every command, asked the way ``--help`` asks (the CLI loads its commands lazily)."""
+    ctx = click.Context(group)
     found: set[str] = set()
-    for name, command in group.commands.items():
-        if command.hidden:
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
+        if command is None or command.hidden:
             continue
         path = (*prefix, name)
         if isinstance(command, click.Group):
             found |= commands(command, path)
+            if command.invoke_without_command:  # ``drill`` runs a round, ``drill results`` lists
+                found.add(" ".join(path))
         else:
             found.add(" ".join(path))
     return found

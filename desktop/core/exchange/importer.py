@@ -51,6 +51,8 @@ class _Known(NamedTuple):
     note: str
     category_id: int | None
     deleted: bool = False
+    examples: tuple[str, ...] = ()
+    accept: tuple[str, ...] = ()
     planned: str = ""  # label of the file row that adds it, for phrases not yet written
 
 
@@ -143,7 +145,16 @@ def _library_phrases(lib: Library) -> tuple[dict[Any, _Known], dict[str, Any]]:
     by_code: dict[str, Any] = {}
     for p in lib.every_phrase():
         by_id[p.id] = _Known(
-            p.title, p.body, p.category, p.code, p.tags, p.note, p.category_id, p.in_trash
+            p.title,
+            p.body,
+            p.category,
+            p.code,
+            p.tags,
+            p.note,
+            p.category_id,
+            p.in_trash,
+            p.examples,
+            p.accept,
         )
         if p.code and not p.in_trash:
             by_code[p.code] = p.id
@@ -205,6 +216,13 @@ class _Planner:
         self.policy = policy
         self.given = given
         self.by_id, self.by_code = _library_phrases(lib)
+        # A sheet without 编号 or 快捷编码 imported twice: the same category, title
+        # and body is the same phrase, not a new one.
+        self.by_content: dict[tuple[Any, ...], Any] = {
+            (k.category, k.title, k.body): key
+            for key, k in self.by_id.items()
+            if not k.deleted
+        }
         self.read_only = lib.read_only_categories()
 
     def read_only_reason(self, *paths_or_ids: Any) -> str:
@@ -221,12 +239,14 @@ class _Planner:
         key: Any = item.id if existing is not None and not in_trash else None
         if key is None and item.code and item.code in self.by_code:
             key = self.by_code[item.code]
+        if key is None and not item.id:
+            key = self.by_content.get((item.category, item.title, item.body))
         if key is None:
             return self._new(item, label, n, in_trash)
         old = self.by_id[key]
         kept = {
             f: getattr(old, f)
-            for f in ("title", "category", "code", "tags", "note")
+            for f in ("title", "category", "code", "tags", "note", "examples", "accept")
             if f not in self.given
         }
         if kept:  # the file has no column for these: the library's values stand
@@ -243,6 +263,8 @@ class _Planner:
             item.note,
             None,
             planned=label,
+            examples=item.examples,
+            accept=item.accept,
         )
         return known._replace(**changes) if changes else known
 
@@ -254,17 +276,20 @@ class _Planner:
         self.by_id[new_id or ("row", n)] = self._known(item, label)
         if item.code:
             self.by_code[item.code] = new_id or ("row", n)
+        self.by_content.setdefault((item.category, item.title, item.body), new_id or ("row", n))
         reason = Message("编号在回收站里已有，换新编号") if in_trash else ""
         return PlanItem(item, label, "new", "add", new_id=new_id, code=item.code, reason=reason)
 
     def _matched(self, item: PackPhrase, label: str, n: int, key: Any, old: _Known) -> PlanItem:
         target = key if isinstance(key, str) else None
         same_text = (old.title, old.body) == (item.title, item.body)
-        same_rest = (old.category, old.code, old.tags, old.note) == (
+        same_rest = (old.category, old.code, old.tags, old.note, old.examples, old.accept) == (
             item.category,
             item.code,
             item.tags,
             item.note,
+            item.examples,
+            item.accept,
         )
         if same_text and same_rest:
             why = (
@@ -406,6 +431,8 @@ def _execute(lib: Library, plan: ImportPlan) -> ImportReport:
                     code=item.code,
                     tags=p.tags,
                     note=p.note,
+                    examples=p.examples,
+                    accept=p.accept,
                 )
                 report.replaced.append(item.target)
             else:
@@ -418,6 +445,8 @@ def _execute(lib: Library, plan: ImportPlan) -> ImportReport:
                         tags=p.tags,
                         note=p.note,
                         pinned=p.pinned,
+                        examples=p.examples,
+                        accept=p.accept,
                         phrase_id=item.new_id,
                         check_code=False,
                     )

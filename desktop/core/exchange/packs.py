@@ -41,6 +41,8 @@ class PackPhrase:
     tags: tuple[str, ...] = ()
     note: str = ""
     pinned: bool = False
+    examples: tuple[str, ...] = ()  # 买家常问
+    accept: tuple[str, ...] = ()  # 也算对 (练习)
 
 
 @dataclass
@@ -207,6 +209,16 @@ def _phrase(item: Any, where: str) -> PackPhrase:
     tags = item.get("tags", [])
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
         raise PackError(Message("{where}.tags 应为文字列表", where=where))
+    examples = item.get("examples", [])
+    if isinstance(examples, str):
+        examples = [examples]
+    if not isinstance(examples, list) or not all(isinstance(t, str) for t in examples):
+        raise PackError(Message("{where}.examples 应为文字列表", where=where))
+    accept = item.get("accept", [])
+    if isinstance(accept, str):
+        accept = [accept]
+    if not isinstance(accept, list) or not all(isinstance(t, str) for t in accept):
+        raise PackError(Message("{where}.accept 应为文字列表", where=where))
     pinned = item.get("pinned", False)
     if not isinstance(pinned, bool):
         raise PackError(Message("{where}.pinned 应为 true 或 false", where=where))
@@ -219,6 +231,8 @@ def _phrase(item: Any, where: str) -> PackPhrase:
         tags=tuple(tags),
         note=_text(item, "note", where),
         pinned=pinned,
+        examples=tuple(examples),
+        accept=tuple(accept),
     )
 
 
@@ -295,6 +309,8 @@ def build_pack(
                 "code": p.code,
                 "tags": list(p.tags),
                 "note": p.note,
+                "examples": list(p.examples),
+                **({"accept": list(p.accept)} if p.accept else {}),
             }
             for p in phrases
         ],

@@ -21,6 +21,13 @@ def seed_default_library(lib: Library) -> ImportReport:
     return import_now(lib, pack, "skip")
 
 
+def seeded(lib: Library) -> Library:
+    """``lib`` with the default phrases if it was created just now (else as it is)."""
+    if lib.created:
+        seed_default_library(lib)
+    return lib
+
+
 def open_library(path: str | Path | None = None) -> Library:
     """Open the user's library; a file created just now gets the default phrases.
 

@@ -11,27 +11,30 @@ import json
 import secrets
 import sqlite3
 import time
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
+from operator import neg
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import sqlite_utils
-
 from desktop.core.base.errors import DatabaseError, NotFoundError, ValidationError
+from desktop.core.base.memory import give_back_freed_memory
 from desktop.core.base.messages import Message
-from desktop.core.search.index import Entry, Keys, SearchIndex, category_keys, phrase_keys
-from desktop.core.store.categories import CategoryTree
-from desktop.core.store.db import connect, default_path, transaction
+from desktop.core.search.index import SearchIndex, category_keys, phrase_keys
+from desktop.core.store.categories import CategoryTree, fill_pinyin
+from desktop.core.store.db import Database, connect, default_path, transaction
 from desktop.core.store.models import Category, Phrase
 from desktop.core.store.schema import check_version, migrate
 from desktop.core.store.settings import SETTINGS, STORE_PREFIX, canonical_key, check_value
 from desktop.core.store.storage_errors import storage_error
+from desktop.core.store.suggestions import Suggester, Suggestion, clean_examples
 from desktop.core.store.usage import Frecency
 from desktop.core.store.validation import (
     MAX_BODY,
     MAX_TITLE,
+    clean_accept,
     clean_code,
     clean_tags,
     clean_text,
@@ -43,9 +46,10 @@ if TYPE_CHECKING:
 
 
 _UNSET: Any = object()
+_BIG_INDEX = 5_000  # phrases; from here a build leaves enough garbage to hand back
 _COLUMNS = (
     "id, category_id, title, body, code, tags, note, pinned, position, "
-    "created_at, updated_at, deleted_at"
+    "created_at, updated_at, deleted_at, examples, accept"
 )
 
 
@@ -56,7 +60,7 @@ def now_iso() -> str:
 class Library:
     """A phrase library stored in one SQLite file."""
 
-    def __init__(self, db: sqlite_utils.Database, *, path: Path | None) -> None:
+    def __init__(self, db: Database, *, path: Path | None) -> None:
         self.db = db
         self.conn: sqlite3.Connection = db.conn
         self.path = path
@@ -65,6 +69,7 @@ class Library:
         for phrase_id, used_at in self.conn.execute("SELECT phrase_id, used_at FROM usage"):
             self.frecency.add(phrase_id, used_at)
         self._index: SearchIndex | None = None
+        self.suggester = Suggester(self)
         self._pinned: set[str] = set()
         self.created = False  # the file was made by this open (set by ``open``)
         self.closed = False
@@ -217,6 +222,8 @@ class Library:
         tags: Iterable[str] = (),
         note: str = "",
         pinned: bool = False,
+        examples: Iterable[str] = (),
+        accept: Iterable[str] = (),
     ) -> Phrase:
         with self.writing():
             phrase_id = self.insert(
@@ -227,6 +234,8 @@ class Library:
                 tags=tags,
                 note=note,
                 pinned=pinned,
+                examples=examples,
+                accept=accept,
             )
         return self.get(phrase_id)
 
@@ -243,6 +252,8 @@ class Library:
         phrase_id: str | None = None,
         check_code: bool = True,
         check_editable: bool = True,
+        examples: Iterable[str] = (),
+        accept: Iterable[str] = (),
     ) -> str:
         """Add one phrase as part of a larger change (inside ``atomic``); returns its id.
 
@@ -255,6 +266,8 @@ class Library:
         note = clean_text(note or "", Message("备注"), 1000, required=False).strip()
         code = clean_code(code)
         tag_tuple = clean_tags(tags)
+        example_tuple = clean_examples(examples)
+        accept_tuple = clean_accept(accept)
         if check_code and code:
             self._refuse_taken_code(code, None)
         cat = self.tree.ensure(category)
@@ -266,11 +279,11 @@ class Library:
             "SELECT COALESCE(MAX(position) + 1, 0) FROM phrases WHERE category_id = ?", (cat.id,)
         ).fetchone()[0]
         stamp = now_iso()
-        keys = phrase_keys(code, title, tag_tuple, body)
+        keys = phrase_keys(code, title, tag_tuple, body, note, example_tuple)
         self.conn.execute(
             "INSERT INTO phrases (id, category_id, title, body, code, tags, note, pinned, position,"
-            " created_at, updated_at, search_names, search_body, search_pinyin)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " created_at, updated_at, search_names, search_body, search_pinyin, examples, accept)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 phrase_id,
                 cat.id,
@@ -284,6 +297,8 @@ class Library:
                 stamp,
                 stamp,
                 *keys,
+                json.dumps(example_tuple, ensure_ascii=False),
+                json.dumps(accept_tuple, ensure_ascii=False),
             ),
         )
         return phrase_id
@@ -357,6 +372,8 @@ class Library:
         tags: Iterable[str] = _UNSET,
         note: str = _UNSET,
         pinned: bool = _UNSET,
+        examples: Iterable[str] = _UNSET,
+        accept: Iterable[str] = _UNSET,
     ) -> Phrase:
         """Change the given fields only; ``code=None`` or ``""`` removes the code."""
         current = self.get(phrase_id)
@@ -371,14 +388,20 @@ class Library:
             changes["tags"] = json.dumps(clean_tags(tags), ensure_ascii=False)
         if pinned is not _UNSET:
             changes["pinned"] = int(bool(pinned))
+        if examples is not _UNSET:
+            changes["examples"] = json.dumps(clean_examples(examples), ensure_ascii=False)
+        if accept is not _UNSET:
+            changes["accept"] = json.dumps(clean_accept(accept), ensure_ascii=False)
         if code is not _UNSET:
             changes["code"] = clean_code(code)
-        if changes.keys() & {"title", "body", "tags", "code"}:
+        if changes.keys() & {"title", "body", "tags", "code", "note", "examples"}:
             changes["search_names"], changes["search_body"], changes["search_pinyin"] = phrase_keys(
                 changes.get("code", current.code),
                 changes.get("title", current.title),
                 json.loads(changes["tags"]) if "tags" in changes else current.tags,
                 changes.get("body", current.body),
+                changes.get("note", current.note),
+                json.loads(changes["examples"]) if "examples" in changes else current.examples,
             )
         with self.writing():
             self.check_editable(current.category_id)
@@ -453,6 +476,8 @@ class Library:
             created_at=row[9],
             updated_at=row[10],
             deleted_at=row[11],
+            examples=tuple(json.loads(row[12] or "[]")),
+            accept=tuple(json.loads(row[13] or "[]")),
         )
 
     # ----- search --------------------------------------------------------------
@@ -481,6 +506,11 @@ class Library:
 
     def _invalidate(self) -> None:
         self._index = None
+        self.suggester.invalidate()
+
+    def suggest(self, text: str, limit: int = 5) -> list[Suggestion]:
+        """Phrases for a buyer's message, best first, each with a score and why (建议)."""
+        return self.suggester.suggest(text, limit)
 
     def check_before_writing(self) -> None:
         """Refuse to write into a damaged file, checked once per process (``quick_check``).
@@ -524,6 +554,7 @@ class Library:
                 # so no decision below rests on a stale cache.
                 self.refresh_if_changed()
                 yield conn
+                fill_pinyin(conn)  # for categories made or renamed in there
         finally:
             self.tree.reload()
             self._invalidate()
@@ -549,12 +580,42 @@ class Library:
             "SELECT id, category_id, code, search_names, search_body, search_pinyin, pinned,"
             " position FROM phrases WHERE deleted_at IS NULL"
         ).fetchall()
-        rank = self.tree.rank
-        rows.sort(key=lambda r: (-r[6], rank.get(r[1], 1 << 30), r[7], r[0]))
-        cat_keys = {c.id: category_keys(c.path) for c in self.tree.all()}
-        entries = [Entry(r[0], r[1], r[2] or "", Keys(r[3], r[4], r[5])) for r in rows]
-        self._pinned = {r[0] for r in rows if r[6]}
-        return SearchIndex(entries, cat_keys)
+        # Columns, ordered by (pinned first, category order, position, id) with
+        # C-level maps: at 100,000 phrases a Python loop per row is felt.
+        columns = list(zip(*rows)) or [()] * 8
+        del rows
+        ids, cats, codes, names, bodies, pinyins, pinned, positions = columns
+        rank = defaultdict(lambda: 1 << 30, self.tree.rank)
+        sort_keys = list(zip(map(neg, pinned), map(rank.__getitem__, cats), positions, ids))
+        order = sorted(range(len(ids)), key=sort_keys.__getitem__)
+        del sort_keys
+
+        def ordered(column: Sequence[Any]) -> list[Any]:
+            return list(map(column.__getitem__, order))
+
+        tree = self.tree
+        cat_keys = {
+            c.id: category_keys(
+                c.path,
+                [tree.pinyin_of(tree.by_path[c.path[:d]].id) for d in range(1, len(c.path) + 1)],
+            )
+            for c in tree.all()
+        }
+        index = SearchIndex(
+            ordered(ids),
+            ordered(cats),
+            ordered(codes),
+            (ordered(names), ordered(bodies), ordered(pinyins)),
+            cat_keys,
+        )
+        pinned_count = sum(pinned)
+        del columns, ids, cats, codes, names, bodies, pinyins, pinned, positions
+        # Pinned phrases come first in the static order.  Their ids are made now,
+        # after the rows are gone: ids kept from the rows would pin their memory.
+        self._pinned = set(index.ids_at(range(pinned_count)))
+        if len(index) >= _BIG_INDEX:
+            give_back_freed_memory()
+        return index
 
     # ----- usage ---------------------------------------------------------------
     def record_use(self, phrase_id: str, when: float | None = None) -> None:

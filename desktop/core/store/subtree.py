@@ -45,6 +45,10 @@ class PackPhrase(Protocol):
     def note(self) -> str: ...
     @property
     def pinned(self) -> bool: ...
+    @property
+    def examples(self) -> tuple[str, ...]: ...
+    @property
+    def accept(self) -> tuple[str, ...]: ...
 
 
 class Pack(Protocol):
@@ -210,6 +214,8 @@ def replace_subtree(lib: Library, root_id: int, sub_id: int, pack: Pack) -> Chan
                 tags=item.tags,
                 note=item.note,
                 pinned=item.pinned,
+                examples=item.examples,
+                accept=item.accept,
                 phrase_id=phrase_id,
                 check_code=False,
                 check_editable=False,
@@ -272,6 +278,8 @@ def copy_phrase(
             code=code,
             tags=source.tags,
             note=source.note,
+            examples=source.examples,
+            accept=source.accept,
         )
     return lib.get(new_id)
 

@@ -77,6 +77,30 @@ def strip_controls(text: str, *, keep_lines: bool = True) -> str:
     return str(text).translate(_CONTROL_CHARS if keep_lines else _ALL_CONTROL_CHARS)
 
 
+MAX_ACCEPT = 10
+
+
+def clean_accept(accept: Iterable[str] | str) -> tuple[str, ...]:
+    """也算对 as stored: codes or titles of other phrases, split on ``|`` and new lines."""
+    if isinstance(accept, str):
+        accept = [accept]
+    out: list[str] = []
+    for item in accept:
+        text = str(item).replace("｜", "|").replace("\n", "|").translate(_CONTROL_CHARS)
+        for part in text.split("|"):
+            part = " ".join(part.split())
+            if not part or part in out:
+                continue
+            if len(part) > MAX_TITLE:
+                raise ValidationError(
+                    Message("也算对太长（每条最多 {limit} 字）：{text}", limit=MAX_TITLE, text=part[:20])
+                )
+            out.append(part)
+    if len(out) > MAX_ACCEPT:
+        raise ValidationError(Message("也算对太多（最多 {limit} 条）", limit=MAX_ACCEPT))
+    return tuple(out)
+
+
 def clean_text(value: str, what: str, limit: int, *, required: bool) -> str:
     """Normalise line ends and drop control characters (they'd corrupt chat and search)."""
     refuse_lone_surrogate(str(value), what)

@@ -34,7 +34,7 @@ def tell(text: str) -> None:
         ctypes.windll.user32.MessageBoxW(None, text, "快回", 0x10)  # type: ignore[attr-defined]
 
 
-def launch(db: Path | None = None, *, smoke_test: bool = False) -> int:
+def launch(db: Path | None = None, *, smoke_test: bool = False, request: str | None = None) -> int:
     problem = display_problem()
     if problem:
         tell(f"{problem}\n可以使用命令行：quickreply search 发货、quickreply --help")
@@ -45,7 +45,7 @@ def launch(db: Path | None = None, *, smoke_test: bool = False) -> int:
         tell(f"桌面程序无法启动：{exc}\n可以使用命令行：quickreply --help")
         return 1
     try:
-        return run(db, smoke_test=smoke_test)
+        return run(db, smoke_test=smoke_test, request=request)
     except Exception as exc:  # start-up failed before the crash dialog could exist
         log.critical("start-up failed", exc_info=True)
         from desktop.logs import log_file

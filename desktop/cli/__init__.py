@@ -1,18 +1,9 @@
-"""The ``quickreply`` command line (entry point ``desktop.cli:main``)."""
+"""The ``quickreply`` command line (entry point ``desktop.cli:main``).
 
-from desktop.cli import (  # noqa: F401  (each registers its commands)
-    backup,
-    config,
-    doctor,
-    handbook,
-    init,
-    keys,
-    packs,
-    phrases,
-    stats,
-    subscribe,
-    suggest,
-)
+Each sibling module registers its commands on ``main``; ``base.COMMANDS`` says
+which module to import when a command is run, so only that one is loaded.
+"""
+
 from desktop.cli.base import main
 
 __all__ = ["main"]

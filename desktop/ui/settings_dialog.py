@@ -115,6 +115,22 @@ class SettingsDialog(QtWidgets.QDialog):
         suggest_box.addLayout(learn_row)
         form.addRow(self.tr("建议话术"), suggest_box)
 
+        self.drill_seconds = QtWidgets.QSpinBox()
+        self.drill_seconds.setRange(5, 120)
+        self.drill_seconds.setSuffix(self.tr(" 秒"))
+        self.drill_seconds.setValue(int(library.setting("drill_seconds")))
+        self.drill_level = QtWidgets.QComboBox()
+        self.drill_level.addItem(self.tr("和工作时一样（搜索、编码、建议）"), "normal")
+        self.drill_level.addItem(self.tr("更难：只能搜索，没有建议"), "search")
+        self.drill_level.setCurrentIndex(max(0, self.drill_level.findData(library.setting("drill_level"))))
+        self.drill_name = QtWidgets.QLineEdit(library.setting("drill_name"))
+        self.drill_name.setPlaceholderText(self.tr("空着就用系统用户名"))
+        drill_row = QtWidgets.QHBoxLayout()
+        drill_row.addWidget(self.drill_seconds)
+        drill_row.addWidget(self.drill_level, 1)
+        form.addRow(self.tr("练习每题时间"), drill_row)
+        form.addRow(self.tr("学员名字"), self.drill_name)
+
         self.error = QtWidgets.QLabel()
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setStyleSheet("color: #c0392b")
@@ -145,6 +161,9 @@ class SettingsDialog(QtWidgets.QDialog):
             "language": self.language.currentData(),
             "suggest_clipboard": "on" if self.suggest_clipboard.isChecked() else "off",
             "suggest_learn": "on" if self.suggest_learn.isChecked() else "off",
+            "drill_seconds": str(self.drill_seconds.value()),
+            "drill_level": self.drill_level.currentData(),
+            "drill_name": self.drill_name.text(),
         }
 
     def _show_learned(self) -> None:

@@ -52,6 +52,7 @@ class _Known(NamedTuple):
     category_id: int | None
     deleted: bool = False
     examples: tuple[str, ...] = ()
+    accept: tuple[str, ...] = ()
     planned: str = ""  # label of the file row that adds it, for phrases not yet written
 
 
@@ -144,9 +145,9 @@ def _library_phrases(lib: Library) -> tuple[dict[Any, _Known], dict[str, Any]]:
     by_code: dict[str, Any] = {}
     tree = lib.tree.by_id
     rows = lib.conn.execute(
-        "SELECT id, category_id, title, body, code, tags, note, deleted_at, examples FROM phrases"
+        "SELECT id, category_id, title, body, code, tags, note, deleted_at, examples, accept FROM phrases"
     )
-    for pid, cid, title, body, code, tags, note, deleted, examples in rows:
+    for pid, cid, title, body, code, tags, note, deleted, examples, accept in rows:
         cat = tree.get(cid)
         by_id[pid] = _Known(
             title,
@@ -158,6 +159,7 @@ def _library_phrases(lib: Library) -> tuple[dict[Any, _Known], dict[str, Any]]:
             cid,
             deleted is not None,
             tuple(json.loads(examples or "[]")),
+            tuple(json.loads(accept or "[]")),
         )
         if code and deleted is None:
             by_code[code] = pid
@@ -249,7 +251,7 @@ class _Planner:
         old = self.by_id[key]
         kept = {
             f: getattr(old, f)
-            for f in ("title", "category", "code", "tags", "note", "examples")
+            for f in ("title", "category", "code", "tags", "note", "examples", "accept")
             if f not in self.given
         }
         if kept:  # the file has no column for these: the library's values stand
@@ -267,6 +269,7 @@ class _Planner:
             None,
             planned=label,
             examples=item.examples,
+            accept=item.accept,
         )
         return known._replace(**changes) if changes else known
 
@@ -285,12 +288,13 @@ class _Planner:
     def _matched(self, item: PackPhrase, label: str, n: int, key: Any, old: _Known) -> PlanItem:
         target = key if isinstance(key, str) else None
         same_text = (old.title, old.body) == (item.title, item.body)
-        same_rest = (old.category, old.code, old.tags, old.note, old.examples) == (
+        same_rest = (old.category, old.code, old.tags, old.note, old.examples, old.accept) == (
             item.category,
             item.code,
             item.tags,
             item.note,
             item.examples,
+            item.accept,
         )
         if same_text and same_rest:
             why = (
@@ -430,6 +434,7 @@ def _execute(lib: Library, plan: ImportPlan) -> ImportReport:
                     tags=p.tags,
                     note=p.note,
                     examples=p.examples,
+                    accept=p.accept,
                 )
                 report.replaced.append(item.target)
             else:
@@ -443,6 +448,7 @@ def _execute(lib: Library, plan: ImportPlan) -> ImportReport:
                         note=p.note,
                         pinned=p.pinned,
                         examples=p.examples,
+                        accept=p.accept,
                         phrase_id=item.new_id,
                         check_code=False,
                     )

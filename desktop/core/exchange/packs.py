@@ -42,6 +42,7 @@ class PackPhrase:
     note: str = ""
     pinned: bool = False
     examples: tuple[str, ...] = ()  # 买家常问
+    accept: tuple[str, ...] = ()  # 也算对 (练习)
 
 
 @dataclass
@@ -213,6 +214,11 @@ def _phrase(item: Any, where: str) -> PackPhrase:
         examples = [examples]
     if not isinstance(examples, list) or not all(isinstance(t, str) for t in examples):
         raise PackError(Message("{where}.examples 应为文字列表", where=where))
+    accept = item.get("accept", [])
+    if isinstance(accept, str):
+        accept = [accept]
+    if not isinstance(accept, list) or not all(isinstance(t, str) for t in accept):
+        raise PackError(Message("{where}.accept 应为文字列表", where=where))
     pinned = item.get("pinned", False)
     if not isinstance(pinned, bool):
         raise PackError(Message("{where}.pinned 应为 true 或 false", where=where))
@@ -226,6 +232,7 @@ def _phrase(item: Any, where: str) -> PackPhrase:
         note=_text(item, "note", where),
         pinned=pinned,
         examples=tuple(examples),
+        accept=tuple(accept),
     )
 
 
@@ -322,6 +329,7 @@ def build_pack(
                 "tags": list(p.tags),
                 "note": p.note,
                 "examples": list(p.examples),
+                **({"accept": list(p.accept)} if p.accept else {}),
             }
             for p in phrases
         ],

@@ -18,8 +18,12 @@ Tiers, best first:
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from array import array
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from itertools import accumulate, pairwise
+from operator import add
 from typing import NamedTuple
 
 from desktop.core.search.textnorm import body_pinyin, fold, terms, title_pinyin
@@ -27,15 +31,6 @@ from desktop.core.search.textnorm import body_pinyin, fold, terms, title_pinyin
 FIELD = "\x1f"  # starts every field, so a prefix match is a find of FIELD + term
 _CONTROL = str.maketrans("", "", "\x1e\x1f")
 _SAMPLE = 100_000  # characters of the joined text used to guess which term is rarest
-
-
-class Entry(NamedTuple):
-    """One live phrase as the index sees it: keys already folded at write time."""
-
-    id: str
-    category_id: int
-    code: str
-    keys: Keys
 
 
 class Keys(NamedTuple):
@@ -72,32 +67,37 @@ def phrase_keys(
     )
 
 
-def category_keys(path: Sequence[str]) -> tuple[str, str]:
-    """Search text for a category path: its names, and their pinyin and initials."""
-    pinyin: list[str] = []
-    for name in path:
-        pinyin.extend(k for k in title_pinyin(name) if k)
-    return fold(FIELD + FIELD.join(path)), FIELD + FIELD.join(pinyin)
+def name_pinyin(name: str) -> str:
+    """A category name's pinyin and initials, stored with the category when it is written."""
+    return FIELD.join(k for k in title_pinyin(name) if k)
+
+
+def category_keys(path: Sequence[str], pinyin: Sequence[str]) -> tuple[str, str]:
+    """Search text for a category path: its names, and each name's stored ``name_pinyin``."""
+    return fold(FIELD + FIELD.join(path)), FIELD + FIELD.join(p for p in pinyin if p)
 
 
 class _Joined:
-    """One tier's text: all entries' fields in a single string."""
+    """One tier's text: all entries' fields in a single string.
+
+    Offsets are kept in an ``array`` rather than a list: a list holds one int
+    object per phrase, and those small objects, made while the rows are being
+    read, would keep the memory of the rows from going back to the system.
+    """
 
     def __init__(self, segments: Iterable[str]) -> None:
-        starts: list[int] = []
-        parts: list[str] = []
-        offset = 0
-        for seg in segments:
-            starts.append(offset)
-            parts.append(seg)
-            offset += len(seg)
+        parts = list(segments)
         self.text = "".join(parts)
-        self.starts = starts
-        self.size = len(starts)
+        # starts[i] is where segment i begins, starts[size] where the last one ends.
+        self.starts = array("q", accumulate(map(len, parts), initial=0))
+        self.size = len(parts)
 
     def segment(self, i: int) -> str:
-        end = self.starts[i + 1] if i + 1 < self.size else len(self.text)
-        return self.text[self.starts[i] : end]
+        return self.text[self.starts[i] : self.starts[i + 1]]
+
+    def segments(self) -> list[str]:
+        text, starts = self.text, self.starts
+        return [text[a:b] for a, b in pairwise(starts)]
 
     def scan(self, pattern: str, accept, need: int) -> list[int]:
         """Entries containing ``pattern`` for which ``accept(i)``, in order, at most ``need``."""
@@ -117,26 +117,69 @@ class _Joined:
 
 
 class SearchIndex:
-    """Built from entries already in static order; rebuilt when phrases change."""
+    """Built from entries already in static order; rebuilt when phrases change.
 
-    def __init__(self, entries: Sequence[Entry], categories: Mapping[int, tuple[str, str]]) -> None:
-        """``entries`` in static order; ``categories`` maps id → ``category_keys``."""
-        self.ids = [e.id for e in entries]
-        self.position = {pid: i for i, pid in enumerate(self.ids)}
-        self.category_of = [e.category_id for e in entries]
-        none = ("", "")
-        self.names = _Joined(e.keys.names for e in entries)
-        self.body = _Joined(e.keys.body + categories.get(e.category_id, none)[0] for e in entries)
-        self.pinyin = _Joined(
-            e.keys.pinyin + categories.get(e.category_id, none)[1] for e in entries
-        )
-        self.codes: dict[str, list[int]] = {}
-        for i, e in enumerate(entries):
-            if e.code:
-                self.codes.setdefault(fold(e.code), []).append(i)
+    Compact by design (measured with tracemalloc, see bench/bench_index_memory.py):
+    per phrase it keeps only characters in a few long strings and numbers in
+    arrays, no Python object of its own.  Ids sit in one joined string too;
+    the few that searches ask about by id (used and pinned phrases) are looked
+    up in one pass and remembered.  Shortcut codes are found through a sorted
+    array of their hashes, checked against the code at the start of the
+    phrase's names.
+    """
+
+    def __init__(
+        self,
+        ids: Sequence[str],
+        category_ids: Sequence[int],
+        codes: Sequence[str | None],
+        keys: tuple[Sequence[str], Sequence[str], Sequence[str]],
+        categories: Mapping[int, tuple[str, str]],
+    ) -> None:
+        """One column per argument, each in static order; ``keys`` holds the phrases'
+        stored ``names``, ``body`` and ``pinyin`` columns (see ``Keys``);
+        ``categories`` maps id → ``category_keys``."""
+        names, bodies, pinyins = keys
+        self._id_text = _Joined(ids)
+        self._where: dict[str, int] = {}  # id → index, for ids asked about so far
+        self._absent: set[str] = set()  # ids asked about that are not here
+        self.category_of = array("q", category_ids)
+        cat_names = defaultdict(str, {cid: k[0] for cid, k in categories.items()})
+        cat_pinyin = defaultdict(str, {cid: k[1] for cid, k in categories.items()})
+        self.names = _Joined(names)
+        self.body = _Joined(map(add, bodies, map(cat_names.__getitem__, category_ids)))
+        self.pinyin = _Joined(map(add, pinyins, map(cat_pinyin.__getitem__, category_ids)))
+        coded = sorted((hash(_fold_code(code)), i) for i, code in enumerate(codes) if code)
+        self._code_hash = array("q", (h for h, _ in coded))
+        self._code_at = array("q", (i for _, i in coded))
+
+    def _with_code(self, code: str) -> list[int]:
+        """Entries whose shortcut code is exactly ``code`` (folded), in order."""
+        hashes, names = self._code_hash, self.names
+        found = []
+        n = bisect_left(hashes, hash(code))
+        while n < len(hashes) and hashes[n] == hash(code):
+            i = self._code_at[n]
+            start = names.starts[i] + 1
+            end = names.text.find(FIELD, start, names.starts[i + 1])
+            if names.text[start : end if end != -1 else names.starts[i + 1]] == code:
+                found.append(i)
+            n += 1
+        return found
+
+    def _positions(self, ids: Iterable[str]) -> list[int]:
+        """Indices of those ids that are in the index, in the order given."""
+        ids = list(ids)
+        missing = {p for p in ids if p not in self._where and p not in self._absent}
+        if missing:
+            for i, pid in enumerate(self._id_text.segments()):
+                if pid in missing:
+                    self._where[pid] = i
+            self._absent.update(missing - self._where.keys())
+        return [self._where[p] for p in ids if p in self._where]
 
     def __len__(self) -> int:
-        return len(self.ids)
+        return self._id_text.size
 
     def _texts(self, word: str) -> list[_Joined]:
         """Where a term can occur anywhere in a phrase: pinyin holds only ASCII letters."""
@@ -170,7 +213,7 @@ class SearchIndex:
             if categories is None
             else (lambda i: self.category_of[i] in categories)
         )
-        used_idx = [self.position[p] for p in ranked_used if p in self.position]
+        used_idx = self._positions(ranked_used)
         if not words:
             return self._browse(limit, used_idx, pinned, in_scope, categories is not None)
 
@@ -186,7 +229,7 @@ class SearchIndex:
                         return True
             return False
 
-        if add(i for i in self.codes.get("".join(words), ()) if in_scope(i)):
+        if add(i for i in self._with_code("".join(words)) if in_scope(i)):
             return self._ids(result)
 
         used_set = set(used_idx)
@@ -246,12 +289,12 @@ class SearchIndex:
         """Empty query: pinned first, then most used; in a category, all of it."""
         order: list[int] = []
         seen: set[int] = set()
-        pinned_idx = [self.position[p] for p in pinned if p in self.position]
+        pinned_idx = self._positions(pinned)
         used_rank = {i: r for r, i in enumerate(used_idx)}
         pinned_idx.sort(key=lambda i: (used_rank.get(i, len(used_rank)), i))
         sources: list[Iterable[int]] = [pinned_idx, used_idx]
         if scoped:
-            sources.append(range(len(self.ids)))
+            sources.append(range(len(self)))
         for source in sources:
             for i in source:
                 if i not in seen and in_scope(i):
@@ -262,7 +305,11 @@ class SearchIndex:
         return self._ids(order)
 
     def _ids(self, indices: Iterable[int]) -> list[str]:
-        return [self.ids[i] for i in indices]
+        return [self._id_text.segment(i) for i in indices]
+
+    def ids_at(self, indices: Iterable[int]) -> list[str]:
+        """The ids at those places of the static order."""
+        return self._ids(indices)
 
     def _rarest(self, words: list[str]) -> str:
         """The term to walk the text with: the one seen least in a sample of it.
@@ -274,6 +321,11 @@ class SearchIndex:
             return words[0]
         sample = self.body.text[:_SAMPLE]
         return min(words, key=lambda w: (sample.count(w), -_selectivity(w)))
+
+
+def _fold_code(code: str) -> str:
+    """``fold`` for a stored code, quick for the usual ASCII ones (NFKC leaves ASCII alone)."""
+    return code.lower() if code.isascii() else fold(code)
 
 
 def _selectivity(word: str) -> int:

@@ -11,18 +11,21 @@ import json
 import secrets
 import sqlite3
 import time
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
+from operator import neg
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop.core.base.errors import DatabaseError, NotFoundError, ValidationError
+from desktop.core.base.memory import give_back_freed_memory
 from desktop.core.base.messages import Message
 from desktop.core.base.textcheck import lone_surrogate
-from desktop.core.search.index import Entry, Keys, SearchIndex, category_keys, phrase_keys
+from desktop.core.search.index import SearchIndex, category_keys, phrase_keys
 from desktop.core.search.textnorm import fold
-from desktop.core.store.categories import CategoryTree
+from desktop.core.store.categories import CategoryTree, fill_pinyin
 from desktop.core.store.db import connect, default_path, transaction
 from desktop.core.store.models import Category, Phrase
 from desktop.core.store.schema import check_version, migrate
@@ -42,9 +45,10 @@ MAX_CODE = 20
 MAX_TAGS = 20
 MAX_TAG = 20
 _UNSET: Any = object()
+_BIG_INDEX = 5_000  # phrases; from here a build leaves enough garbage to hand back
 _COLUMNS = (
     "id, category_id, title, body, code, tags, note, pinned, position, "
-    "created_at, updated_at, deleted_at, examples"
+    "created_at, updated_at, deleted_at, examples, accept"
 )
 
 
@@ -104,6 +108,30 @@ _ALL_CONTROL_CHARS = _CONTROL_CHARS | {ord("\n"): None, ord("\t"): None}
 def strip_controls(text: str, *, keep_lines: bool = True) -> str:
     """``text`` without control characters (ESC, BEL, NUL…); they would reach a terminal raw."""
     return str(text).translate(_CONTROL_CHARS if keep_lines else _ALL_CONTROL_CHARS)
+
+
+MAX_ACCEPT = 10
+
+
+def clean_accept(accept: Iterable[str] | str) -> tuple[str, ...]:
+    """也算对 as stored: codes or titles of other phrases, split on ``|`` and new lines."""
+    if isinstance(accept, str):
+        accept = [accept]
+    out: list[str] = []
+    for item in accept:
+        text = str(item).replace("｜", "|").replace("\n", "|").translate(_CONTROL_CHARS)
+        for part in text.split("|"):
+            part = " ".join(part.split())
+            if not part or part in out:
+                continue
+            if len(part) > MAX_TITLE:
+                raise ValidationError(
+                    Message("也算对太长（每条最多 {limit} 字）：{text}", limit=MAX_TITLE, text=part[:20])
+                )
+            out.append(part)
+    if len(out) > MAX_ACCEPT:
+        raise ValidationError(Message("也算对太多（最多 {limit} 条）", limit=MAX_ACCEPT))
+    return tuple(out)
 
 
 def clean_text(value: str, what: str, limit: int, *, required: bool) -> str:
@@ -291,6 +319,7 @@ class Library:
         note: str = "",
         pinned: bool = False,
         examples: Iterable[str] = (),
+        accept: Iterable[str] = (),
     ) -> Phrase:
         with self.writing():
             phrase_id = self._insert(
@@ -302,6 +331,7 @@ class Library:
                 note=note,
                 pinned=pinned,
                 examples=examples,
+                accept=accept,
             )
         return self.get(phrase_id)
 
@@ -319,6 +349,7 @@ class Library:
         check_code: bool = True,
         check_editable: bool = True,
         examples: Iterable[str] = (),
+        accept: Iterable[str] = (),
     ) -> str:
         """Insert inside the caller's transaction; returns the new id."""
         title = clean_text(title, Message("标题"), MAX_TITLE, required=True).strip()
@@ -327,6 +358,7 @@ class Library:
         code = clean_code(code)
         tag_tuple = clean_tags(tags)
         example_tuple = clean_examples(examples)
+        accept_tuple = clean_accept(accept)
         if check_code and code:
             self._refuse_taken_code(code, None)
         cat = self.tree.ensure(category)
@@ -341,8 +373,8 @@ class Library:
         keys = phrase_keys(code, title, tag_tuple, body, note, example_tuple)
         self.conn.execute(
             "INSERT INTO phrases (id, category_id, title, body, code, tags, note, pinned, position,"
-            " created_at, updated_at, search_names, search_body, search_pinyin, examples)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " created_at, updated_at, search_names, search_body, search_pinyin, examples, accept)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 phrase_id,
                 cat.id,
@@ -357,6 +389,7 @@ class Library:
                 stamp,
                 *keys,
                 json.dumps(example_tuple, ensure_ascii=False),
+                json.dumps(accept_tuple, ensure_ascii=False),
             ),
         )
         return phrase_id
@@ -427,6 +460,7 @@ class Library:
         note: str = _UNSET,
         pinned: bool = _UNSET,
         examples: Iterable[str] = _UNSET,
+        accept: Iterable[str] = _UNSET,
     ) -> Phrase:
         """Change the given fields only; ``code=None`` or ``""`` removes the code."""
         current = self.get(phrase_id)
@@ -443,6 +477,8 @@ class Library:
             changes["pinned"] = int(bool(pinned))
         if examples is not _UNSET:
             changes["examples"] = json.dumps(clean_examples(examples), ensure_ascii=False)
+        if accept is not _UNSET:
+            changes["accept"] = json.dumps(clean_accept(accept), ensure_ascii=False)
         if code is not _UNSET:
             changes["code"] = clean_code(code)
         if changes.keys() & {"title", "body", "tags", "code", "note", "examples"}:
@@ -528,6 +564,7 @@ class Library:
             updated_at=row[10],
             deleted_at=row[11],
             examples=tuple(json.loads(row[12] or "[]")),
+            accept=tuple(json.loads(row[13] or "[]")),
         )
 
     # ----- search --------------------------------------------------------------
@@ -594,6 +631,7 @@ class Library:
                 # so no decision below rests on a stale cache.
                 self.refresh_if_changed()
                 yield conn
+                fill_pinyin(conn)  # for categories made or renamed in there
         finally:
             self.tree.reload()
             self._invalidate()
@@ -619,12 +657,42 @@ class Library:
             "SELECT id, category_id, code, search_names, search_body, search_pinyin, pinned,"
             " position FROM phrases WHERE deleted_at IS NULL"
         ).fetchall()
-        rank = self.tree.rank
-        rows.sort(key=lambda r: (-r[6], rank.get(r[1], 1 << 30), r[7], r[0]))
-        cat_keys = {c.id: category_keys(c.path) for c in self.tree.all()}
-        entries = [Entry(r[0], r[1], r[2] or "", Keys(r[3], r[4], r[5])) for r in rows]
-        self._pinned = {r[0] for r in rows if r[6]}
-        return SearchIndex(entries, cat_keys)
+        # Columns, ordered by (pinned first, category order, position, id) with
+        # C-level maps: at 100,000 phrases a Python loop per row is felt.
+        columns = list(zip(*rows)) or [()] * 8
+        del rows
+        ids, cats, codes, names, bodies, pinyins, pinned, positions = columns
+        rank = defaultdict(lambda: 1 << 30, self.tree.rank)
+        sort_keys = list(zip(map(neg, pinned), map(rank.__getitem__, cats), positions, ids))
+        order = sorted(range(len(ids)), key=sort_keys.__getitem__)
+        del sort_keys
+
+        def ordered(column: Sequence[Any]) -> list[Any]:
+            return list(map(column.__getitem__, order))
+
+        tree = self.tree
+        cat_keys = {
+            c.id: category_keys(
+                c.path,
+                [tree.pinyin_of(tree.by_path[c.path[:d]].id) for d in range(1, len(c.path) + 1)],
+            )
+            for c in tree.all()
+        }
+        index = SearchIndex(
+            ordered(ids),
+            ordered(cats),
+            ordered(codes),
+            (ordered(names), ordered(bodies), ordered(pinyins)),
+            cat_keys,
+        )
+        pinned_count = sum(pinned)
+        del columns, ids, cats, codes, names, bodies, pinyins, pinned, positions
+        # Pinned phrases come first in the static order.  Their ids are made now,
+        # after the rows are gone: ids kept from the rows would pin their memory.
+        self._pinned = set(index.ids_at(range(pinned_count)))
+        if len(index) >= _BIG_INDEX:
+            give_back_freed_memory()
+        return index
 
     # ----- usage ---------------------------------------------------------------
     def record_use(self, phrase_id: str, when: float | None = None) -> None:

@@ -42,6 +42,7 @@ class Phrase:
     updated_at: str = ""
     deleted_at: str | None = None
     examples: tuple[str, ...] = ()  # 买家常问: buyer questions this phrase answers
+    accept: tuple[str, ...] = ()  # 也算对: codes/titles of phrases a drill also takes for its examples
     extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -54,4 +55,5 @@ class Phrase:
         data["category"] = list(self.category)
         data["tags"] = list(self.tags)
         data["examples"] = list(self.examples)
+        data["accept"] = list(self.accept)
         return data

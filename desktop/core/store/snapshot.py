@@ -10,10 +10,9 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-import sqlite_utils
-
 from desktop.core.base.errors import DatabaseError
 from desktop.core.base.messages import Message
+from desktop.core.store.db import Database
 from desktop.core.store.library import Library
 from desktop.core.store.schema import check_version, migrate
 
@@ -46,4 +45,4 @@ def open_copy(path: str | Path, *, seed: bool = True) -> Library:
                 "话术库文件已损坏或不是快回的文件：{path}（{error}）", path=str(target), error=str(exc)
             )
         ) from exc
-    return Library(sqlite_utils.Database(memory), path=None)
+    return Library(Database(conn=memory), path=None)

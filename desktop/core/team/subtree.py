@@ -176,6 +176,7 @@ def replace_subtree(lib: Library, root_id: int, sub_id: int, pack: Pack) -> Chan
                 note=item.note,
                 pinned=item.pinned,
                 examples=item.examples,
+                accept=item.accept,
                 phrase_id=phrase_id,
                 check_code=False,
                 check_editable=False,
@@ -239,6 +240,7 @@ def copy_phrase(
             tags=source.tags,
             note=source.note,
             examples=source.examples,
+            accept=source.accept,
         )
     return lib.get(new_id)
 

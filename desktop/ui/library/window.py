@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from desktop.core import Library, QuickReplyError
 from desktop.core.store.models import Category
-from desktop.qt import Qt, QtCore, QtGui, QTimer, QtWidgets
+from desktop.qt import Qt, QtCore, QtGui, QTimer, QtWidgets, Signal
 from desktop.ui.i18n import says
 from desktop.ui.library import commands as cmd
 from desktop.ui.library.editor import PhraseEditor
@@ -29,6 +29,7 @@ _ID = PhraseTableModel.IdRole
 
 
 class LibraryWindow(QtWidgets.QMainWindow):
+    drill_requested = Signal(list)  # 练习这个分类: the category path ([] = whole library)
     # made by window_parts.build_layout
     tree: QtWidgets.QTreeView
     phrase_view: QtWidgets.QTreeView
@@ -152,6 +153,10 @@ class LibraryWindow(QtWidgets.QMainWindow):
             self.stack.redo()
 
     # ----- reading the views ---------------------------------------------------------
+    def request_drill(self) -> None:
+        cat = self.current_category()
+        self.drill_requested.emit(list(cat.path) if cat is not None else [])
+
     def current_category(self) -> Category | None:
         return self.tree_model.category(self.tree.currentIndex())
 

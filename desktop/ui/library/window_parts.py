@@ -133,6 +133,7 @@ def build_actions(w: LibraryWindow) -> dict[str, QtGui.QAction]:
     make("trash", tr("回收站"), ops.open_trash, edits=False)
     make("handbook", tr("导出手册…"), ops.export_handbook_dialog, ("Ctrl+E",), edits=False)
     make("close", tr("关闭"), w.close, ("Ctrl+W",), edits=False)
+    make("drill", tr("练习这个分类"), w.request_drill, edits=False)
     browse = make("browse", tr("新人浏览模式"), lambda: None, edits=False)
     browse.setCheckable(True)
     browse.toggled.connect(ops.set_browse)
@@ -142,6 +143,7 @@ def build_actions(w: LibraryWindow) -> dict[str, QtGui.QAction]:
         tree.addAction(actions[name])
     make("new_subcategory", tr("新建子分类"), lambda: ops.new_category(child=True), on=tree)
     tree.addAction(actions["rename"])
+    tree.addAction(actions["drill"])
     make("category_note", tr("编辑说明…"), lambda: ops.edit_category_note(), on=tree)
     make("category_up", tr("上移"), lambda: ops.move_category_by(-1), ("Alt+Up",), on=tree)
     make("category_down", tr("下移"), lambda: ops.move_category_by(1), ("Alt+Down",), on=tree)
@@ -188,7 +190,7 @@ def _menus(w: LibraryWindow, a: dict[str, QtGui.QAction]) -> None:
                 "delete_category",
             ),
         ),
-        (w.tr("查看"), ("browse",)),
+        (w.tr("查看"), ("browse", "drill")),
     ):
         menu = bar.addMenu(title)
         for name in names:
@@ -214,6 +216,7 @@ def _toolbar(w: LibraryWindow, a: dict[str, QtGui.QAction]) -> None:
         "handbook",
         None,
         "browse",
+        "drill",
     ):
         if name is None:
             bar.addSeparator()

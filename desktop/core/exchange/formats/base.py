@@ -19,6 +19,7 @@ from desktop.core.store.categories import clean_path
 from desktop.core.store.library import (
     MAX_BODY,
     MAX_TITLE,
+    clean_accept,
     clean_code,
     clean_tags,
     clean_text,
@@ -27,7 +28,7 @@ from desktop.core.store.library import (
 from desktop.core.store.suggestions import clean_examples
 
 MAX_NOTE = 1000  # the library's limit for a phrase note
-ALL_FIELDS = frozenset({"id", "category", "title", "body", "code", "tags", "note", "examples"})
+ALL_FIELDS = frozenset({"id", "category", "title", "body", "code", "tags", "note", "examples", "accept"})
 MAX_ID = 64
 MB = 1024 * 1024
 
@@ -88,6 +89,7 @@ def clean_phrase(item: PackPhrase) -> PackPhrase:
         note=clean_text(item.note or "", Message("备注"), MAX_NOTE, required=False).strip(),
         pinned=item.pinned,
         examples=clean_examples(item.examples),
+        accept=clean_accept(item.accept),
     )
 
 

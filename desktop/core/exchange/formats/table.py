@@ -31,8 +31,8 @@ from desktop.core.store.library import strip_controls
 # cells that hold a formula (only an .xlsx can have those).
 Row = tuple[int, list[str], tuple[int, ...]]
 
-HEADER = ("分类", "标题", "内容", "快捷编码", "标签", "备注", "编号", "买家常问")
-FIELDS = ("category", "title", "body", "code", "tags", "note", "id", "examples")
+HEADER = ("分类", "标题", "内容", "快捷编码", "标签", "备注", "编号", "买家常问", "也算对")
+FIELDS = ("category", "title", "body", "code", "tags", "note", "id", "examples", "accept")
 ALIASES: dict[str, tuple[str, ...]] = {
     "category": (
         "分类",
@@ -65,6 +65,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "note": ("备注", "说明", "适用场景", "note", "notes", "remark", "remarks", "comment"),
     "id": ("编号", "话术编号", "id", "uuid"),
     "examples": ("买家常问", "常见问法", "买家问题", "examples", "example questions", "questions"),
+    "accept": ("也算对", "也算正确", "accept", "also accept", "alternatives"),
 }
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # OWASP's list for CSV/formula injection
 MAX_ROWS = 2 * MAX_PHRASES + 1000  # blank rows included; bounds a sheet full of nothing
@@ -234,6 +235,7 @@ def _read_row(result: ReadResult, number: int, values: dict[str, str]) -> None:
             tags=tuple(t for t in TAG_SPLIT.split(values.get("tags", "")) if t.strip()),
             note=note,
             examples=(values.get("examples", ""),) if values.get("examples", "").strip() else (),
+            accept=(values.get("accept", ""),) if values.get("accept", "").strip() else (),
         )
     )
     result.rows.append(number)
@@ -258,6 +260,7 @@ def doc_rows(doc: dict[str, Any]) -> list[list[str]]:
                     p.get("note") or "",
                     p.get("id") or "",
                     "|".join(p.get("examples") or ()),
+                    "|".join(p.get("accept") or ()),
                 ]
             )
         )

@@ -86,6 +86,7 @@ class Popup(QtWidgets.QWidget):
         self._now = now
         self._refusing = False
         self._message = ""  # the buyer's message from the clipboard; memory only
+        self._message_phrases: list[Phrase] = []
         self._source = ""  # what the 建议 in the list were made for
         self._clearing = False
         self._shown_at = 0.0
@@ -232,9 +233,13 @@ class Popup(QtWidgets.QWidget):
 
     def _set_message(self, message: str) -> None:
         self._message = ""
+        self._message_phrases: list[Phrase] = []
         on = self._library.setting("suggest_clipboard") == "on"
         if message and on and looks_like_message(message):
-            self._message = message.strip()
+            found = self._library.suggester.for_message(message.strip(), CLIPBOARD_SUGGESTIONS)
+            self._message_phrases = [s.phrase for s in found]
+            if self._message_phrases:
+                self._message = message.strip()
         if self._message:
             flat = " ".join(self._message.split())
             shown = flat if len(flat) <= MESSAGE_CHARS else flat[: MESSAGE_CHARS - 1] + "…"
@@ -262,7 +267,7 @@ class Popup(QtWidgets.QWidget):
                 return phrases + extra, [p.id for p in extra]
             return phrases, []
         if self._message:
-            top = [s.phrase for s in self._library.suggest(self._message, CLIPBOARD_SUGGESTIONS)]
+            top = list(self._message_phrases)
             if top:
                 self._source = self._message
             ids = [p.id for p in top]

@@ -260,7 +260,7 @@ class SidePanel(QtWidgets.QWidget):
         text = (message or "").strip()
         found = []
         if text and self._library.setting("suggest_clipboard") == "on" and looks_like_message(text):
-            found = [s.phrase for s in self._library.suggest(text, SUGGESTIONS)]
+            found = [s.phrase for s in self._library.suggester.for_message(text, SUGGESTIONS)]
         self._message = text if found else ""
         self._suggest_model.set_phrases(found)
         if found:

@@ -2675,7 +2675,7 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
 <context>
     <name>Popup</name>
     <message>
-        <location filename="../../desktop/ui/popup.py" line="+93"/>
+        <location filename="../../desktop/ui/popup.py" line="+94"/>
         <source>快回</source>
         <translation>QuickReply</translation>
     </message>
@@ -2685,7 +2685,7 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <translation>Search: characters, pinyin, initials or code</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+133"/>
         <source>买家：%1</source>
         <translation>Buyer: %1</translation>
     </message>

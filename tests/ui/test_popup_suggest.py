@@ -147,3 +147,11 @@ def test_settings_turn_suggestions_off_and_erase_what_was_learned(qtbot):
         dialog.suggest_clipboard.setChecked(False)
         dialog.accept()
         assert lib.setting("suggest_clipboard") == "off"
+
+
+def test_our_own_phrase_on_the_clipboard_is_not_taken_for_a_question(popup, qtbot, library):
+    pid = library.search("发货时间", limit=1)[0].id
+    pasted = library.render(pid, {}).text  # what copy mode leaves on the clipboard
+    open_with(popup, qtbot, pasted)
+    assert not any(s for _t, s in rows(popup))
+    assert not popup.findChild(QtWidgets.QLabel, "buyerMessage").isVisible()

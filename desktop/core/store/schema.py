@@ -176,7 +176,7 @@ def _v7_category_pinyin(conn: sqlite3.Connection) -> None:
 def _v8_suggest(conn: sqlite3.Connection) -> None:
     """建议: each phrase's example buyer questions, and the words agents taught it.
 
-    ``suggest_learned`` holds dictionary words only (see ``desktop.core.learn``),
+    ``suggest_learned`` holds dictionary words only (see ``desktop.core.store.suggestions``),
     never a buyer's message.
     """
     have = {row[1] for row in conn.execute("PRAGMA table_info(phrases)")}

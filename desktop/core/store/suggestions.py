@@ -211,6 +211,14 @@ class Suggester:
             out.append(Suggestion(phrases[h.id], h.score, matches))
         return out
 
+    def for_message(self, text: str, limit: int = 3) -> list[Suggestion]:
+        """Suggestions for clipboard text, or none when it is one of our own phrases
+        (after a paste in copy mode the clipboard holds the reply, not the question)."""
+        found = self.suggest(text, limit, explain=False)
+        if any(is_rendering_of(text, s.phrase.body) for s in found):  # type: ignore[attr-defined]
+            return []
+        return found
+
     def _recent_boost(self) -> dict[str, float]:
         """A small lift for phrases the agent uses: breaks near-ties their way."""
         ranked = self.lib.frecency.ranked()[:50]
@@ -261,3 +269,13 @@ class Suggester:
         with self.lib.writing() as conn:
             cur = conn.execute("DELETE FROM suggest_learned")
         return int(cur.rowcount)
+
+
+def is_rendering_of(text: str, body: str) -> bool:
+    """Whether ``text`` is ``body`` with its placeholders filled in (our own phrase, pasted)."""
+    from desktop.core.text import template
+
+    parts = []
+    for seg in template.parse(body):
+        parts.append(".*?" if seg.field is not None else re.escape(seg.text))
+    return re.fullmatch("".join(parts), text.strip(), re.DOTALL) is not None

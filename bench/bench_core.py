@@ -66,7 +66,7 @@ def bench(size: int, rounds: int) -> dict[str, float]:
         import_now(lib, parse_pack(text))
         import_s = time.perf_counter() - t0
         rng = random.Random(3)
-        ids = [row[0] for row in lib.conn.execute("SELECT id FROM phrases")]
+        ids = [p.id for p in lib.every_phrase()]
         for pid in rng.sample(ids, min(500, len(ids))):
             for _ in range(rng.randint(1, 5)):
                 lib.record_use(pid, when=time.time() - rng.randint(0, 90 * 86400))
@@ -77,7 +77,7 @@ def bench(size: int, rounds: int) -> dict[str, float]:
         lib.search("发货")  # the first search builds the in-memory index
         open_ms = (time.perf_counter() - t0) * 1000
 
-        codes = [row[0] for row in lib.conn.execute("SELECT code FROM phrases ORDER BY random() LIMIT 15")]
+        codes = [p.code for p in rng.sample(lib.every_phrase(), 15) if p.code]
         queries = QUERIES_FIXED + codes
         timings: list[float] = []
         for _ in range(rounds):

@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from desktop.core.exchange.seed import open_library
+from tests.store_access import raw_connection
 
 
 def make_library(path: Path, *, settings: int = 30) -> int:
@@ -14,7 +15,7 @@ def make_library(path: Path, *, settings: int = 30) -> int:
     for n in range(settings):
         lib.set_setting(f"store.变量{n}", "值" * 40)
     count = lib.count()
-    lib.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    raw_connection(lib).execute("PRAGMA wal_checkpoint(TRUNCATE)")
     lib.close()
     return count
 

@@ -12,6 +12,7 @@ from desktop.core.exchange.formats import ReadResult
 from desktop.core.exchange.importer import apply, preview
 from desktop.core.exchange.packs import Pack, PackPhrase
 from desktop.core.store import backup
+from tests.store_access import raw_connection
 
 
 @pytest.fixture
@@ -23,7 +24,7 @@ def disk(tmp_path):
 
 
 def dump(lib):
-    return list(lib.conn.iterdump())
+    return list(raw_connection(lib).iterdump())
 
 
 def test_backup_is_a_consistent_library_file_next_to_the_database(disk):
@@ -106,7 +107,7 @@ def test_a_backup_from_an_older_version_is_upgraded_on_restore(disk):
     conn.commit()
     conn.close()
     backup.restore(disk, path.name)
-    assert disk.conn.execute("PRAGMA user_version").fetchone()[0] >= 2
+    assert raw_connection(disk).execute("PRAGMA user_version").fetchone()[0] >= 2
     assert disk.find_by_code("yy") is not None
 
 

@@ -4,6 +4,7 @@ from desktop.core import Library
 from desktop.core.exchange.seed import open_library
 from desktop.core.store import category_ops
 from desktop.core.store.schema import SCHEMA_VERSION, user_version
+from tests.store_access import raw_connection
 
 
 def titles(lib: Library, query: str) -> set[str]:
@@ -17,7 +18,7 @@ def test_a_new_category_is_found_by_its_pinyin_after_reopening(tmp_path):
     with open_library(path) as lib:
         assert titles(lib, "tuihuanhuo") == {"运费说明"}
         assert titles(lib, "thh") == {"运费说明"}
-        stored = lib.conn.execute("SELECT name, search_for FROM categories").fetchall()
+        stored = raw_connection(lib).execute("SELECT name, search_for FROM categories").fetchall()
         assert all(name == made_for for name, made_for in stored)
 
 
@@ -36,9 +37,9 @@ def test_a_file_from_before_stored_category_pinyin_gets_it_when_opened(tmp_path)
     path = tmp_path / "lib.db"
     with Library.open(path) as lib:
         lib.add("运费说明", "退货运费由谁出", "售后/退换货")
-        lib.conn.execute("UPDATE categories SET search_pinyin = '', search_for = NULL")
-        lib.conn.execute("PRAGMA user_version = 6")
+        raw_connection(lib).execute("UPDATE categories SET search_pinyin = '', search_for = NULL")
+        raw_connection(lib).execute("PRAGMA user_version = 6")
     with open_library(path) as lib:
-        assert user_version(lib.conn) == SCHEMA_VERSION
+        assert user_version(raw_connection(lib)) == SCHEMA_VERSION
         assert titles(lib, "shouhou") == {"运费说明"}
-        assert lib.conn.execute("SELECT COUNT(*) FROM categories WHERE search_for IS NULL").fetchone()[0] == 0
+        assert raw_connection(lib).execute("SELECT COUNT(*) FROM categories WHERE search_for IS NULL").fetchone()[0] == 0

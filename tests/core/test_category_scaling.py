@@ -10,6 +10,7 @@ from __future__ import annotations
 from desktop.core import Library
 from desktop.core.exchange.importer import import_now
 from desktop.core.exchange.packs import Pack, PackPhrase
+from tests.store_access import raw_connection
 
 
 def steps_to_import(tmp_path, count: int) -> int:
@@ -22,9 +23,9 @@ def steps_to_import(tmp_path, count: int) -> int:
             steps[0] += 1
             return 0
 
-        lib.conn.set_progress_handler(tick, 100)
+        raw_connection(lib).set_progress_handler(tick, 100)
         import_now(lib, pack)
-        lib.conn.set_progress_handler(None, 0)
+        raw_connection(lib).set_progress_handler(None, 0)
         assert len(lib.categories()) == count
         return steps[0]
     finally:

@@ -14,6 +14,7 @@ from desktop.core import Library, PackError
 from desktop.core.exchange import packs
 from desktop.core.exchange.formats import base, read_any, write_any, xlsx_io
 from desktop.core.exchange.importer import apply, preview
+from tests.store_access import raw_connection
 
 
 @pytest.fixture
@@ -26,8 +27,8 @@ def disk(tmp_path):
 
 def fingerprint(lib):
     """The database file's bytes (after moving the WAL into it) and a dump of every table."""
-    lib.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    return lib.path.read_bytes(), list(lib.conn.iterdump())
+    raw_connection(lib).execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return lib.path.read_bytes(), list(raw_connection(lib).iterdump())
 
 
 def try_import(lib, path, **kwargs):

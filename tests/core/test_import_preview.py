@@ -8,6 +8,7 @@ from desktop.core import Library, PackError
 from desktop.core.exchange.formats import ReadResult
 from desktop.core.exchange.importer import apply, free_code, import_now, preview
 from desktop.core.exchange.packs import Pack, PackPhrase
+from tests.store_access import raw_connection
 
 
 def pack(*phrases, notes=None):
@@ -54,9 +55,9 @@ def test_each_status_and_the_counts_per_category(mine):
 
 def test_preview_writes_nothing(mine):
     lib, _, _ = mine
-    before = list(lib.conn.iterdump())
+    before = list(raw_connection(lib).iterdump())
     preview(lib, pack(item("新", "x", ("全新分类",)), notes={("全新分类",): "说明"}), "replace")
-    assert list(lib.conn.iterdump()) == before
+    assert list(raw_connection(lib).iterdump()) == before
 
 
 def test_id_wins_over_code(mine):
@@ -129,7 +130,7 @@ def test_an_id_only_in_the_trash_gets_a_new_one(lib):
 
 def test_read_only_categories_are_skipped_not_failed(lib):
     cat = lib.ensure_category("订阅")
-    lib.conn.execute("UPDATE categories SET read_only = 1 WHERE id = ?", (cat.id,))
+    raw_connection(lib).execute("UPDATE categories SET read_only = 1 WHERE id = ?", (cat.id,))
     lib.tree.reload()  # as after any write through the library
     plan = preview(lib, pack(item("新", "内容", ("订阅",)), item("别处", "内容", ("自己",))))
     assert [i.action for i in plan.items] == ["skip", "add"]
@@ -149,10 +150,10 @@ def test_a_stale_plan_is_refused(mine):
     lib, _, _ = mine
     plan = preview(lib, pack(item("新", "内容", code="zz")))
     lib.add("别人刚加的", "内容", code="zz")
-    before = list(lib.conn.iterdump())
+    before = list(raw_connection(lib).iterdump())
     with pytest.raises(PackError, match="重新预览"):
         apply(lib, plan)
-    assert list(lib.conn.iterdump()) == before
+    assert list(raw_connection(lib).iterdump()) == before
 
 
 def test_unknown_policy_is_refused(lib):

@@ -14,6 +14,7 @@ from desktop.core.base.resources import read_text
 from desktop.core.exchange.importer import import_now
 from desktop.core.exchange.packs import parse_pack
 from desktop.core.exchange.seed import open_library
+from tests.store_access import raw_connection
 
 SIZE = 5_000
 OVERHEAD = 100  # bytes per phrase allowed beyond the text (arrays of offsets, ids)
@@ -43,7 +44,7 @@ def test_the_index_costs_about_its_text_per_phrase(tmp_path):
             ),
         )
     with open_library(path) as lib:
-        chars = lib.conn.execute(
+        chars = raw_connection(lib).execute(
             "SELECT SUM(LENGTH(search_names) + LENGTH(search_body) + LENGTH(search_pinyin))"
             " FROM phrases"
         ).fetchone()[0]

@@ -4,6 +4,7 @@
 import pytest
 
 from desktop.core import Library, NotFoundError, ValidationError
+from tests.store_access import raw_connection
 
 
 def test_added_phrase_can_be_read_back_with_every_field(lib):
@@ -79,15 +80,15 @@ def test_empty_trash_removes_for_good(lib):
     assert lib.empty_trash() == 1
     with pytest.raises(NotFoundError):
         lib.get(p.id)
-    assert lib.conn.execute("SELECT COUNT(*) FROM usage").fetchone()[0] == 0
+    assert raw_connection(lib).execute("SELECT COUNT(*) FROM usage").fetchone()[0] == 0
 
 
 def test_usage_records_only_id_and_time(lib):
     p = lib.add("催付", "{买家昵称|亲}，库存为您保留中")
     lib.record_use(p.id, when=1_800_000_000)
-    columns = [r[1] for r in lib.conn.execute("PRAGMA table_info(usage)")]
+    columns = [r[1] for r in raw_connection(lib).execute("PRAGMA table_info(usage)")]
     assert columns == ["id", "phrase_id", "used_at"]
-    assert lib.conn.execute("SELECT phrase_id, used_at FROM usage").fetchall() == [(p.id, 1_800_000_000.0)]
+    assert raw_connection(lib).execute("SELECT phrase_id, used_at FROM usage").fetchall() == [(p.id, 1_800_000_000.0)]
     assert lib.use_count(p.id) == 1
 
 
@@ -124,7 +125,7 @@ def test_file_survives_reopen_and_uses_wal(tmp_path):
     with Library.open(path) as lib:
         assert lib.get(p.id).title == "a"
         assert lib.use_count(p.id) == 1
-        assert lib.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert raw_connection(lib).execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
 def test_a_file_that_is_not_a_database_gives_a_clear_error(tmp_path):
@@ -177,7 +178,7 @@ def test_changes_made_by_another_process_are_picked_up(tmp_path):
 def test_read_only_categories_refuse_edits(lib):
     p = lib.add("团队话术", "组长写的", "团队/发货")
     cat = lib.category("团队/发货")
-    lib.conn.execute("UPDATE categories SET read_only = 1 WHERE id = ?", (cat.id,))
+    raw_connection(lib).execute("UPDATE categories SET read_only = 1 WHERE id = ?", (cat.id,))
     lib.tree.reload()
     for attempt in (
         lambda: lib.add("我的", "x", "团队/发货"),

@@ -7,6 +7,7 @@ import pytest
 from desktop.core import Library, NotFoundError, ValidationError
 from desktop.core.store import organize
 from desktop.core.store.organize import CategoryNotEmpty
+from tests.store_access import raw_connection
 
 
 def paths(lib: Library) -> list[str]:
@@ -197,7 +198,7 @@ def test_trash_and_restore_many(shop):
 
 def test_read_only_subscribed_categories_refuse_every_operation(shop):
     sub = shop.category("售后/退款")
-    shop.conn.execute("UPDATE categories SET read_only = 1 WHERE id = ?", (sub.id,))
+    raw_connection(shop).execute("UPDATE categories SET read_only = 1 WHERE id = ?", (sub.id,))
     mine = shop.category("售后/退换货")
     tk = shop.find_by_code("tk").id
     th = shop.find_by_code("th").id

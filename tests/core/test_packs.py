@@ -7,6 +7,7 @@ import pytest
 from desktop.core import PackError
 from desktop.core.exchange.importer import import_now
 from desktop.core.exchange.packs import build_pack, export_pack, parse_pack, read_pack
+from tests.store_access import raw_connection
 
 
 def pack(*phrases, **extra):
@@ -21,8 +22,8 @@ def phrase(title="退货说明", body="支持七天无理由退货", **kw):
 
 def snapshot(lib):
     return (
-        lib.conn.execute("SELECT * FROM phrases ORDER BY id").fetchall(),
-        lib.conn.execute("SELECT * FROM categories ORDER BY id").fetchall(),
+        raw_connection(lib).execute("SELECT * FROM phrases ORDER BY id").fetchall(),
+        raw_connection(lib).execute("SELECT * FROM categories ORDER BY id").fetchall(),
     )
 
 

@@ -4,6 +4,7 @@ import sqlite3
 
 from desktop.core import Library
 from desktop.core.store.schema import MIGRATIONS, SCHEMA_VERSION, migrate, user_version
+from tests.store_access import raw_connection
 
 
 def test_a_version_1_file_is_upgraded_and_its_phrases_become_searchable(tmp_path):
@@ -17,7 +18,7 @@ def test_a_version_1_file_is_upgraded_and_its_phrases_become_searchable(tmp_path
     )
     conn.close()
     with Library.open(path) as lib:
-        assert user_version(lib.conn) == SCHEMA_VERSION
+        assert user_version(raw_connection(lib)) == SCHEMA_VERSION
         assert [p.id for p in lib.search("thyf")] == ["old1"]
         assert lib.count() == 1  # an existing file is never seeded
 

@@ -16,6 +16,7 @@ from desktop.core import DatabaseError, Library, QuickReplyError
 from desktop.core.exchange.importer import import_now
 from desktop.core.exchange.packs import Pack, PackPhrase
 from desktop.core.store.damaged import damage
+from tests.store_access import raw_connection
 
 
 def big_pack(n: int = 3000) -> Pack:
@@ -27,15 +28,15 @@ def big_pack(n: int = 3000) -> Pack:
 def test_an_import_that_fills_the_disk_says_so_and_changes_nothing(tmp_path):
     with Library.open(tmp_path / "library.db") as lib:
         before = lib.count()
-        pages = lib.conn.execute("PRAGMA page_count").fetchone()[0]
-        lib.conn.execute(f"PRAGMA max_page_count = {pages + 20}")  # the disk has 80 KB left
+        pages = raw_connection(lib).execute("PRAGMA page_count").fetchone()[0]
+        raw_connection(lib).execute(f"PRAGMA max_page_count = {pages + 20}")  # the disk has 80 KB left
         with pytest.raises(QuickReplyError) as caught:
             import_now(lib, big_pack())
         said = str(caught.value)
         assert "磁盘已满" in said and "rollback" not in said and "损坏" not in said
         assert not isinstance(caught.value, DatabaseError)  # the CLI would send them to doctor
         assert lib.count() == before
-        lib.conn.execute("PRAGMA max_page_count = 1073741823")
+        raw_connection(lib).execute("PRAGMA max_page_count = 1073741823")
         lib.add("清理磁盘以后", "又能写了")
         assert lib.count() == before + 1
 
@@ -47,7 +48,7 @@ def test_a_lock_held_by_another_program_is_not_called_damage(tmp_path):
     other.execute("BEGIN IMMEDIATE")
     try:
         with Library.open(path) as lib:
-            lib.conn.execute("PRAGMA busy_timeout = 50")
+            raw_connection(lib).execute("PRAGMA busy_timeout = 50")
             with pytest.raises(QuickReplyError) as caught:
                 lib.add("等一下", "被锁住了")
         assert "另一个程序" in str(caught.value) and "损坏" not in str(caught.value)

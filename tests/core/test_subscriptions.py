@@ -12,6 +12,7 @@ from desktop.core.store.subtree import copy_phrase
 from desktop.core.team import subscriptions as subs
 from desktop.core.team.fetch import SourceUnreachable
 from desktop.core.team.signing import new_key, public_key_text, sign_document
+from tests.store_access import raw_connection
 
 HOUR_AGO = time.time() - 3600
 
@@ -251,7 +252,7 @@ def test_unsubscribe_removes_the_subtree_and_its_usage_but_not_copies(library, s
     assert removed.id == sub.id and sorted(titles) == ["发货时间", "退货流程"]
     assert subs.all_subscriptions(library) == []
     assert [p.id for p in library.phrases()] == [copy.id]
-    assert library.conn.execute("SELECT COUNT(*) FROM usage").fetchone()[0] == 0
+    assert raw_connection(library).execute("SELECT COUNT(*) FROM usage").fetchone()[0] == 0
     assert all(c.path[0] != "团队话术" for c in library.categories())
 
 
@@ -303,5 +304,5 @@ def test_a_version_2_library_gains_the_subscriptions_table(tmp_path):
     migrate(conn, upto=2)
     conn.close()
     with Library.open(path) as lib:
-        assert user_version(lib.conn) == SCHEMA_VERSION >= 3
+        assert user_version(raw_connection(lib)) == SCHEMA_VERSION >= 3
         assert subs.all_subscriptions(lib) == []

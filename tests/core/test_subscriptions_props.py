@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from desktop.core import Library
 from desktop.core.exchange.packs import parse_pack
 from desktop.core.store.subtree import replace_subtree
+from tests.store_access import raw_connection
 
 SUB = 7
 paths = st.sampled_from([("售后",), ("售后", "退换货"), ("发货",), ("发货", "时间", "节假日")])
@@ -45,12 +46,12 @@ def test_any_sequence_of_updates_mirrors_the_last_pack_and_spares_the_rest(seque
     with Library.memory() as lib:
         own = lib.add("我的开场白", "您好", "我的话术", code="kcb")
         lib.record_use(own.id)
-        with lib.writing():
+        with lib.atomic():
             root = lib.tree.ensure(("团队",))
-            lib.conn.execute("UPDATE categories SET read_only = 1 WHERE id = ?", (root.id,))
+            raw_connection(lib).execute("UPDATE categories SET read_only = 1 WHERE id = ?", (root.id,))
         before: dict = {}
         for content in sequence:
-            with lib.writing():
+            with lib.atomic():
                 changes = replace_subtree(lib, root.id, SUB, as_pack(content))
             after = subtree_state(lib, root.id)
             assert after == {f"s{SUB}:{pid}": value for pid, value in content.items()}

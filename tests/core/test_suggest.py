@@ -8,6 +8,7 @@ from desktop.core import Library
 from desktop.core.base.errors import ValidationError
 from desktop.core.exchange.seed import open_library
 from desktop.core.text.intents import clean_message, looks_like_message
+from tests.store_access import raw_connection
 
 
 @pytest.fixture(scope="module")
@@ -123,7 +124,7 @@ def test_learning_keeps_dictionary_words_only(tmp_path):
         pid = own.search("收到问题件", limit=1)[0].id
         words = own.suggester.learn(message, pid)
         assert set(words) <= {"碎", "碎了", "退钱"} and "退钱" in words
-        stored = [w for (w,) in own.conn.execute("SELECT word FROM suggest_learned")]
+        stored = [w for (w,) in raw_connection(own).execute("SELECT word FROM suggest_learned")]
         assert sorted(stored) == sorted(words)
         assert own.suggest("碎了", 1)[0].phrase.id == pid
     raw = b"".join(p.read_bytes() for p in tmp_path.iterdir() if p.is_file())

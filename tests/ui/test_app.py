@@ -7,6 +7,7 @@ from desktop.core.exchange.seed import open_library
 from desktop.platform.base import Platform
 from desktop.platform.fake import FakeFocus, FakeHotkey, FakeKeystroke
 from desktop.qt import Qt, QtGui, QtWidgets
+from tests.store_access import raw_connection
 
 
 @pytest.fixture
@@ -96,7 +97,7 @@ def test_buyer_context_fills_phrases_and_is_never_stored(world, qtbot):
     with qtbot.waitSignal(app.paste.delivered, timeout=3000):
         qtbot.keyClick(app.popup.search_box, Qt.Key.Key_Return)
     assert seen and seen[0].startswith("小王同学")
-    app.library.conn.execute("PRAGMA wal_checkpoint(FULL)")
+    raw_connection(app.library).execute("PRAGMA wal_checkpoint(FULL)")
     raw = b"".join(p.read_bytes() for p in app.library.path.parent.glob("lib.db*"))
     assert "小王同学".encode() not in raw
 

@@ -9,6 +9,7 @@ from desktop.core.text.buyer import BuyerContext
 from desktop.qt import QPoint, Qt, QtWidgets
 from desktop.ui.popup import Popup
 from desktop.ui.results_model import ResultsModel
+from tests.store_access import raw_connection
 
 pytestmark = pytest.mark.gui
 
@@ -109,7 +110,7 @@ def test_sending_a_suggestion_teaches_words_not_the_message(popup, qtbot, librar
     open_with(popup, qtbot, "能便宜点吗 张三 13812345678 北京市朝阳区")
     with qtbot.waitSignal(popup.chosen):
         qtbot.keyClick(popup.search_box, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
-    words = [w for (w,) in library.conn.execute("SELECT word FROM suggest_learned")]
+    words = [w for (w,) in raw_connection(library).execute("SELECT word FROM suggest_learned")]
     assert words and "便宜点" in words
     assert not any(x in w for w in words for x in ("张三", "138", "北京", "朝阳"))
     library.suggester.forget()

@@ -13,6 +13,7 @@ from desktop.core.exchange.seed import open_library
 from desktop.core.store import backup as backups
 from desktop.core.store.damaged import damage, restore_backup, set_aside
 from desktop.ui.recovery import Offer, RecoveryDialog, check_at_start
+from tests.store_access import raw_connection
 
 pytestmark = pytest.mark.gui
 
@@ -23,7 +24,7 @@ def make_library(path, *, backup: bool) -> int:
     if backup:
         backups.backup_now(lib, backups.MANUAL)
     count = lib.count()
-    lib.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    raw_connection(lib).execute("PRAGMA wal_checkpoint(TRUNCATE)")
     lib.close()
     return count
 

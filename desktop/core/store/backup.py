@@ -115,7 +115,7 @@ def backup_now(lib: Library, reason: str = MANUAL, *, rotate: bool = True) -> Pa
     backup that rotation would then keep in place of the last good one.  Only
     the state a restore replaces is kept even when damaged, under its own name.
     """
-    if lib.conn.in_transaction:
+    if lib._conn.in_transaction:
         raise ValidationError(Message("正在写入话术库，不能同时备份"))
     from desktop.core.store.damaged import damage
 
@@ -129,7 +129,7 @@ def backup_now(lib: Library, reason: str = MANUAL, *, rotate: bool = True) -> Pa
         folder.mkdir(parents=True, exist_ok=True)
         dest = sqlite3.connect(partial)
         try:
-            lib.conn.backup(dest)
+            lib._conn.backup(dest)
             dest.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
         finally:
             dest.close()

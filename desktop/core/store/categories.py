@@ -66,11 +66,11 @@ def fill_pinyin(conn: sqlite3.Connection) -> None:
 
 class CategoryTree:
     def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
+        self._conn = conn
         self.reload()
 
     def reload(self) -> None:
-        rows = self.conn.execute(
+        rows = self._conn.execute(
             "SELECT id, parent_id, name, position, note, read_only, search_pinyin, search_for"
             " FROM categories"
         ).fetchall()
@@ -130,13 +130,13 @@ class CategoryTree:
                 parent_id = parent.id if parent else None
                 # A bare MAX() over the (parent_id, position) index is one lookup;
                 # wrapped in COALESCE, SQLite would walk every sibling.
-                last = self.conn.execute(
+                last = self._conn.execute(
                     "SELECT MAX(position) FROM categories WHERE parent_id IS ?", (parent_id,)
                 ).fetchone()[0]
                 pos = 0 if last is None else last + 1
                 # The file's unique index decides, not this cache: another process may
                 # have created the same category since it was loaded.
-                cur = self.conn.execute(
+                cur = self._conn.execute(
                     "INSERT INTO categories (parent_id, name, position, note) VALUES (?, ?, ?, '')"
                     " ON CONFLICT DO NOTHING",
                     (parent_id, names[depth - 1], pos),
@@ -144,7 +144,7 @@ class CategoryTree:
                 if cur.rowcount == 1:
                     cid, note = int(cur.lastrowid or 0), ""
                 else:  # made meanwhile by another process: use that one
-                    cid, pos, note = self.conn.execute(
+                    cid, pos, note = self._conn.execute(
                         "SELECT id, position, note FROM categories"
                         " WHERE COALESCE(parent_id, 0) = ? AND name = ?",  # the unique index
                         (parent_id or 0, names[depth - 1]),
@@ -160,4 +160,4 @@ class CategoryTree:
 
     def set_note(self, category_id: int, note: str) -> None:
         clean = _CONTROLS.sub("", note).strip()
-        self.conn.execute("UPDATE categories SET note = ? WHERE id = ?", (clean, category_id))
+        self._conn.execute("UPDATE categories SET note = ? WHERE id = ?", (clean, category_id))

@@ -70,7 +70,7 @@ def _clean_name(name: str) -> str:
 
 
 def _siblings(lib: Library, parent_id: int | None) -> list[int]:
-    rows = lib.conn.execute(
+    rows = lib._conn.execute(
         "SELECT id FROM categories WHERE parent_id IS ? ORDER BY position, id", (parent_id,)
     )
     return [r[0] for r in rows]
@@ -83,7 +83,7 @@ def _refuse_taken_name(lib: Library, parent_id: int | None, name: str, own: int 
 
 
 def _renumber_categories(lib: Library, ids: Sequence[int]) -> None:
-    lib.conn.executemany(
+    lib._conn.executemany(
         "UPDATE categories SET position = ? WHERE id = ?", [(i, cid) for i, cid in enumerate(ids)]
     )
 
@@ -105,7 +105,7 @@ def sibling_index(lib: Library, category_id: int) -> int:
 def placements(lib: Library, category_ids: Iterable[int]) -> tuple[tuple[str, int, int], ...]:
     """Every phrase (trash included) of these categories, with its position."""
     ids = sorted(set(category_ids))
-    rows = lib.conn.execute(
+    rows = lib._conn.execute(
         f"SELECT id, category_id, position FROM phrases WHERE category_id IN ({','.join('?' * len(ids))})",
         ids,
     )
@@ -215,7 +215,7 @@ def move_category(
             )
         )
         new_siblings.insert(max(0, min(index, len(new_siblings))), cat.id)
-        lib.conn.execute(
+        lib._conn.execute(
             "UPDATE categories SET parent_id = ? WHERE id = ?", (new_parent_id, cat.id)
         )
         if new_parent_id != cat.parent_id:
@@ -233,11 +233,11 @@ def _fallback(lib: Library, parent_id: int | None, removed: set[int]) -> tuple[i
             return cid, False
     for cid in removed & set(_siblings(lib, None)):
         if lib.tree.by_id[cid].name == FALLBACK:  # the 未分类 being deleted: out of the way
-            lib.conn.execute(  # of the unique name; it is gone by the end of this change
+            lib._conn.execute(  # of the unique name; it is gone by the end of this change
                 "UPDATE categories SET name = ? WHERE id = ?", (f"{FALLBACK} #{cid}", cid)
             )
     position = len(_siblings(lib, None))
-    cur = lib.conn.execute(
+    cur = lib._conn.execute(
         "INSERT INTO categories (parent_id, name, position, note) VALUES (NULL, ?, ?, '')",
         (FALLBACK, position),
     )
@@ -302,7 +302,7 @@ def delete_category(
 def _refuse_taken_codes(lib: Library, returning: Sequence[str]) -> None:
     """Phrases coming back from the trash must not reuse a code taken meanwhile."""
     for pid in returning:
-        row = lib.conn.execute(
+        row = lib._conn.execute(
             "SELECT p.title, o.title FROM phrases p JOIN phrases o ON o.code = p.code"
             " WHERE p.id = ? AND o.id != p.id AND o.deleted_at IS NULL AND p.code IS NOT NULL",
             (pid,),
@@ -327,12 +327,12 @@ def _fallback_goes(lib: Library, deleted: DeletedCategory) -> bool:
         return False
     leaving = [p[0] for p in deleted.phrases]
     marks = ",".join("?" * len(leaving))
-    live = lib.conn.execute(
+    live = lib._conn.execute(
         "SELECT COUNT(*) FROM phrases WHERE category_id = ? AND deleted_at IS NULL"
         f" AND id NOT IN ({marks})",
         (deleted.fallback_id, *leaving),
     ).fetchone()[0]
-    children = lib.conn.execute(
+    children = lib._conn.execute(
         "SELECT COUNT(*) FROM categories WHERE parent_id = ?", (deleted.fallback_id,)
     ).fetchone()[0]
     return not live and not children

@@ -22,7 +22,7 @@ COLUMNS = (
 
 def insert(lib: Library, rows: Sequence[tuple[Any, ...]]) -> None:
     """Rows in ``COLUMNS`` order, all or none."""
-    with transaction(lib.conn) as conn:
+    with transaction(lib._conn) as conn:
         conn.executemany(
             f"INSERT INTO drill_results ({COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
@@ -42,12 +42,12 @@ def select(
         sql += " AND kind = ?"
         params.append(kind)
     sql += " ORDER BY at, id"
-    return list(lib.conn.execute(sql, params))
+    return list(lib._conn.execute(sql, params))
 
 
 def trainees(lib: Library) -> list[str]:
     """Everyone with results, most recent first."""
-    rows = lib.conn.execute(
+    rows = lib._conn.execute(
         "SELECT trainee FROM drill_results GROUP BY trainee ORDER BY MAX(at) DESC"
     )
     return [str(r[0]) for r in rows]

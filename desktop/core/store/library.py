@@ -58,22 +58,35 @@ def now_iso() -> str:
 
 
 class Library:
-    """A phrase library stored in one SQLite file."""
+    """A phrase library stored in one SQLite file.
+
+    The connection (``_conn``), the database wrapper (``_db``) and the
+    transaction helper (``writing()``) belong to ``desktop/core/store``: the
+    store's own modules (category_ops, organize, subtree, backup, ...) use them,
+    nothing above the store does (tests/test_architecture.py checks this).
+    Callers group several calls into one change with ``atomic()``.
+
+    ``tree`` stays public as a named manager, like Anki's ``col.decks``: the
+    cached category tree (``by_id``, ``by_path``, ``subtree``, ``ensure``,
+    ``reload``).  It hands out ``Category`` values and runs its own SQL, but
+    exposes no connection or SQL to its users; writes through it belong inside
+    ``atomic()``.
+    """
 
     def __init__(self, db: Database, *, path: Path | None) -> None:
-        self.db = db
-        self.conn: sqlite3.Connection = db.conn
+        self._db = db
+        self._conn: sqlite3.Connection = db.conn
         self.path = path
-        self.tree = CategoryTree(self.conn)
+        self.tree = CategoryTree(self._conn)
         self.frecency = Frecency()
-        for phrase_id, used_at in self.conn.execute("SELECT phrase_id, used_at FROM usage"):
+        for phrase_id, used_at in self._conn.execute("SELECT phrase_id, used_at FROM usage"):
             self.frecency.add(phrase_id, used_at)
         self._index: SearchIndex | None = None
         self.suggester = Suggester(self)
         self._pinned: set[str] = set()
         self.created = False  # the file was made by this open (set by ``open``)
         self.closed = False
-        self._data_version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        self._data_version = self._conn.execute("PRAGMA data_version").fetchone()[0]
         self._checked_for_writing = path is None  # a file is checked before its first write
 
     # ----- opening -------------------------------------------------------------
@@ -136,7 +149,7 @@ class Library:
                 Path(f"{self.path}{suffix}").unlink(missing_ok=True)
 
     def close(self) -> None:
-        self.db.close()
+        self._db.close()
         self.closed = True
 
     def __enter__(self) -> Self:
@@ -151,21 +164,21 @@ class Library:
         SQLite's ``data_version`` changes only for commits made by other
         connections, so polling it is cheap.  Returns True when something changed.
         """
-        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        version = self._conn.execute("PRAGMA data_version").fetchone()[0]
         if version == self._data_version:
             return False
         self._data_version = version
         self.tree.reload()
         self._invalidate()
         self.frecency = Frecency()
-        for phrase_id, used_at in self.conn.execute("SELECT phrase_id, used_at FROM usage"):
+        for phrase_id, used_at in self._conn.execute("SELECT phrase_id, used_at FROM usage"):
             self.frecency.add(phrase_id, used_at)
         return True
 
     # ----- read-only (subscribed) categories --------------------------------
     def read_only_categories(self) -> set[int]:
         """Categories whose phrases come from a subscription and can't be edited here."""
-        rows = self.conn.execute("SELECT id FROM categories WHERE read_only = 1")
+        rows = self._conn.execute("SELECT id FROM categories WHERE read_only = 1")
         return {row[0] for row in rows}
 
     def is_editable(self, category_id: int, read_only: set[int] | None = None) -> bool:
@@ -275,12 +288,12 @@ class Library:
             self.check_editable(cat.id, self.tree.read_only)
         if phrase_id is None:
             phrase_id = self._new_id()
-        pos = self.conn.execute(
+        pos = self._conn.execute(
             "SELECT COALESCE(MAX(position) + 1, 0) FROM phrases WHERE category_id = ?", (cat.id,)
         ).fetchone()[0]
         stamp = now_iso()
         keys = phrase_keys(code, title, tag_tuple, body, note, example_tuple)
-        self.conn.execute(
+        self._conn.execute(
             "INSERT INTO phrases (id, category_id, title, body, code, tags, note, pinned, position,"
             " created_at, updated_at, search_names, search_body, search_pinyin, examples, accept)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -306,11 +319,11 @@ class Library:
     def _new_id(self) -> str:
         while True:
             candidate = secrets.token_hex(6)
-            if not self.conn.execute("SELECT 1 FROM phrases WHERE id = ?", (candidate,)).fetchone():
+            if not self._conn.execute("SELECT 1 FROM phrases WHERE id = ?", (candidate,)).fetchone():
                 return candidate
 
     def _refuse_taken_code(self, code: str, own_id: str | None) -> None:
-        row = self.conn.execute(
+        row = self._conn.execute(
             "SELECT id, title FROM phrases WHERE code = ? AND deleted_at IS NULL AND id IS NOT ?",
             (code, own_id),
         ).fetchone()
@@ -325,7 +338,7 @@ class Library:
             )
 
     def get(self, phrase_id: str, *, include_trash: bool = True) -> Phrase:
-        row = self.conn.execute(
+        row = self._conn.execute(
             f"SELECT {_COLUMNS} FROM phrases WHERE id = ?", (str(phrase_id).strip(),)
         ).fetchone()
         if row is None or (not include_trash and row[11] is not None):
@@ -334,7 +347,7 @@ class Library:
 
     def find_by_code(self, code: str) -> Phrase | None:
         folded = clean_code(code)
-        row = self.conn.execute(
+        row = self._conn.execute(
             f"SELECT {_COLUMNS} FROM phrases WHERE code = ? AND deleted_at IS NULL", (folded,)
         ).fetchone()
         return self._phrase(row) if row else None
@@ -347,18 +360,18 @@ class Library:
             ids = self.tree.subtree(self.tree.find(category).id)
             sql += f" AND category_id IN ({','.join('?' * len(ids))})"
             params = tuple(ids)
-        rows = [self._phrase(r) for r in self.conn.execute(sql, params)]
+        rows = [self._phrase(r) for r in self._conn.execute(sql, params)]
         rank = self.tree.rank
         rows.sort(key=lambda p: (rank.get(p.category_id, 1 << 30), p.position, p.created_at, p.id))
         return rows
 
     def every_phrase(self) -> list[Phrase]:
         """Every phrase, live and in the trash, in no set order (an import matches all)."""
-        return [self._phrase(r) for r in self.conn.execute(f"SELECT {_COLUMNS} FROM phrases")]
+        return [self._phrase(r) for r in self._conn.execute(f"SELECT {_COLUMNS} FROM phrases")]
 
     def count(self) -> int:
         return int(
-            self.conn.execute("SELECT COUNT(*) FROM phrases WHERE deleted_at IS NULL").fetchone()[0]
+            self._conn.execute("SELECT COUNT(*) FROM phrases WHERE deleted_at IS NULL").fetchone()[0]
         )
 
     def update(
@@ -412,14 +425,14 @@ class Library:
                 self.check_editable(cat.id)
                 if cat.id != current.category_id:
                     changes["category_id"] = cat.id
-                    changes["position"] = self.conn.execute(
+                    changes["position"] = self._conn.execute(
                         "SELECT COALESCE(MAX(position) + 1, 0) FROM phrases WHERE category_id = ?",
                         (cat.id,),
                     ).fetchone()[0]
             if changes:
                 changes["updated_at"] = now_iso()
                 assignments = ", ".join(f"{k} = ?" for k in changes)
-                self.conn.execute(
+                self._conn.execute(
                     f"UPDATE phrases SET {assignments} WHERE id = ?",
                     (*changes.values(), current.id),
                 )
@@ -430,7 +443,7 @@ class Library:
         current = self.get(phrase_id, include_trash=False)
         self.check_editable(current.category_id)
         with self.writing():
-            self.conn.execute(
+            self._conn.execute(
                 "UPDATE phrases SET deleted_at = ? WHERE id = ?", (now_iso(), current.id)
             )
         return self.get(current.id)
@@ -442,11 +455,11 @@ class Library:
         with self.writing():
             if current.code:
                 self._refuse_taken_code(current.code, current.id)
-            self.conn.execute("UPDATE phrases SET deleted_at = NULL WHERE id = ?", (current.id,))
+            self._conn.execute("UPDATE phrases SET deleted_at = NULL WHERE id = ?", (current.id,))
         return self.get(current.id)
 
     def trash(self) -> list[Phrase]:
-        rows = self.conn.execute(
+        rows = self._conn.execute(
             f"SELECT {_COLUMNS} FROM phrases WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC"
         )
         return [self._phrase(r) for r in rows]
@@ -454,10 +467,10 @@ class Library:
     def empty_trash(self) -> int:
         """Delete trashed phrases for good, with their usage records."""
         with self.writing():
-            self.conn.execute(
+            self._conn.execute(
                 "DELETE FROM usage WHERE phrase_id IN (SELECT id FROM phrases WHERE deleted_at IS NOT NULL)"
             )
-            cur = self.conn.execute("DELETE FROM phrases WHERE deleted_at IS NOT NULL")
+            cur = self._conn.execute("DELETE FROM phrases WHERE deleted_at IS NOT NULL")
         return cur.rowcount
 
     def _phrase(self, row: Sequence[Any]) -> Phrase:
@@ -498,7 +511,7 @@ class Library:
     def _fetch(self, ids: Sequence[str]) -> list[Phrase]:
         if not ids:
             return []
-        rows = self.conn.execute(
+        rows = self._conn.execute(
             f"SELECT {_COLUMNS} FROM phrases WHERE id IN ({','.join('?' * len(ids))})", tuple(ids)
         ).fetchall()
         by_id = {r[0]: self._phrase(r) for r in rows}
@@ -523,7 +536,7 @@ class Library:
             return
         from desktop.core.store.damaged import quick_problem
 
-        problem = quick_problem(self.conn)
+        problem = quick_problem(self._conn)
         if problem:
             raise DatabaseError(
                 Message(
@@ -549,7 +562,7 @@ class Library:
         """One transaction; afterwards (committed or rolled back) caches are refreshed."""
         self.check_before_writing()
         try:
-            with self.storage_errors(), transaction(self.conn) as conn:
+            with self.storage_errors(), transaction(self._conn) as conn:
                 # Inside the write lock: catch up with what other processes committed,
                 # so no decision below rests on a stale cache.
                 self.refresh_if_changed()
@@ -576,7 +589,7 @@ class Library:
         return self._index
 
     def _build_index(self) -> SearchIndex:
-        rows = self.conn.execute(
+        rows = self._conn.execute(
             "SELECT id, category_id, code, search_names, search_body, search_pinyin, pinned,"
             " position FROM phrases WHERE deleted_at IS NULL"
         ).fetchall()
@@ -623,8 +636,8 @@ class Library:
         current = self.get(phrase_id)
         used_at = time.time() if when is None else float(when)
         self.check_before_writing()
-        with self.storage_errors(), transaction(self.conn):
-            self.conn.execute(
+        with self.storage_errors(), transaction(self._conn):
+            self._conn.execute(
                 "INSERT INTO usage (phrase_id, used_at) VALUES (?, ?)", (current.id, used_at)
             )
         self.frecency.add(current.id, used_at)
@@ -637,7 +650,7 @@ class Library:
     ) -> dict[str, tuple[int, float]]:
         """Per phrase id: uses and the last use in ``[since, until)`` (open ends: all)."""
         where, params = _time_window(since, until)
-        rows = self.conn.execute(
+        rows = self._conn.execute(
             f"SELECT phrase_id, COUNT(*), MAX(used_at) FROM usage{where} GROUP BY phrase_id",
             params,
         )
@@ -645,7 +658,7 @@ class Library:
 
     def phrase_counts(self) -> dict[int, int]:
         """Live phrases directly in each category (categories without any are left out)."""
-        rows = self.conn.execute(
+        rows = self._conn.execute(
             "SELECT category_id, COUNT(*) FROM phrases WHERE deleted_at IS NULL GROUP BY category_id"
         )
         return {int(cid): int(n) for cid, n in rows}
@@ -653,7 +666,7 @@ class Library:
     # ----- settings ------------------------------------------------------------
     def setting(self, key: str) -> str:
         key = canonical_key(key)
-        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        row = self._conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
         if row is not None:
             return str(row[0])
         return SETTINGS[key].default if key in SETTINGS else ""
@@ -662,8 +675,8 @@ class Library:
         key = canonical_key(key)
         checked = check_value(key, value)
         self.check_before_writing()
-        with self.storage_errors(), transaction(self.conn):
-            self.conn.execute(
+        with self.storage_errors(), transaction(self._conn):
+            self._conn.execute(
                 "INSERT INTO settings (key, value) VALUES (?, ?)"
                 " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 (key, checked),
@@ -679,7 +692,7 @@ class Library:
     def settings(self) -> dict[str, str]:
         """Every known setting with its current value, plus custom store variables."""
         values = {key: s.default for key, s in SETTINGS.items()}
-        values.update(dict(self.conn.execute("SELECT key, value FROM settings")))
+        values.update(dict(self._conn.execute("SELECT key, value FROM settings")))
         return {k: v for k, v in values.items() if not k.startswith("_")}
 
     def store_values(self) -> dict[str, str]:

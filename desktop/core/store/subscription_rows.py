@@ -19,11 +19,11 @@ _COLUMNS = frozenset(c.strip() for c in FIELDS.split(","))
 
 
 def all_rows(lib: Library) -> list[tuple[Any, ...]]:
-    return list(lib.conn.execute(f"SELECT {FIELDS} FROM subscriptions ORDER BY id"))
+    return list(lib._conn.execute(f"SELECT {FIELDS} FROM subscriptions ORDER BY id"))
 
 
 def row(lib: Library, sub_id: int) -> tuple[Any, ...] | None:
-    found: tuple[Any, ...] | None = lib.conn.execute(
+    found: tuple[Any, ...] | None = lib._conn.execute(
         f"SELECT {FIELDS} FROM subscriptions WHERE id = ?", (sub_id,)
     ).fetchone()
     return found

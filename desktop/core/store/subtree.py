@@ -106,7 +106,7 @@ def _snapshots(
     ids = list(category_ids)
     if not ids:
         return {}
-    rows = lib.conn.execute(
+    rows = lib._conn.execute(
         "SELECT id, category_id, title, body, code, tags, note, pinned FROM phrases"
         f" WHERE category_id IN ({','.join('?' * len(ids))})",
         ids,
@@ -141,7 +141,7 @@ def _sync_categories(lib: Library, root_id: int, pack: Pack) -> None:
         lib.tree.by_id[c] for c in lib.tree.subtree(root_id) if lib.tree.by_id[c].path not in keep
     ]
     for cat in sorted(doomed, key=lambda c: -len(c.path)):  # children before parents
-        lib.conn.execute("DELETE FROM categories WHERE id = ?", (cat.id,))
+        lib._conn.execute("DELETE FROM categories WHERE id = ?", (cat.id,))
     lib.tree.reload()
     siblings: dict[tuple[str, ...], int] = {}
     for n, path in enumerate(wanted):
@@ -158,11 +158,11 @@ def _sync_categories(lib: Library, root_id: int, pack: Pack) -> None:
         position = siblings.get(path[:-1], 0)
         siblings[path[:-1]] = position + 1
         note = pack.category_notes.get(path[len(root.path) :], "")
-        lib.conn.execute(
+        lib._conn.execute(
             "UPDATE categories SET read_only = 1, position = ?, note = ? WHERE id = ?",
             (position, note.strip(), cat.id),
         )
-    lib.conn.execute(
+    lib._conn.execute(
         "UPDATE categories SET read_only = 1, note = ? WHERE id = ?",
         (pack.description.strip(), root_id),
     )
@@ -173,7 +173,7 @@ def _free_id(lib: Library, wanted: str, taken: set[str]) -> str:
     candidate, n = wanted, 2
     while (
         candidate in taken
-        or lib.conn.execute("SELECT 1 FROM phrases WHERE id = ?", (candidate,)).fetchone()
+        or lib._conn.execute("SELECT 1 FROM phrases WHERE id = ?", (candidate,)).fetchone()
     ):
         candidate, n = f"{wanted}~{n}", n + 1
     return candidate
@@ -187,12 +187,12 @@ def replace_subtree(lib: Library, root_id: int, sub_id: int, pack: Pack) -> Chan
     old_ids = list(before)
     for start in range(0, len(old_ids), 500):
         chunk = old_ids[start : start + 500]
-        lib.conn.execute(f"DELETE FROM phrases WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+        lib._conn.execute(f"DELETE FROM phrases WHERE id IN ({','.join('?' * len(chunk))})", chunk)
     _sync_categories(lib, root_id, pack)
     root_path = lib.tree.by_id[root_id].path
     taken_codes = {
         row[0]
-        for row in lib.conn.execute(
+        for row in lib._conn.execute(
             "SELECT code FROM phrases WHERE deleted_at IS NULL AND code IS NOT NULL"
         )
     }
@@ -245,17 +245,17 @@ def remove_subtree(lib: Library, root_id: int) -> list[str]:
     marks = ",".join("?" * len(cats))
     titles = [
         r[0]
-        for r in lib.conn.execute(
+        for r in lib._conn.execute(
             f"SELECT title FROM phrases WHERE category_id IN ({marks})", list(cats)
         )
     ]
-    lib.conn.execute(
+    lib._conn.execute(
         f"DELETE FROM usage WHERE phrase_id IN (SELECT id FROM phrases WHERE category_id IN ({marks}))",
         list(cats),
     )
-    lib.conn.execute(f"DELETE FROM phrases WHERE category_id IN ({marks})", list(cats))
+    lib._conn.execute(f"DELETE FROM phrases WHERE category_id IN ({marks})", list(cats))
     for cid in sorted(cats, key=lambda c: -len(lib.tree.by_id[c].path)):
-        lib.conn.execute("DELETE FROM categories WHERE id = ?", (cid,))
+        lib._conn.execute("DELETE FROM categories WHERE id = ?", (cid,))
     return titles
 
 

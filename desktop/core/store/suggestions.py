@@ -144,7 +144,7 @@ class Suggester:
 
     def _learned(self) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}
-        for pid, word, weight in self.lib.conn.execute(
+        for pid, word, weight in self.lib._conn.execute(
             "SELECT phrase_id, word, weight FROM suggest_learned"
         ):
             out.setdefault(pid, []).extend([word] * max(1, min(int(weight), int(LEARN_CAP))))
@@ -159,7 +159,7 @@ class Suggester:
         if ids is not None:
             sql += f" AND id IN ({','.join('?' * len(ids))})"
             params = tuple(ids)
-        rows = self.lib.conn.execute(sql, params).fetchall()
+        rows = self.lib._conn.execute(sql, params).fetchall()
         rank = self.lib.tree.rank
         rows.sort(key=lambda r: (-r[7], rank.get(r[1], 1 << 30), r[8], r[0]))
         learned = self._learned()
@@ -247,7 +247,7 @@ class Suggester:
         # the next hotkey rebuild the search and suggestion indexes (seconds at
         # 20,000 phrases).  Learned words count from the next rebuild (a library
         # change or the next start).
-        with transaction(self.lib.conn) as conn:
+        with transaction(self.lib._conn) as conn:
             if conn.execute(
                 "SELECT 1 FROM phrases WHERE id = ? AND deleted_at IS NULL", (phrase_id,)
             ).fetchone() is None:
@@ -262,7 +262,7 @@ class Suggester:
         return words
 
     def learned_count(self) -> int:
-        return int(self.lib.conn.execute("SELECT COUNT(*) FROM suggest_learned").fetchone()[0])
+        return int(self.lib._conn.execute("SELECT COUNT(*) FROM suggest_learned").fetchone()[0])
 
     def forget(self) -> int:
         """Erase everything learned (设置 → 清除建议学习记录)."""

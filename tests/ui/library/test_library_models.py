@@ -17,6 +17,7 @@ from desktop.ui.library.phrase_model import (
     when,
 )
 from desktop.ui.library.tree_model import MIME_PHRASES, CategoryTreeModel
+from tests.store_access import raw_connection
 
 pytestmark = pytest.mark.gui
 MOVE = Qt.DropAction.MoveAction
@@ -53,7 +54,7 @@ def test_tree_shows_counts_notes_in_browse_mode_and_read_only_flags(shop):
     assert after.data() == "售后（3）\n收货以后的问题"
     assert not model.flags(after) & (Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled)
     model.set_browse(False)
-    shop.conn.execute(
+    raw_connection(shop).execute(
         "UPDATE categories SET read_only = 1 WHERE id = ?", (shop.category("售后").id,)
     )
     model.reload()

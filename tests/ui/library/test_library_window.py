@@ -6,6 +6,7 @@ import pytest
 from library_helpers import open_category, phrase_id, row_titles, select_title
 
 from desktop.qt import Qt, QtWidgets
+from tests.store_access import raw_connection
 
 pytestmark = pytest.mark.gui
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -242,7 +243,7 @@ def test_alt_arrows_reorder_phrases_and_categories(qtbot, window):
 
 def test_read_only_subscribed_phrases_open_read_only(window):
     cat = window.lib.category("售后/退款")
-    window.lib.conn.execute("UPDATE categories SET read_only = 1 WHERE id = ?", (cat.id,))
+    raw_connection(window.lib).execute("UPDATE categories SET read_only = 1 WHERE id = ?", (cat.id,))
     window.refresh()
     open_category(window, "售后/退款")
     select_title(window, "退款进度")

@@ -109,3 +109,72 @@ def test_only_the_store_touches_the_connection():
         for use in connection_uses(path)
     ]
     assert outside == []
+
+
+LIBRARY_WINDOW = DESKTOP / "ui" / "library"
+# Qt's QTextEdit.ExtraSelection is a plain value struct: its fields are set by
+# assignment (there are no setters), so the editor's lint underlines may.
+QT_STRUCT_FIELDS = {"format", "cursor"}
+
+
+def foreign_assignments(path: Path) -> list[str]:
+    """``other.attr = …`` (or ``setattr``) in a module: state set on someone else's object.
+
+    Only ``self.attr = …`` is allowed; ``self.w.attr = …`` counts as foreign too.
+    """
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign):
+            targets = node.targets
+        elif isinstance(node, (ast.AugAssign, ast.AnnAssign)):
+            targets = [node.target]
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id == "setattr"
+        ):
+            found.append(f"{path.name}:{node.lineno} setattr")
+            continue
+        else:
+            continue
+        for target in targets:
+            for part in ast.walk(target):
+                if (
+                    isinstance(part, ast.Attribute)
+                    and not (isinstance(part.value, ast.Name) and part.value.id == "self")
+                    and part.attr not in QT_STRUCT_FIELDS
+                ):
+                    found.append(f"{path.name}:{node.lineno} {ast.unparse(part)}")
+    return found
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "command.report = self.report",
+        "self.w.edits = True",
+        "a, self.model.browse = 1, True",
+        "self.w.count += 1",
+        "setattr(action, 'edits', False)",
+    ],
+)
+def test_the_assignment_check_sees_foreign_state(tmp_path, source):
+    module = tmp_path / "m.py"
+    module.write_text(source, encoding="utf-8")
+    assert foreign_assignments(module)
+
+
+def test_the_assignment_check_lets_an_object_set_its_own_state(tmp_path):
+    module = tmp_path / "m.py"
+    module.write_text("self.report = report\nself.count += 1\nx = y.z\n", encoding="utf-8")
+    assert foreign_assignments(module) == []
+
+
+def test_no_library_window_module_sets_state_on_another_object():
+    """The window, its operations and its parts talk through methods, not by
+    writing each other's attributes (issue 12: one class split over three files)."""
+    found = [
+        use for path in sorted(LIBRARY_WINDOW.glob("*.py")) for use in foreign_assignments(path)
+    ]
+    assert found == []

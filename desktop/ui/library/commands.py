@@ -41,8 +41,13 @@ class LibraryCommand(QtGui.QUndoCommand):
     def revert(self) -> None:
         raise NotImplementedError
 
-    def run_first(self) -> None:
-        """Do the change now (raising on refusal); the push that follows skips it."""
+    def run_first(self, report: Report) -> None:
+        """Do the change now (raising on refusal); the push that follows skips it.
+
+        ``report`` is where a later undo or redo that fails is told (the window's
+        status line): the command keeps it, nobody sets it from outside.
+        """
+        self.report = report
         self.apply()
         self._applied = True
 

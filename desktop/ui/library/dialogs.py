@@ -72,7 +72,7 @@ class CategoryPicker(QtWidgets.QDialog):
         self.setWindowTitle(title)
         self.resize(320, 420)
         self.model = CategoryTreeModel(library, self)
-        self.model.browse = True  # no dragging or renaming in here
+        self.model.set_browse(True)  # no dragging or renaming in here
         self.view = QtWidgets.QTreeView()
         self.view.setHeaderHidden(True)
         self.view.setModel(self.model)

@@ -77,7 +77,7 @@ class LibraryWindow(QtWidgets.QMainWindow):
         self.editor.set_browse(on)
         self.phrase_view.setColumnHidden(NOTE, not on)
         for action in self.actions_by_name.values():
-            if getattr(action, "edits", False):
+            if action.property("edits"):
                 action.setEnabled(not on)
 
     def _connect(self) -> None:
@@ -120,9 +120,8 @@ class LibraryWindow(QtWidgets.QMainWindow):
     # ----- running commands ----------------------------------------------------------
     def run(self, command: cmd.LibraryCommand, after: Callable[[], None] | None = None) -> bool:
         """Do it now (a refusal is reported and nothing is pushed), then push for undo."""
-        command.report = self.report
         try:
-            command.run_first()
+            command.run_first(self.report)
         except QuickReplyError as exc:
             self.report(says(exc))
             return False

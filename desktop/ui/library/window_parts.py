@@ -128,7 +128,7 @@ def build_actions(w: LibraryHost) -> dict[str, QtGui.QAction]:
         action = QtGui.QAction(text, w)
         action.setShortcuts([_KEY(k) for k in keys])
         action.triggered.connect(lambda _checked=False: slot())
-        action.edits = edits  # type: ignore[attr-defined]
+        action.setProperty("edits", edits)  # a Qt property: browse mode turns these off
         if on is None:
             w.addAction(action)
         else:  # only while that pane has focus, and in its context menu

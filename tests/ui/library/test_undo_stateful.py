@@ -91,10 +91,9 @@ class UndoMachine(RuleBasedStateMachine):
         return ids[i % len(ids)]
 
     def _run(self, command: cmd.LibraryCommand) -> None:
-        command.report = self.problems.append
         before = snapshot(self.lib)
         try:
-            command.run_first()
+            command.run_first(self.problems.append)
         except QuickReplyError:
             assert snapshot(self.lib) == before, "a refused step changed the library"
             return

@@ -69,9 +69,19 @@ def log_check() -> Check:
 
 
 def autostart_check(path: Path) -> Check:
-    from desktop.platform.autostart import AutostartError, create_autostart
-
-    entry = create_autostart(path)
+    """开机启动 as the app's settings page sees it: through the platform's autostart."""
+    try:
+        from desktop.platform import create_platform
+        from desktop.platform.autostart import AutostartError, NullAutostart
+    except ImportError as exc:  # the platform layer needs Qt; version_check says more
+        return Check("开机启动", WARN, f"无法检查（{exc}）")
+    platform = create_platform()
+    try:
+        entry = platform.autostart(path)
+    finally:
+        platform.close()
+    if isinstance(entry, NullAutostart):
+        return Check("开机启动", WARN, "这个桌面环境下不能设置开机启动，请手动把快回加入启动项")
     try:
         enabled = entry.is_enabled()
     except AutostartError as exc:

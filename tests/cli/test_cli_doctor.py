@@ -158,3 +158,24 @@ def test_a_hotkey_held_by_another_program_is_a_failure(qapp, monkeypatch):
     assert paste.status == "ok"
     hotkey, _ = desktop_checks._hotkey_and_paste("ctrl+alt+k", "paste", running=True)
     assert hotkey.status == "ok" and "正在运行" in hotkey.detail  # our own grab is not a conflict
+
+
+def test_autostart_is_read_through_the_platform_the_app_would_use(db, tmp_path, run, monkeypatch):
+    """The doctor asks the same Platform.autostart the settings page asks: an
+    entry the app turned on is reported with where it lives."""
+    from desktop.platform import create_platform
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    platform = create_platform("fake")
+    platform.autostart(db).enable()
+    platform.close()
+    found = checks(run(db, "doctor", "--json", tmp=tmp_path))["开机启动"]
+    assert found["status"] == "ok" and found["detail"].startswith("已开启")
+
+
+def test_on_the_do_nothing_platform_autostart_is_not_available(db, tmp_path, qapp):
+    """Where the app runs without OS services its settings page greys autostart
+    out; the doctor says the same instead of "未开启"."""
+    env = {**_env(True, tmp_path), "QUICKREPLY_PLATFORM": "none"}
+    found = checks(invoke(db, "doctor", "--json", env_extra=env))["开机启动"]
+    assert found["status"] == "warn" and "不能设置开机启动" in found["detail"]

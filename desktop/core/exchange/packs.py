@@ -262,10 +262,6 @@ def read_limited(path: str | Path) -> bytes:
         ) from None
 
 
-def read_pack(path: str | Path) -> Pack:
-    return parse_pack(read_limited(path), Path(path).name)
-
-
 # ----- exporting -----------------------------------------------------------------
 def build_pack(
     lib: Library,
@@ -320,9 +316,3 @@ def build_pack(
 def write_json_atomic(path: str | Path, doc: dict[str, Any]) -> None:
     """Write a pack whole or not at all."""
     files.write_atomic(path, (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
-
-
-def export_pack(lib: Library, path: str | Path, **kwargs: Any) -> int:
-    doc = build_pack(lib, **kwargs)
-    write_json_atomic(path, doc)
-    return len(doc["phrases"])

@@ -19,7 +19,6 @@ customer-service training gives for a beginner.
 from __future__ import annotations
 
 import csv
-import io
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -190,13 +189,6 @@ def csv_rows(report: Report) -> list[Sequence[str]]:
                                     format_time(r.last_used), r.chars, round(r.seconds_saved))]
         )  # fmt: skip
     return out
-
-
-def to_csv(report: Report) -> str:
-    """The report as CSV text (no BOM; :func:`write_csv` adds it)."""
-    buffer = io.StringIO()
-    csv.writer(buffer).writerows(csv_rows(report))
-    return buffer.getvalue()
 
 
 def write_csv(report: Report, path: str | Path) -> int:

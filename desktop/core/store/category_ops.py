@@ -96,12 +96,6 @@ def _check_subtree_editable(lib: Library, category_id: int) -> list[int]:
     return ids
 
 
-def sibling_index(lib: Library, category_id: int) -> int:
-    """A category's place among its siblings (what ``move_category`` takes)."""
-    cat = _category(lib, category_id)
-    return _siblings(lib, cat.parent_id).index(cat.id)
-
-
 def placements(lib: Library, category_ids: Iterable[int]) -> tuple[tuple[str, int, int], ...]:
     """Every phrase (trash included) of these categories, with its position."""
     ids = sorted(set(category_ids))

@@ -27,7 +27,6 @@ from desktop.core.store.category_ops import (
     rename_category,
     restore_placements,
     set_category_note,
-    sibling_index,
     undelete_category,
 )
 from desktop.core.store.library import Library, now_iso
@@ -46,14 +45,12 @@ __all__ = [
     "placements",
     "remove_tag",
     "rename_category",
-    "reorder_phrase",
     "restore_phrases",
     "restore_pinned",
     "restore_placements",
     "restore_tags",
     "set_category_note",
     "set_pinned",
-    "sibling_index",
     "trash_phrases",
     "undelete_category",
 ]
@@ -97,11 +94,6 @@ def move_phrases(
             [(target.id, i, pid) for i, pid in enumerate(order)],
         )
     return before
-
-
-def reorder_phrase(lib: Library, phrase_id: str, index: int) -> Placements:
-    """Move a phrase to ``index`` within its own category."""
-    return move_phrases(lib, [phrase_id], lib.get(phrase_id).category_id, index)
 
 
 def trash_phrases(lib: Library, ids: Sequence[str]) -> list[str]:

@@ -88,7 +88,7 @@ def connection_uses(path: Path) -> list[str]:
     return [
         f"{path.name}:{node.lineno} .{node.attr}"
         for node in ast.walk(tree)
-        if isinstance(node, ast.Attribute) and node.attr in ("conn", "writing", "_conn")
+        if isinstance(node, ast.Attribute) and node.attr in ("conn", "writing", "_conn", "_db")
     ]
 
 
@@ -178,3 +178,14 @@ def test_no_library_window_module_sets_state_on_another_object():
         use for path in sorted(LIBRARY_WINDOW.glob("*.py")) for use in foreign_assignments(path)
     ]
     assert found == []
+
+
+def test_autostart_has_one_way_in():
+    """The app and ``quickreply doctor`` both ask ``Platform.autostart``; only it
+    picks the per-OS backend, so the do-nothing platform's answer holds everywhere."""
+    callers = sorted(
+        str(path.relative_to(ROOT))
+        for path in DESKTOP.rglob("*.py")
+        if path.name != "autostart.py" and "create_autostart(" in path.read_text(encoding="utf-8")
+    )
+    assert callers == ["desktop/platform/base.py"]

@@ -1,0 +1,177 @@
+"""The test's eyes inside Wine: a Windows Python process that answers questions about
+the Win32 desktop (windows, the foreground window, Notepad's text, the clipboard).
+
+Runs under the lane's Windows Python, started once per test by ``conftest.WinEyes``.
+One JSON request per line on stdin, one JSON answer per line on stdout.  It only
+looks and sets the clipboard; keys and clicks come from xdotool, as from a person.
+Standard library only (ctypes): nothing of QuickReply is imported here.
+"""
+
+import ctypes
+import json
+import sys
+import time
+from ctypes import wintypes
+
+user32 = ctypes.WinDLL("user32", use_last_error=True)
+kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+
+HWND = wintypes.HWND
+user32.GetForegroundWindow.restype = HWND
+user32.FindWindowExW.restype = HWND
+user32.FindWindowExW.argtypes = [HWND, HWND, wintypes.LPCWSTR, wintypes.LPCWSTR]
+user32.GetWindowTextW.argtypes = [HWND, wintypes.LPWSTR, ctypes.c_int]
+user32.GetClassNameW.argtypes = [HWND, wintypes.LPWSTR, ctypes.c_int]
+user32.IsWindowVisible.argtypes = [HWND]
+user32.GetWindowThreadProcessId.argtypes = [HWND, ctypes.POINTER(wintypes.DWORD)]
+user32.GetWindowRect.argtypes = [HWND, ctypes.POINTER(wintypes.RECT)]
+user32.SendMessageTimeoutW.argtypes = [HWND, wintypes.UINT, wintypes.WPARAM, wintypes.LPARAM,
+                                       wintypes.UINT, wintypes.UINT, ctypes.POINTER(ctypes.c_size_t)]
+user32.SendMessageTimeoutW.restype = wintypes.LPARAM
+user32.GetClipboardData.restype = wintypes.HANDLE
+user32.SetClipboardData.argtypes = [wintypes.UINT, wintypes.HANDLE]
+user32.SetClipboardData.restype = wintypes.HANDLE
+user32.OpenClipboard.argtypes = [HWND]
+user32.CreateWindowExW.restype = HWND
+user32.CreateWindowExW.argtypes = [wintypes.DWORD, wintypes.LPCWSTR, wintypes.LPCWSTR, wintypes.DWORD,
+                                   ctypes.c_int, ctypes.c_int, ctypes.c_int, ctypes.c_int,
+                                   HWND, wintypes.HMENU, wintypes.HINSTANCE, wintypes.LPVOID]
+kernel32.GlobalAlloc.restype = wintypes.HGLOBAL
+kernel32.GlobalAlloc.argtypes = [wintypes.UINT, ctypes.c_size_t]
+kernel32.GlobalLock.restype = wintypes.LPVOID
+kernel32.GlobalLock.argtypes = [wintypes.HGLOBAL]
+kernel32.GlobalUnlock.argtypes = [wintypes.HGLOBAL]
+
+CF_UNICODETEXT = 13
+WM_GETTEXT, WM_GETTEXTLENGTH = 0x000D, 0x000E
+SMTO_ABORTIFHUNG = 0x0002
+GMEM_MOVEABLE = 0x0002
+WS_OVERLAPPED = 0
+
+# A clipboard owner needs a window of its own: under Wine OpenClipboard(NULL) does not
+# keep other processes out, so the blocker below opens it with this (hidden) window.
+_own_window = user32.CreateWindowExW(0, "STATIC", "qr-winhelper", WS_OVERLAPPED,
+                                     0, 0, 0, 0, None, None, None, None)
+
+
+def title(hwnd) -> str:
+    buffer = ctypes.create_unicode_buffer(512)
+    user32.GetWindowTextW(hwnd, buffer, 512)
+    return buffer.value
+
+
+def class_name(hwnd) -> str:
+    buffer = ctypes.create_unicode_buffer(256)
+    user32.GetClassNameW(hwnd, buffer, 256)
+    return buffer.value
+
+
+def describe(hwnd) -> dict | None:
+    if not hwnd:
+        return None
+    pid = wintypes.DWORD()
+    user32.GetWindowThreadProcessId(hwnd, ctypes.byref(pid))
+    rect = wintypes.RECT()
+    user32.GetWindowRect(hwnd, ctypes.byref(rect))
+    return {"hwnd": int(hwnd), "title": title(hwnd), "class": class_name(hwnd), "pid": pid.value,
+            "visible": bool(user32.IsWindowVisible(hwnd)),
+            "rect": [rect.left, rect.top, rect.right, rect.bottom]}
+
+
+def windows() -> list[dict]:
+    found = []
+    proc = ctypes.WINFUNCTYPE(wintypes.BOOL, HWND, wintypes.LPARAM)(
+        lambda hwnd, _: found.append(describe(hwnd)) or True)
+    user32.EnumWindows(proc, 0)
+    return [w for w in found if w and w["visible"]]
+
+
+def edit_text(hwnd: int) -> str | None:
+    """The text of the window's Edit control (Notepad's page), read by message."""
+    edit = user32.FindWindowExW(hwnd, None, "Edit", None)
+    if not edit:
+        return None
+    length = ctypes.c_size_t()
+    if not user32.SendMessageTimeoutW(edit, WM_GETTEXTLENGTH, 0, 0, SMTO_ABORTIFHUNG, 2000,
+                                      ctypes.byref(length)):
+        return None
+    buffer = ctypes.create_unicode_buffer(length.value + 1)
+    copied = ctypes.c_size_t()
+    addr = ctypes.cast(buffer, ctypes.c_void_p).value
+    if not user32.SendMessageTimeoutW(edit, WM_GETTEXT, length.value + 1, addr, SMTO_ABORTIFHUNG,
+                                      2000, ctypes.byref(copied)):
+        return None
+    return buffer.value
+
+
+def open_clipboard(tries: int = 50) -> bool:
+    for _ in range(tries):
+        if user32.OpenClipboard(_own_window):
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def get_clipboard() -> str | None:
+    if not open_clipboard():
+        raise RuntimeError("the clipboard stayed busy")
+    try:
+        handle = user32.GetClipboardData(CF_UNICODETEXT)
+        if not handle:
+            return None
+        pointer = kernel32.GlobalLock(handle)
+        try:
+            return ctypes.wstring_at(pointer)
+        finally:
+            kernel32.GlobalUnlock(handle)
+    finally:
+        user32.CloseClipboard()
+
+
+def set_clipboard(text: str) -> None:
+    data = ctypes.create_unicode_buffer(text)
+    size = ctypes.sizeof(data)
+    handle = kernel32.GlobalAlloc(GMEM_MOVEABLE, size)
+    ctypes.memmove(kernel32.GlobalLock(handle), data, size)
+    kernel32.GlobalUnlock(handle)
+    if not open_clipboard():
+        raise RuntimeError("the clipboard stayed busy")
+    try:
+        user32.EmptyClipboard()
+        if not user32.SetClipboardData(CF_UNICODETEXT, handle):
+            raise RuntimeError(f"SetClipboardData failed ({ctypes.get_last_error()})")
+    finally:
+        user32.CloseClipboard()
+
+
+def answer(request: dict):
+    what = request["do"]
+    if what == "windows":
+        return windows()
+    if what == "foreground":
+        return describe(user32.GetForegroundWindow())
+    if what == "edit_text":
+        return edit_text(request["hwnd"])
+    if what == "get_clipboard":
+        return get_clipboard()
+    if what == "set_clipboard":
+        set_clipboard(request["text"])
+        return True
+    if what == "ping":
+        return "pong"
+    raise ValueError(f"unknown request {what!r}")
+
+
+def main() -> None:
+    out = open(sys.stdout.fileno(), "w", encoding="utf-8", closefd=False)
+    for line in sys.stdin.buffer:
+        try:
+            reply = {"ok": answer(json.loads(line))}
+        except Exception as exc:  # the test reads the reason
+            reply = {"error": f"{type(exc).__name__}: {exc}"}
+        out.write(json.dumps(reply, ensure_ascii=True) + "\n")
+        out.flush()
+
+
+if __name__ == "__main__":
+    main()

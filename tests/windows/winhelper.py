@@ -163,14 +163,13 @@ def answer(request: dict):
 
 
 def main() -> None:
-    out = open(sys.stdout.fileno(), "w", encoding="utf-8", closefd=False)
     for line in sys.stdin.buffer:
         try:
             reply = {"ok": answer(json.loads(line))}
-        except Exception as exc:  # the test reads the reason
+        except (OSError, RuntimeError, ValueError, KeyError, TypeError) as exc:  # the test reads it
             reply = {"error": f"{type(exc).__name__}: {exc}"}
-        out.write(json.dumps(reply, ensure_ascii=True) + "\n")
-        out.flush()
+        sys.stdout.write(json.dumps(reply, ensure_ascii=True) + "\n")  # ASCII: any code page
+        sys.stdout.flush()
 
 
 if __name__ == "__main__":

@@ -19,8 +19,8 @@ import time
 from pathlib import Path
 
 from desktop.core import Library
-from desktop.core.packs import import_pack, parse_pack
-from desktop.core.resources import read_text
+from desktop.core.base.resources import read_text
+from desktop.core.exchange.packs import import_pack, parse_pack
 
 PRODUCT_LINES = ["女装", "男装", "童装", "鞋靴", "箱包", "家居", "数码", "美妆", "食品", "母婴",
                  "运动", "户外", "家电", "宠物", "文具", "饰品", "内衣", "床品", "厨具", "车品"]

@@ -33,7 +33,7 @@ def build_library(path: Path, size: int) -> None:
     from bench_core import synthetic_pack
 
     from desktop.core import Library
-    from desktop.core.packs import import_pack, parse_pack
+    from desktop.core.exchange.packs import import_pack, parse_pack
 
     with Library.open(path) as lib:
         import_pack(lib, parse_pack(synthetic_pack(size)))

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from desktop import logs
 from desktop.core import Library, QuickReplyError
-from desktop.core.buyer import BuyerContext
-from desktop.core.db import default_path
+from desktop.core.store.db import default_path
+from desktop.core.text.buyer import BuyerContext
 from desktop.launcher import tell
 from desktop.platform import create_platform
 from desktop.platform.autostart import create_autostart

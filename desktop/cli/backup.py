@@ -6,7 +6,7 @@ import click
 
 from desktop.cli.base import emit, json_option, library_of, main
 from desktop.cli.packs import table
-from desktop.core import backup
+from desktop.core.store import backup
 
 
 @main.group("backup")

@@ -19,8 +19,8 @@ import click
 from desktop import __version__
 from desktop.cli.console import make_output_safe
 from desktop.core import Library, QuickReplyError
-from desktop.core.errors import DatabaseError, NotFoundError
-from desktop.core.models import Phrase
+from desktop.core.base.errors import DatabaseError, NotFoundError
+from desktop.core.store.models import Phrase
 
 json_option = click.option("--json", "as_json", is_flag=True, help="以 JSON 输出（UTF-8）")
 SEE_DOCTOR = "；运行 quickreply doctor 查看原因和最近的备份（启动快回时会提示从备份恢复）"

@@ -10,7 +10,7 @@ from desktop.cli.base import (
     library_of,
     main,
 )
-from desktop.core.settings import SETTINGS, canonical_key
+from desktop.core.store.settings import SETTINGS, canonical_key
 
 
 @main.command()

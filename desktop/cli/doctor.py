@@ -17,11 +17,19 @@ import click
 
 from desktop import __version__, logs
 from desktop.cli.base import emit, json_option, main
-from desktop.core.damaged import damage, read_only
-from desktop.core.db import default_path
-from desktop.core.health import FAIL, OK, WARN, Check, backup_check, database_checks, overall_ok
-from desktop.core.health import subscription_check as subscriptions
-from desktop.core.settings import SETTINGS
+from desktop.core.store.damaged import damage, read_only
+from desktop.core.store.db import default_path
+from desktop.core.store.health import (
+    FAIL,
+    OK,
+    WARN,
+    Check,
+    backup_check,
+    database_checks,
+    overall_ok,
+)
+from desktop.core.store.health import subscription_check as subscriptions
+from desktop.core.store.settings import SETTINGS
 
 LABELS = {OK: "[正常]", WARN: "[注意]", FAIL: "[失败]"}  # plain text: GBK consoles can show it
 
@@ -47,6 +55,7 @@ def version_check() -> Check:
         import PySide6
 
         from desktop.qt import QtCore
+        from desktop.ui.binding_check import binding_problem
 
         qt = f"Qt {QtCore.qVersion()}（PySide6 {PySide6.__version__}）"
     except ImportError as exc:
@@ -54,7 +63,11 @@ def version_check() -> Check:
     system = f"{platform.system()} {platform.release()}"
     frozen = "，安装版" if getattr(sys, "frozen", False) else ""
     python = platform.python_version()
-    return Check("版本", OK, f"快回 {__version__}{frozen}，Python {python}，{qt}，{system}")
+    versions = f"快回 {__version__}{frozen}，Python {python}，{qt}，{system}"
+    problem = binding_problem()
+    if problem:
+        return Check("版本", WARN, f"{versions}。{problem}")
+    return Check("版本", OK, versions)
 
 
 def log_check() -> Check:

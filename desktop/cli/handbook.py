@@ -7,8 +7,8 @@ from pathlib import Path
 import click
 
 from desktop.cli.base import emit, json_option, library_of, main
-from desktop.core import handbook as book_of
-from desktop.core.errors import ValidationError
+from desktop.core.base.errors import ValidationError
+from desktop.core.exchange import handbook as book_of
 
 
 @main.command()

@@ -15,8 +15,8 @@ import click
 import platformdirs
 
 from desktop.cli.base import emit, fail, json_option, main
-from desktop.core import signing
-from desktop.core.db import APP_NAME
+from desktop.core.store.db import APP_NAME
+from desktop.core.team import signing
 
 
 def default_key_dir() -> Path:

@@ -9,8 +9,8 @@ from pathlib import Path
 import click
 
 from desktop.cli.base import emit, fail, json_option, library_of, main
-from desktop.core import formats, importer, packs
-from desktop.core.importer import ACTIONS, POLICY_NAMES, STATUSES, ImportPlan
+from desktop.core.exchange import formats, importer, packs
+from desktop.core.exchange.importer import ACTIONS, POLICY_NAMES, STATUSES, ImportPlan
 
 MAX_LISTED = 20
 

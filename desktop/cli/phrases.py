@@ -19,7 +19,7 @@ from desktop.cli.base import (
     read_body,
     resolve,
 )
-from desktop.core import lint as linting
+from desktop.core.text import lint as linting
 
 
 @main.command()

@@ -1,7 +1,7 @@
 """``quickreply stats``: uses per phrase, the most used, retire candidates, time saved.
 
 The team lead runs this on an agent's library file (or a copy of it); the
-figures come from the usage records alone, see :mod:`desktop.core.stats`.
+figures come from the usage records alone, see :mod:`desktop.core.exchange.stats`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from desktop.cli.base import emit, fail, json_option, library_of, main
-from desktop.core.stats import (
+from desktop.core.exchange.stats import (
     DAY,
     UNUSED_DAYS,
     Report,

@@ -3,7 +3,7 @@
 Nothing here imports Qt, ``keyboard`` or ``pyperclip``; a test checks that.
 """
 
-from desktop.core.errors import (
+from desktop.core.base.errors import (
     DatabaseError,
     MissingFieldsError,
     NotFoundError,
@@ -11,8 +11,8 @@ from desktop.core.errors import (
     QuickReplyError,
     ValidationError,
 )
-from desktop.core.library import Library
-from desktop.core.models import Category, Phrase
+from desktop.core.store.library import Library
+from desktop.core.store.models import Category, Phrase
 
 __all__ = [
     "Category",

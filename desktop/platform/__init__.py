@@ -11,7 +11,7 @@ import logging
 import os
 import sys
 
-from desktop.core.messages import Message, message_of
+from desktop.core.base.messages import Message, message_of
 from desktop.platform.base import (
     HotkeyBackend,
     HotkeyError,

@@ -14,7 +14,7 @@ from typing import Protocol
 
 import platformdirs
 
-from desktop.core.messages import Message
+from desktop.core.base.messages import Message
 
 APP_ID = "quickreply"
 LABEL = "com.quickreply.app"

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from types import ModuleType
 from typing import Any
 
-from desktop.core.messages import Message
+from desktop.core.base.messages import Message
 from desktop.platform.autostart import AutostartError
 
 RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"

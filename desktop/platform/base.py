@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from desktop.core.messages import Message
+from desktop.core.base.messages import Message
 from desktop.qt import QObject, Signal
 
 WindowHandle = int

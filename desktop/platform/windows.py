@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from types import ModuleType
 from typing import Any
 
-from desktop.core.messages import Message
+from desktop.core.base.messages import Message
 from desktop.platform.base import HotkeyBackend, HotkeyError, Platform, WindowHandle, parse_spec
 
 log = logging.getLogger("quickreply.platform")

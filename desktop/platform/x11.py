@@ -22,7 +22,7 @@ from Xlib.display import Display  # type: ignore[import-untyped]
 from Xlib.ext import xtest  # type: ignore[import-untyped]
 from Xlib.protocol import event as xevent  # type: ignore[import-untyped]
 
-from desktop.core.messages import Message
+from desktop.core.base.messages import Message
 from desktop.platform.base import HotkeyBackend, HotkeyError, Platform, WindowHandle, parse_spec
 
 log = logging.getLogger("quickreply.platform")

@@ -6,7 +6,7 @@ stores or logs them.
 
 from __future__ import annotations
 
-from desktop.core.buyer import FIELDS, BuyerContext, recognise
+from desktop.core.text.buyer import FIELDS, BuyerContext, recognise
 from desktop.qt import Qt, QtGui, QtWidgets, Signal
 from desktop.ui.i18n import field_label
 

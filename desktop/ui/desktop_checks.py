@@ -8,7 +8,7 @@ buyer's details.
 
 from __future__ import annotations
 
-from desktop.core.health import FAIL, OK, WARN, Check
+from desktop.core.store.health import FAIL, OK, WARN, Check
 from desktop.launcher import display_problem
 from desktop.qt import QtGui, QtWidgets
 from desktop.ui.single_instance import ask_running_instance

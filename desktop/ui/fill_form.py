@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from desktop.core.template import BUILTINS, Field, fields
+from desktop.core.text.template import BUILTINS, Field, fields
 from desktop.qt import Qt, QtWidgets, Signal
 
 MISSING_PROPERTY = "missing"

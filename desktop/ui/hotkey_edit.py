@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from desktop.core.errors import ValidationError
-from desktop.core.settings import normalise_hotkey
+from desktop.core.base.errors import ValidationError
+from desktop.core.store.settings import normalise_hotkey
 from desktop.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from desktop.ui.i18n import says
 

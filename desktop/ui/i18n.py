@@ -15,8 +15,8 @@ import re
 import sqlite3
 from pathlib import Path
 
-from desktop.core.messages import translated
-from desktop.core.resources import resource
+from desktop.core.base.messages import translated
+from desktop.core.base.resources import resource
 from desktop.qt import QT_TRANSLATE_NOOP, QtCore
 
 log = logging.getLogger("quickreply.app")

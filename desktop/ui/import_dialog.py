@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from desktop.core import Library, QuickReplyError, backup, formats, importer
-from desktop.core.importer import ACTIONS, POLICY_NAMES, STATUSES, ImportPlan
+from desktop.core import Library, QuickReplyError
+from desktop.core.exchange import formats, importer
+from desktop.core.exchange.importer import ACTIONS, POLICY_NAMES, STATUSES, ImportPlan
+from desktop.core.store import backup
 from desktop.qt import QT_TRANSLATE_NOOP, Qt, QtCore, QtWidgets, Signal
 from desktop.ui.i18n import says
 from desktop.ui.notify import ERROR, INFO, WARNING

@@ -13,10 +13,10 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from desktop.core import Library, QuickReplyError
-from desktop.core.buyer import FIELDS as BUYER_FIELDS
-from desktop.core.buyer import BuyerContext
-from desktop.core.models import Phrase
-from desktop.core.template import Rendered
+from desktop.core.store.models import Phrase
+from desktop.core.text.buyer import FIELDS as BUYER_FIELDS
+from desktop.core.text.buyer import BuyerContext
+from desktop.core.text.template import Rendered
 from desktop.qt import QPoint, QRect, Qt, QtCore, QtGui, QTimer, QtWidgets, Signal
 from desktop.ui.fill_form import FillForm
 from desktop.ui.popup_keys import PopupKeys

@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from desktop.core import QuickReplyError
-from desktop.core.damaged import damage, latest_backup, restore_backup, set_aside
+from desktop.core.store.damaged import damage, latest_backup, restore_backup, set_aside
 from desktop.qt import Qt, QtCore, QtWidgets
 from desktop.ui.i18n import says
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from desktop.core.models import Phrase
+from desktop.core.store.models import Phrase
 from desktop.qt import Qt, QtCore
 
 CATEGORY_SEPARATOR = " › "

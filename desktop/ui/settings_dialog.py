@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from desktop.core import Library, QuickReplyError
-from desktop.core.messages import message_of
+from desktop.core.base.messages import message_of
 from desktop.qt import QT_TRANSLATE_NOOP, Qt, QtCore, QtWidgets, Signal
 from desktop.ui.hotkey_edit import HotkeyEdit
 from desktop.ui.i18n import says
@@ -164,7 +164,7 @@ class SettingsDialog(QtWidgets.QDialog):
 
     def accept(self) -> None:
         """Check every value first, then write; a bad value writes nothing."""
-        from desktop.core.settings import check_value
+        from desktop.core.store.settings import check_value
 
         values = self.values()
         try:

@@ -17,8 +17,8 @@ from datetime import datetime
 from typing import Protocol
 
 from desktop.core import Library, QuickReplyError
-from desktop.core.buyer import BuyerContext
-from desktop.core.models import Phrase
+from desktop.core.store.models import Phrase
+from desktop.core.text.buyer import BuyerContext
 from desktop.qt import QRect, Qt, QtGui, QtWidgets, Signal
 from desktop.ui.side_panel_list import PanelDelegate, PanelModel
 from desktop.ui.side_panel_strip import ExpandStrip

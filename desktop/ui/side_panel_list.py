@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from desktop.core.models import Phrase
+from desktop.core.store.models import Phrase
 from desktop.qt import Qt, QtCore, QtGui, QtWidgets
 from desktop.ui.plain import plain_tooltip
 from desktop.ui.result_delegate import LINE_GAP, PAD_Y, row_fonts, two_line_height

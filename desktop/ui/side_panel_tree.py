@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from desktop.core.models import Category
+from desktop.core.store.models import Category
 from desktop.qt import Qt, QtWidgets, Signal
 from desktop.ui.side_panel_list import plain_tooltip
 

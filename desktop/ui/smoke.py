@@ -60,6 +60,12 @@ class SmokeTest(QObject):
         self.finish()
 
     def _run(self) -> None:
+        from desktop.ui.binding_check import binding_problem
+
+        problem = binding_problem()  # the build must not bundle a binding that crashes later
+        if problem:
+            raise AssertionError(problem)
+        self.steps.append("Qt binding keeps its references")
         app = self.app
         if app.library.count() == 0:
             raise AssertionError("the library is empty: default library not seeded")

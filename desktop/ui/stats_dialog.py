@@ -1,6 +1,6 @@
 """统计: uses per phrase over a period, the most used as bars, retire candidates, CSV.
 
-A view over :func:`desktop.core.stats.usage_report`; every figure and the
+A view over :func:`desktop.core.exchange.stats.usage_report`; every figure and the
 time-saved estimate are made in the core so the CLI reports the same numbers.
 """
 
@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from desktop.core import Library, QuickReplyError
-from desktop.core.stats import (
+from desktop.core.exchange.stats import (
     PERIODS,
     UNUSED_DAYS,
     Report,

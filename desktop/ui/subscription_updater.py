@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from desktop.core import Library
-from desktop.core import subscriptions as subs
+from desktop.core.team import subscriptions as subs
 from desktop.qt import QObject, QtCore, QTimer, Signal
 from desktop.ui.i18n import named, says
 from desktop.ui.notify import WARNING, Bridge

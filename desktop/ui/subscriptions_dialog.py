@@ -10,8 +10,8 @@ from datetime import datetime
 from typing import Any
 
 from desktop.core import Library, QuickReplyError
-from desktop.core import subscriptions as subs
-from desktop.core.signing import read_public_key_arg
+from desktop.core.team import subscriptions as subs
+from desktop.core.team.signing import read_public_key_arg
 from desktop.qt import QT_TRANSLATE_NOOP, Qt, QtCore, QtWidgets
 from desktop.ui.i18n import named, says
 from desktop.ui.plain import plain_tooltip

@@ -244,8 +244,8 @@
     </message>
     <message>
         <location line="+29"/>
-        <location filename="../../desktop/core/formats/base.py" line="+75"/>
-        <location filename="../../desktop/core/library.py" line="+281"/>
+        <location filename="../../desktop/core/exchange/formats/base.py" line="+75"/>
+        <location filename="../../desktop/core/store/library.py" line="+281"/>
         <location line="+108"/>
         <source>标题</source>
         <translation>Title</translation>
@@ -484,7 +484,7 @@
         <translation>Delete phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/backup.py" line="+28"/>
+        <location filename="../../desktop/core/store/backup.py" line="+28"/>
         <source>导入前</source>
         <translation>before import</translation>
     </message>
@@ -539,7 +539,7 @@
         <translation>Restore failed: {error} (the state before the restore is in backup {name})</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/buyer.py" line="+22"/>
+        <location filename="../../desktop/core/text/buyer.py" line="+22"/>
         <source>剪贴板里没有可识别的买家信息</source>
         <translation>No buyer details recognised on the clipboard</translation>
     </message>
@@ -575,7 +575,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../desktop/core/subtree.py" line="+54"/>
+        <location filename="../../desktop/core/team/subtree.py" line="+54"/>
         <source>{first}、{second}</source>
         <translation>{first}, {second}</translation>
     </message>
@@ -585,7 +585,7 @@
         <translation>Recognised {found}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/categories.py" line="+21"/>
+        <location filename="../../desktop/core/store/categories.py" line="+21"/>
         <source>分类不能为空</source>
         <translation>The category cannot be empty</translation>
     </message>
@@ -601,12 +601,12 @@
     </message>
     <message>
         <location line="+47"/>
-        <location filename="../../desktop/core/category_ops.py" line="+61"/>
+        <location filename="../../desktop/core/store/category_ops.py" line="+61"/>
         <source>没有这个分类：{path}</source>
         <translation>No such category: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/category_ops.py" line="-30"/>
+        <location filename="../../desktop/core/store/category_ops.py" line="-30"/>
         <source>分类「{path}」里还有 {count} 条话术；确认后这些话术会和分类一起移到回收站</source>
         <translation>Category “{path}” still holds {count} phrases; if you confirm, they go to the trash together with the category</translation>
     </message>
@@ -658,7 +658,7 @@
         <translation>Since category “{name}” was deleted, its number has been taken by a new category, so the deletion cannot be undone; the phrases in the trash can still be restored one by one</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/damaged.py" line="+77"/>
+        <location filename="../../desktop/core/store/damaged.py" line="+77"/>
         <source>无法把损坏的话术库改名保存（{error}），请先关闭正在使用它的程序</source>
         <translation>Cannot rename the damaged library to keep it ({error}); please close any program that is using it first</translation>
     </message>
@@ -678,13 +678,13 @@
         <translation>Cannot restore from the backup: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/db.py" line="+38"/>
+        <location filename="../../desktop/core/store/db.py" line="+38"/>
         <source>话术库路径是一个文件夹，不是文件：{path}</source>
         <translation>The library path is a folder, not a file: {path}</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location filename="../../desktop/core/library.py" line="-249"/>
+        <location filename="../../desktop/core/store/library.py" line="-249"/>
         <source>话术库文件已损坏或不是快回的文件：{path}（{error}）</source>
         <translation>The library file is damaged or not a QuickReply file: {path} ({error})</translation>
     </message>
@@ -694,12 +694,12 @@
         <translation>Cannot create the library file {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/errors.py" line="+35"/>
+        <location filename="../../desktop/core/base/errors.py" line="+35"/>
         <source>缺少占位符的值：{names}</source>
         <translation>Missing placeholder values: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/fetch.py" line="+66"/>
+        <location filename="../../desktop/core/team/fetch.py" line="+66"/>
         <source>订阅地址不能为空</source>
         <translation>The subscription address must not be empty</translation>
     </message>
@@ -740,17 +740,17 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../desktop/core/packs.py" line="+223"/>
+        <location filename="../../desktop/core/exchange/packs.py" line="+223"/>
         <source>读不了文件 {path}：{reason}</source>
         <translation>Cannot read file {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/files.py" line="+55"/>
+        <location filename="../../desktop/core/base/files.py" line="+55"/>
         <source>写不了文件 {path}：{error}</source>
         <translation>Cannot write the file {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/formats/__init__.py" line="+39"/>
+        <location filename="../../desktop/core/exchange/formats/__init__.py" line="+39"/>
         <source>不支持的文件类型 （没有扩展名）：可用 {suffixes}</source>
         <translation>Unsupported file type (no extension); supported: {suffixes}</translation>
     </message>
@@ -760,7 +760,7 @@
         <translation>Unsupported file type {suffix}; supported: {suffixes}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/formats/base.py" line="-19"/>
+        <location filename="../../desktop/core/exchange/formats/base.py" line="-19"/>
         <source>第 {row} 行</source>
         <translation>Row {row}</translation>
     </message>
@@ -776,27 +776,27 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../desktop/core/library.py" line="+142"/>
+        <location filename="../../desktop/core/store/library.py" line="+142"/>
         <location line="+109"/>
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../desktop/core/library.py" line="-108"/>
+        <location filename="../../desktop/core/store/library.py" line="-108"/>
         <location line="+110"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location filename="../../desktop/core/formats/csv_io.py" line="+50"/>
-        <location filename="../../desktop/core/packs.py" line="-121"/>
+        <location filename="../../desktop/core/exchange/formats/csv_io.py" line="+50"/>
+        <location filename="../../desktop/core/exchange/packs.py" line="-121"/>
         <source>{where}：{problem}</source>
         <translation>{where}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/formats/csv_io.py" line="-26"/>
+        <location filename="../../desktop/core/exchange/formats/csv_io.py" line="-26"/>
         <source>无法识别文件编码（请另存为 UTF-8 或 GBK 的 CSV）</source>
         <translation>Unrecognised file encoding (save it as a UTF-8 or GBK CSV)</translation>
     </message>
@@ -821,7 +821,7 @@
         <translation>{source}, row {row}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/formats/table.py" line="+120"/>
+        <location filename="../../desktop/core/exchange/formats/table.py" line="+120"/>
         <source>列「{name}」与「{first}」重复，用了前一列</source>
         <translation>Column &quot;{name}&quot; duplicates &quot;{first}&quot;; the first one was used</translation>
     </message>
@@ -867,7 +867,7 @@
         <translation>Row {row}: content is empty</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/formats/xlsx_io.py" line="+43"/>
+        <location filename="../../desktop/core/exchange/formats/xlsx_io.py" line="+43"/>
         <location line="+69"/>
         <source>{source} 不是有效的 xlsx 文件（可能已损坏或不完整）</source>
         <translation>{source} is not a valid xlsx file (it may be damaged or incomplete)</translation>
@@ -898,7 +898,7 @@
         <translation>The contents of {source} are damaged and cannot be read</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/importer.py" line="+29"/>
+        <location filename="../../desktop/core/exchange/importer.py" line="+29"/>
         <location line="+6"/>
         <source>新增</source>
         <translation>New</translation>
@@ -948,7 +948,7 @@
     <message>
         <location line="+11"/>
         <location line="+234"/>
-        <location filename="../../desktop/core/subtree.py" line="+131"/>
+        <location filename="../../desktop/core/team/subtree.py" line="+131"/>
         <source>{label}（{title}）：{problem}</source>
         <translation>{label} ({title}): {problem}</translation>
     </message>
@@ -1033,7 +1033,7 @@
         <translation>The library changed after the preview; preview again before importing</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/library.py" line="-333"/>
+        <location filename="../../desktop/core/store/library.py" line="-333"/>
         <source>快捷编码应为一个词、最多 {limit} 个字符：{code}</source>
         <translation>A shortcut code must be one word of at most {limit} characters: {code}</translation>
     </message>
@@ -1078,7 +1078,7 @@
         <translation>This phrase is not in the trash: {id}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/lint.py" line="+44"/>
+        <location filename="../../desktop/core/text/lint.py" line="+44"/>
         <source>绝对化承诺：售后纠纷时会被当作承诺，建议改为“尽量”“一般情况下”等留有余地的说法</source>
         <translation>Absolute promise: in an after-sales dispute it counts as a commitment; prefer hedged wording such as “尽量” (as far as possible) or “一般情况下” (usually)</translation>
     </message>
@@ -1128,12 +1128,12 @@
         <translation>Placeholder error: {problem}; it will be sent as written, please fix it</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/organize.py" line="+144"/>
+        <location filename="../../desktop/core/store/organize.py" line="+144"/>
         <source>请给出一个标签：{tag}</source>
         <translation>Please give a single tag: {tag}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/packs.py" line="-73"/>
+        <location filename="../../desktop/core/exchange/packs.py" line="-73"/>
         <source>文件</source>
         <translation>The file</translation>
     </message>
@@ -1234,12 +1234,12 @@
         <translation>This is a folder, not a phrase file: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/schema.py" line="+116"/>
+        <location filename="../../desktop/core/store/schema.py" line="+116"/>
         <source>话术库文件来自更新版本的快回（结构版本 {version}），请升级快回后再打开</source>
         <translation>The library file comes from a newer QuickReply (schema version {version}); please update QuickReply before opening it</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/settings.py" line="+44"/>
+        <location filename="../../desktop/core/store/settings.py" line="+44"/>
         <source>快捷键格式不对：{hotkey}（例如 ctrl+alt+k）</source>
         <translation>Invalid hotkey: {hotkey} (for example ctrl+alt+k)</translation>
     </message>
@@ -1304,13 +1304,13 @@
         <translation>No such setting: {key} (available: {known}, or store.&lt;variable name&gt;)</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/signing.py" line="+37"/>
+        <location filename="../../desktop/core/team/signing.py" line="+37"/>
         <source>话术包</source>
         <translation>The pack</translation>
     </message>
     <message>
         <location line="+21"/>
-        <location filename="../../desktop/core/subscriptions.py" line="+70"/>
+        <location filename="../../desktop/core/team/subscriptions.py" line="+70"/>
         <source>未签名</source>
         <translation>Unsigned</translation>
     </message>
@@ -1321,7 +1321,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../desktop/core/subscriptions.py" line="-1"/>
+        <location filename="../../desktop/core/team/subscriptions.py" line="-1"/>
         <source>签名有效但未固定公钥（{key}）</source>
         <translation>Valid signature, but the public key is not pinned ({key})</translation>
     </message>
@@ -1421,7 +1421,7 @@
         <translation>Cannot read pack {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/subscriptions.py" line="-2"/>
+        <location filename="../../desktop/core/team/subscriptions.py" line="-2"/>
         <source>固定公钥 {key}</source>
         <translation>Pinned public key {key}</translation>
     </message>
@@ -1487,7 +1487,7 @@
         <translation>The category of subscription &quot;{name}&quot; is gone and another category has its name; unsubscribe and subscribe again</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/subtree.py" line="-141"/>
+        <location filename="../../desktop/core/team/subtree.py" line="-141"/>
         <source>新增 {count} 条</source>
         <translation>{count} added</translation>
     </message>
@@ -1517,7 +1517,7 @@
         <translation>Category {category}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/template.py" line="+30"/>
+        <location filename="../../desktop/core/text/template.py" line="+30"/>
         <source>占位符缺少右括号 }</source>
         <extracomment>Store settings read from the values mapping by the ``发货日`` built-in.</extracomment>
         <translation>Placeholder is missing its closing }</translation>

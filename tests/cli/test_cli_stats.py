@@ -13,7 +13,7 @@ import time
 import pytest
 
 from desktop.core import Library
-from desktop.core.stats import CSV_HEADER, DAY
+from desktop.core.exchange.stats import CSV_HEADER, DAY
 
 EXE = shutil.which("quickreply")
 

@@ -7,10 +7,11 @@ import time
 
 import pytest
 
-from desktop.core import DatabaseError, Library, NotFoundError, ValidationError, backup
-from desktop.core.formats import ReadResult
-from desktop.core.importer import apply, preview
-from desktop.core.packs import Pack, PackPhrase
+from desktop.core import DatabaseError, Library, NotFoundError, ValidationError
+from desktop.core.exchange.formats import ReadResult
+from desktop.core.exchange.importer import apply, preview
+from desktop.core.exchange.packs import Pack, PackPhrase
+from desktop.core.store import backup
 
 
 @pytest.fixture

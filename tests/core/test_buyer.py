@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.core.buyer import FIELDS, NOTHING_FOUND, BuyerContext, Recognised, recognise
+from desktop.core.text.buyer import FIELDS, NOTHING_FOUND, BuyerContext, Recognised, recognise
 
 ORDER = "3378291654123456789"
 

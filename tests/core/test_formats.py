@@ -10,9 +10,9 @@ import openpyxl
 import pytest
 
 from desktop.core import Library, PackError
-from desktop.core.formats import read_any, write_any
-from desktop.core.formats.table import escape_cell, title_from_body, unescape_cell
-from desktop.core.importer import import_now
+from desktop.core.exchange.formats import read_any, write_any
+from desktop.core.exchange.formats.table import escape_cell, title_from_body, unescape_cell
+from desktop.core.exchange.importer import import_now
 
 FIELDS = ("id", "category", "title", "body", "code", "tags", "note")
 

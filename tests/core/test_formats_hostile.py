@@ -10,9 +10,10 @@ import zipfile
 import openpyxl
 import pytest
 
-from desktop.core import Library, PackError, packs
-from desktop.core.formats import base, read_any, write_any, xlsx_io
-from desktop.core.importer import apply, preview
+from desktop.core import Library, PackError
+from desktop.core.exchange import packs
+from desktop.core.exchange.formats import base, read_any, write_any, xlsx_io
+from desktop.core.exchange.importer import apply, preview
 
 
 @pytest.fixture

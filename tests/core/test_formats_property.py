@@ -9,9 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop.core import Library
-from desktop.core.formats import read_any, write_any
-from desktop.core.formats.table import escape_cell, unescape_cell
-from desktop.core.importer import import_now
+from desktop.core.exchange.formats import read_any, write_any
+from desktop.core.exchange.formats.table import escape_cell, unescape_cell
+from desktop.core.exchange.importer import import_now
 
 AWKWARD = ["=SUM(A1)", "+86", "-", "@x", "'", "''=", '"', '""', ",", "，", ";", "\n", "\t",
            "😀", "👍🏻", " ", "'=x", "=", "\u2028", "\\", "<b>", "&amp;", "{买家昵称}"]

@@ -7,7 +7,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from desktop.core import ValidationError, handbook
+from desktop.core import ValidationError
+from desktop.core.exchange import handbook
 
 
 class Text(HTMLParser):

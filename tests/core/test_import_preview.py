@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from desktop.core import Library, PackError
-from desktop.core.formats import ReadResult
-from desktop.core.importer import apply, free_code, import_now, preview
-from desktop.core.packs import Pack, PackPhrase
+from desktop.core.exchange.formats import ReadResult
+from desktop.core.exchange.importer import apply, free_code, import_now, preview
+from desktop.core.exchange.packs import Pack, PackPhrase
 
 
 def pack(*phrases, notes=None):

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.core.lint import LEVELS, Finding, Rules, lint, load_rules
+from desktop.core.text.lint import LEVELS, Finding, Rules, lint, load_rules
 
 
 def hits(body: str, rule: str, title: str = "") -> list[tuple[str, int, int]]:

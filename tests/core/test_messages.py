@@ -8,8 +8,8 @@ import pickle
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.core.errors import ValidationError
-from desktop.core.messages import Message, fill, from_record, message_of, to_record, translated
+from desktop.core.base.errors import ValidationError
+from desktop.core.base.messages import Message, fill, from_record, message_of, to_record, translated
 
 ENGLISH = {
     "第 {row} 行：{problem}": "Row {row}: {problem}",

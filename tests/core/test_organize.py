@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.core import Library, NotFoundError, ValidationError, organize
-from desktop.core.organize import CategoryNotEmpty
+from desktop.core import Library, NotFoundError, ValidationError
+from desktop.core.store import organize
+from desktop.core.store.organize import CategoryNotEmpty
 
 
 def paths(lib: Library) -> list[str]:

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from desktop.core import PackError
-from desktop.core.packs import build_pack, export_pack, import_pack, parse_pack, read_pack
+from desktop.core.exchange.packs import build_pack, export_pack, import_pack, parse_pack, read_pack
 
 
 def pack(*phrases, **extra):

@@ -3,7 +3,7 @@
 import sqlite3
 
 from desktop.core import Library
-from desktop.core.schema import MIGRATIONS, SCHEMA_VERSION, migrate, user_version
+from desktop.core.store.schema import MIGRATIONS, SCHEMA_VERSION, migrate, user_version
 
 
 def test_a_version_1_file_is_upgraded_and_its_phrases_become_searchable(tmp_path):

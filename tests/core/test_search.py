@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.core.textnorm import fold, terms
+from desktop.core.search.textnorm import fold, terms
 
 
 @pytest.fixture

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.core import signing
-from desktop.core.errors import PackError
-from desktop.core.signing import KeyFileError, SignatureError
+from desktop.core.base.errors import PackError
+from desktop.core.team import signing
+from desktop.core.team.signing import KeyFileError, SignatureError
 
 
 def pack_doc(*bodies: str) -> dict:

@@ -7,7 +7,7 @@ from datetime import datetime
 
 import pytest
 
-from desktop.core.stats import (
+from desktop.core.exchange.stats import (
     CSV_HEADER,
     DAY,
     PLAIN_FIELD_CHARS,

@@ -8,10 +8,10 @@ import time
 import pytest
 
 from desktop.core import Library, ValidationError
-from desktop.core import subscriptions as subs
-from desktop.core.fetch import SourceUnreachable
-from desktop.core.signing import new_key, public_key_text, sign_document
-from desktop.core.subtree import copy_phrase
+from desktop.core.team import subscriptions as subs
+from desktop.core.team.fetch import SourceUnreachable
+from desktop.core.team.signing import new_key, public_key_text, sign_document
+from desktop.core.team.subtree import copy_phrase
 
 HOUR_AGO = time.time() - 3600
 
@@ -296,7 +296,7 @@ def test_an_update_failing_half_way_leaves_the_old_copy_whole(library, source):
 def test_a_version_2_library_gains_the_subscriptions_table(tmp_path):
     import sqlite3
 
-    from desktop.core.schema import SCHEMA_VERSION, migrate, user_version
+    from desktop.core.store.schema import SCHEMA_VERSION, migrate, user_version
 
     path = tmp_path / "v2.db"
     conn = sqlite3.connect(path, isolation_level=None)

@@ -9,10 +9,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from desktop.core import Library
-from desktop.core import fetch as fetching
-from desktop.core import subscriptions as subs
-from desktop.core.fetch import SourceError, SourceUnreachable
-from desktop.core.signing import new_key, public_key_text, sign_document
+from desktop.core.team import fetch as fetching
+from desktop.core.team import subscriptions as subs
+from desktop.core.team.fetch import SourceError, SourceUnreachable
+from desktop.core.team.signing import new_key, public_key_text, sign_document
 
 GUARD_S = 60  # the server shuts itself down even if a test forgets to
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.core.template import (
+from desktop.core.text.template import (
     BUILTINS,
     Field,
     Rendered,

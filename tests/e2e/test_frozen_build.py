@@ -63,7 +63,7 @@ def test_the_icon_files_hold_every_size_a_build_needs():
 
 
 def test_shipped_files_are_found_through_importlib_resources():
-    from desktop.core.resources import resource
+    from desktop.core.base.resources import resource
 
     assert resource("library", "default.json").is_file()
     assert resource("icons", "quickreply.ico").is_file()

@@ -145,7 +145,7 @@ def test_hotkey_capture_field_turns_keys_into_a_spec(qtbot):
 
 
 def test_buyer_dialog_reads_the_clipboard_and_next_buyer_clears(qtbot):
-    from desktop.core.buyer import BuyerContext
+    from desktop.core.text.buyer import BuyerContext
     from desktop.ui.buyer_dialog import BuyerDialog
 
     buyer = BuyerContext()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.core import Library, backup
+from desktop.core import Library
+from desktop.core.store import backup
 from desktop.ui.import_dialog import ImportDialog, undo_last_import
 
 pytestmark = pytest.mark.gui

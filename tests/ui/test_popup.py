@@ -7,7 +7,7 @@ from datetime import datetime
 import pytest
 
 from desktop.core import Library
-from desktop.core.buyer import BuyerContext
+from desktop.core.text.buyer import BuyerContext
 from desktop.qt import QPoint, QRect, Qt, QtCore, QtGui, QtWidgets
 from desktop.ui.fill_form import MISSING_PROPERTY
 from desktop.ui.popup import SIZE, Popup, place_near

@@ -9,8 +9,8 @@ import sys
 import pytest
 
 from desktop.core import DatabaseError, Library
-from desktop.core import backup as backups
-from desktop.core.damaged import damage, restore_backup, set_aside
+from desktop.core.store import backup as backups
+from desktop.core.store.damaged import damage, restore_backup, set_aside
 from desktop.ui.recovery import Offer, RecoveryDialog, check_at_start
 
 pytestmark = pytest.mark.gui

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.core.models import Phrase
+from desktop.core.store.models import Phrase
 from desktop.qt import Qt, QtWidgets
 from desktop.ui.result_delegate import ResultDelegate
 from desktop.ui.results_model import PREVIEW_CHARS, ResultsModel, one_line

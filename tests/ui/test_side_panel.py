@@ -7,7 +7,7 @@ from datetime import datetime
 import pytest
 
 from desktop.core import Library
-from desktop.core.buyer import BuyerContext
+from desktop.core.text.buyer import BuyerContext
 from desktop.platform.fake import FakeFocus, FakeKeystroke
 from desktop.qt import QRect, Qt, QtCore, QtGui, QtWidgets
 from desktop.ui.paste import PasteService

@@ -7,7 +7,7 @@ from datetime import datetime
 
 import pytest
 
-from desktop.core.stats import CSV_HEADER, DAY
+from desktop.core.exchange.stats import CSV_HEADER, DAY
 from desktop.qt import Qt
 from desktop.ui.stats_dialog import BarChart, StatsDialog, duration_text
 

@@ -7,7 +7,7 @@ import time
 import pytest
 
 from desktop.core import Library
-from desktop.core import subscriptions as subs
+from desktop.core.team import subscriptions as subs
 from desktop.platform.base import Platform
 from desktop.platform.fake import FakeFocus, FakeHotkey, FakeKeystroke
 from desktop.ui.notify import Bridge

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from desktop.core import Library, QuickReplyError, organize
+from desktop.core import Library, QuickReplyError
+from desktop.core.store import organize
 from desktop.qt import QtCore, QtGui
 from desktop.ui.i18n import says
 

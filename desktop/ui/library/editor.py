@@ -13,10 +13,10 @@ from datetime import datetime
 from typing import Any
 
 from desktop.core import Library, QuickReplyError
-from desktop.core.library import clean_code, clean_tags
-from desktop.core.lint import lint
-from desktop.core.models import Phrase
-from desktop.core.template import render
+from desktop.core.store.library import clean_code, clean_tags
+from desktop.core.store.models import Phrase
+from desktop.core.text.lint import lint
+from desktop.core.text.template import render
 from desktop.qt import Qt, QtGui, QTimer, QtWidgets, Signal
 from desktop.ui.i18n import says
 from desktop.ui.library import editor_parts as parts

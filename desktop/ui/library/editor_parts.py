@@ -10,10 +10,10 @@ from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from desktop.core import Library
-from desktop.core.buyer import FIELDS as BUYER_FIELDS
-from desktop.core.lint import Finding
-from desktop.core.settings import STORE_VARIABLES
-from desktop.core.template import BUILTINS
+from desktop.core.store.settings import STORE_VARIABLES
+from desktop.core.text.buyer import FIELDS as BUYER_FIELDS
+from desktop.core.text.lint import Finding
+from desktop.core.text.template import BUILTINS
 from desktop.qt import Qt, QtCore, QtGui, QtWidgets
 from desktop.ui.i18n import says
 

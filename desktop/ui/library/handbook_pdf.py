@@ -17,8 +17,8 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from desktop.core.errors import ValidationError
-from desktop.core.handbook import Handbook, write_atomic
+from desktop.core.base.errors import ValidationError
+from desktop.core.exchange.handbook import Handbook, write_atomic
 from desktop.qt import QtCore, QtGui
 
 PREFERRED = (

@@ -12,7 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.core import Library, QuickReplyError, handbook
+from desktop.core import Library, QuickReplyError
+from desktop.core.exchange import handbook
 from desktop.qt import QObject, QtWidgets
 from desktop.ui.i18n import says
 from desktop.ui.library import commands as cmd

@@ -13,7 +13,7 @@ from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from desktop.core.models import Phrase
+from desktop.core.store.models import Phrase
 from desktop.qt import QT_TRANSLATE_NOOP, Qt, QtCore
 from desktop.ui.library.tree_model import MIME_PHRASES, plain_tooltip
 from desktop.ui.results_model import one_line

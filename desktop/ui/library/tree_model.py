@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from desktop.core import Library
-from desktop.core.models import Category
+from desktop.core.store.models import Category
 from desktop.qt import Qt, QtCore, Signal
 from desktop.ui.plain import plain_tooltip
 

@@ -13,7 +13,7 @@ import sqlite3
 from collections.abc import Callable
 
 from desktop.core import Library, QuickReplyError
-from desktop.core.models import Category
+from desktop.core.store.models import Category
 from desktop.qt import Qt, QtCore, QtGui, QTimer, QtWidgets
 from desktop.ui.i18n import says
 from desktop.ui.library import commands as cmd

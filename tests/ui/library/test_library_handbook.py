@@ -11,7 +11,7 @@ import unicodedata
 import pytest
 from pypdf import PdfReader
 
-from desktop.core import handbook
+from desktop.core.exchange import handbook
 from desktop.ui.library.handbook_pdf import fix_copy_text, pdf_font_family, render_pdf
 
 pytestmark = pytest.mark.gui

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from library_helpers import open_category, row_titles
 
-from desktop.core import organize
+from desktop.core.store import organize
 from desktop.qt import Qt, QtCore
 from desktop.ui.library.phrase_model import (
     CODE,

@@ -1,0 +1,201 @@
+"""Backups of the library file, so an import (or a restore) can be undone.
+
+Copies are made with SQLite's online backup API, which gives a consistent
+snapshot even while the app has the file open, into ``backups/`` next to the
+library.  Names carry the library's name, the time and the reason, so they sort
+by time and ``撤销导入`` can find the copy taken right before the last import.
+Only the newest ``backups_keep`` copies are kept.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from desktop.core.base.errors import DatabaseError, NotFoundError, ValidationError
+from desktop.core.base.messages import Message
+from desktop.core.store.library import Library
+from desktop.core.store.schema import check_version, migrate
+
+FOLDER = "backups"
+BEFORE_IMPORT = "before-import"
+BEFORE_RESTORE = "before-restore"
+MANUAL = "manual"
+REASONS = {
+    BEFORE_IMPORT: Message("导入前"),
+    BEFORE_RESTORE: Message("恢复前"),
+    MANUAL: Message("手动"),
+}
+_STAMP = "%Y%m%d-%H%M%S"
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    created: datetime
+    reason: str
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    @property
+    def reason_label(self) -> str:
+        return REASONS.get(self.reason, self.reason)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "name": self.name,
+            "path": str(self.path),
+            "reason": self.reason,
+            "created": self.created.isoformat(timespec="seconds"),
+            "size": self.path.stat().st_size if self.path.exists() else 0,
+        }
+
+
+def folder_of(lib: Library) -> Path:
+    if lib.path is None:
+        raise ValidationError(Message("内存中的话术库没有文件，不能备份"))
+    return lib.path.parent / FOLDER
+
+
+def _pattern(lib_path: Path) -> re.Pattern[str]:
+    return re.compile(
+        re.escape(lib_path.stem) + r"-(\d{8}-\d{6})-(\d{3})-([a-z-]+?)(?:-(\d+))?\.db"
+    )
+
+
+def list_backups(lib: Library) -> list[BackupInfo]:
+    """This library's backups, newest first."""
+    folder = folder_of(lib)
+    assert lib.path is not None
+    pattern = _pattern(lib.path)
+    found: list[tuple[tuple[str, str, int], BackupInfo]] = []
+    for path in folder.glob("*.db") if folder.is_dir() else ():
+        match = pattern.fullmatch(path.name)
+        if match:
+            stamp = datetime.strptime(match[1], _STAMP).replace(microsecond=int(match[2]) * 1000)
+            order = (match[1], match[2], int(match[4] or 1))
+            found.append((order, BackupInfo(path, stamp, match[3])))
+    return [info for _, info in sorted(found, key=lambda pair: pair[0], reverse=True)]
+
+
+def backup_now(lib: Library, reason: str = MANUAL, *, rotate: bool = True) -> Path:
+    """Copy the library into ``backups/``; returns the new file."""
+    if lib.conn.in_transaction:
+        raise ValidationError(Message("正在写入话术库，不能同时备份"))
+    folder = folder_of(lib)
+    assert lib.path is not None
+    now = datetime.now()
+    base = f"{lib.path.stem}-{now.strftime(_STAMP)}-{now.microsecond // 1000:03d}-{reason}"
+    target = folder / f"{base}.db"
+    n = 2
+    while target.exists():
+        target = folder / f"{base}-{n}.db"
+        n += 1
+    partial = target.with_suffix(".partial")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        dest = sqlite3.connect(partial)
+        try:
+            lib.conn.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+        finally:
+            dest.close()
+        partial.replace(target)
+    except (OSError, sqlite3.Error) as exc:
+        partial.unlink(missing_ok=True)
+        raise DatabaseError(
+            Message("无法写备份 {path}：{error}", path=str(target), error=str(exc))
+        ) from None
+    if rotate:
+        rotate_backups(lib)
+    return target
+
+
+def rotate_backups(lib: Library) -> list[Path]:
+    """Delete all but the newest ``backups_keep``; returns what was deleted."""
+    keep = int(lib.setting("backups_keep"))
+    removed = []
+    for info in list_backups(lib)[keep:]:
+        info.path.unlink(missing_ok=True)
+        removed.append(info.path)
+    return removed
+
+
+def find_backup(lib: Library, ref: str) -> BackupInfo:
+    """A backup by file name (with or without ``.db``), or ``latest``."""
+    backups = list_backups(lib)
+    if ref == "latest":
+        if not backups:
+            raise NotFoundError(Message("还没有备份"))
+        return backups[0]
+    for info in backups:
+        if ref in (info.name, info.path.stem):
+            return info
+    raise NotFoundError(
+        Message("没有这个备份：{name}（quickreply backup list 可以列出备份）", name=ref)
+    )
+
+
+def last_import_backup(lib: Library) -> BackupInfo | None:
+    """The backup taken right before the most recent import, if that import can still
+    be undone: none is left, or a restore (an earlier undo) came after it, gives None."""
+    for info in list_backups(lib):
+        if info.reason == BEFORE_RESTORE:
+            return None
+        if info.reason == BEFORE_IMPORT:
+            return info
+    return None
+
+
+def _check_backup(path: Path) -> None:
+    try:
+        src = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            check_version(src)
+            rows = src.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            tables = {row[0] for row in rows}
+            ok = src.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        finally:
+            src.close()
+    except sqlite3.Error as exc:
+        raise DatabaseError(
+            Message("备份文件已损坏：{name}（{error}）", name=path.name, error=str(exc))
+        ) from None
+    if not ok or not {"phrases", "categories"} <= tables:
+        raise DatabaseError(Message("备份文件已损坏或不是快回的话术库：{name}", name=path.name))
+
+
+def restore(lib: Library, ref: str | BackupInfo) -> tuple[BackupInfo, Path]:
+    """Put a backup back; returns it and the backup of the state it replaced.
+
+    The current state is saved first (``before-restore``), so a restore can be
+    undone too.  The copy goes in through a second connection, so ``lib`` (and
+    any other window on the file) sees an outside change and reloads its caches.
+    """
+    info = ref if isinstance(ref, BackupInfo) else find_backup(lib, ref)
+    assert lib.path is not None
+    _check_backup(info.path)
+    saved = backup_now(lib, BEFORE_RESTORE, rotate=False)
+    try:
+        src = sqlite3.connect(f"{info.path.resolve().as_uri()}?mode=ro", uri=True)
+        dest = sqlite3.connect(lib.path, isolation_level=None, timeout=5)
+        try:
+            src.backup(dest)
+            migrate(dest)  # a backup written by an older QuickReply
+        finally:
+            src.close()
+            dest.close()
+    except sqlite3.Error as exc:
+        raise DatabaseError(
+            Message(
+                "恢复失败：{error}（恢复前的状态在备份 {name} 里）", error=str(exc), name=saved.name
+            )
+        ) from None
+    lib.refresh_if_changed()
+    rotate_backups(lib)
+    return info, saved

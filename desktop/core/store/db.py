@@ -1,0 +1,78 @@
+"""Opening the library file: location, WAL mode, transactions."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import platformdirs
+import sqlite_utils
+
+from desktop.core.base.errors import DatabaseError
+from desktop.core.base.messages import Message
+
+APP_NAME = "QuickReply"
+ENV_DB = "QUICKREPLY_DB"
+
+
+def default_path() -> Path:
+    """``--db`` wins over ``QUICKREPLY_DB``, which wins over the user data folder."""
+    env = os.environ.get(ENV_DB)
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "library.db"
+
+
+def connect(path: Path | str | None) -> sqlite_utils.Database:
+    """Open (or create) the file in autocommit mode; callers group writes in ``transaction``."""
+    try:
+        if path is None or str(path) == ":memory:":
+            db = sqlite_utils.Database(memory=True)
+        else:
+            target = Path(path)
+            if target.exists() and target.is_dir():
+                raise DatabaseError(
+                    Message("话术库路径是一个文件夹，不是文件：{path}", path=str(target))
+                )
+            target.parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite_utils.Database(target)
+            db.conn.execute("PRAGMA busy_timeout = 5000")
+        db.conn.isolation_level = None
+        db.conn.execute("PRAGMA foreign_keys = ON")
+        return db
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(
+            Message(
+                "话术库文件已损坏或不是快回的文件：{path}（{error}）",
+                path=str(path),
+                error=str(exc),
+            )
+        ) from exc
+    except OSError as exc:
+        raise DatabaseError(
+            Message(
+                "无法创建话术库文件 {path}：{error}", path=str(path), error=exc.strerror or str(exc)
+            )
+        ) from exc
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """All-or-nothing: an exception inside leaves the file exactly as it was.
+
+    Nested use joins the outer transaction, so a bulk import can call the same
+    helpers as a single edit and still commit (or roll back) once.
+    """
+    if conn.in_transaction:
+        yield conn
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")

@@ -1,0 +1,135 @@
+"""Schema migrations: small functions applied in order, each in its own transaction.
+
+The file's version is SQLite's ``user_version``.  Each step is written so that
+running it on a file that already has its tables changes nothing, and a file
+written by an older QuickReply is upgraded in place when opened.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+
+from desktop.core.base.errors import DatabaseError
+from desktop.core.base.messages import Message
+from desktop.core.search.index import phrase_keys
+
+
+def _v1_base(conn: sqlite3.Connection) -> None:
+    # Statement by statement: executescript() would commit the open transaction.
+    script = """
+        CREATE TABLE IF NOT EXISTS categories (
+            id INTEGER PRIMARY KEY,
+            parent_id INTEGER REFERENCES categories(id),
+            name TEXT NOT NULL,
+            position INTEGER NOT NULL DEFAULT 0,
+            note TEXT NOT NULL DEFAULT '',
+            read_only INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE IF NOT EXISTS phrases (
+            id TEXT PRIMARY KEY,
+            category_id INTEGER NOT NULL REFERENCES categories(id),
+            title TEXT NOT NULL,
+            body TEXT NOT NULL,
+            code TEXT,
+            tags TEXT NOT NULL DEFAULT '[]',
+            note TEXT NOT NULL DEFAULT '',
+            pinned INTEGER NOT NULL DEFAULT 0,
+            position INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            deleted_at TEXT
+        );
+        CREATE INDEX IF NOT EXISTS phrases_category ON phrases(category_id, position);
+        CREATE INDEX IF NOT EXISTS phrases_code ON phrases(code);
+        CREATE TABLE IF NOT EXISTS settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS usage (
+            id INTEGER PRIMARY KEY,
+            phrase_id TEXT NOT NULL,
+            used_at REAL NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS usage_phrase ON usage(phrase_id, used_at)
+    """
+    for statement in script.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+def _v2_search_keys(conn: sqlite3.Connection) -> None:
+    """Store each phrase's folded search text so opening a large library is quick."""
+    have = {row[1] for row in conn.execute("PRAGMA table_info(phrases)")}
+    for column in ("search_names", "search_body", "search_pinyin"):
+        if column not in have:
+            conn.execute(f"ALTER TABLE phrases ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
+    rows = conn.execute("SELECT id, code, title, tags, body FROM phrases").fetchall()
+    for phrase_id, code, title, tags, body in rows:
+        keys = phrase_keys(code, title, json.loads(tags or "[]"), body)
+        conn.execute(
+            "UPDATE phrases SET search_names = ?, search_body = ?, search_pinyin = ? WHERE id = ?",
+            (*keys, phrase_id),
+        )
+
+
+def _v3_subscriptions(conn: sqlite3.Connection) -> None:
+    """Team subscriptions: where each comes from, whom it trusts, and how fresh it is."""
+    conn.execute(
+        """CREATE TABLE IF NOT EXISTS subscriptions (
+            id INTEGER PRIMARY KEY,
+            source TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            pinned_key TEXT,
+            signed_by TEXT,
+            root_category_id INTEGER REFERENCES categories(id),
+            etag TEXT,
+            last_modified TEXT,
+            content_hash TEXT,
+            last_checked TEXT,
+            last_updated TEXT,
+            last_error TEXT,
+            created TEXT NOT NULL
+        )"""
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _v1_base,
+    _v2_search_keys,
+    _v3_subscriptions,
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def user_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def check_version(conn: sqlite3.Connection) -> int:
+    """The file's version; refuses (without writing) a file from a newer QuickReply."""
+    start = user_version(conn)
+    if start > SCHEMA_VERSION:
+        raise DatabaseError(
+            Message(
+                "话术库文件来自更新版本的快回（结构版本 {version}），请升级快回后再打开",
+                version=start,
+            )
+        )
+    return start
+
+
+def migrate(conn: sqlite3.Connection, upto: int = SCHEMA_VERSION) -> int:
+    """Bring the file up to ``upto``; returns the version it had before."""
+    start = check_version(conn)
+    for version in range(start + 1, upto + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            MIGRATIONS[version - 1](conn)
+            conn.execute(f"PRAGMA user_version = {version}")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+    return start

@@ -75,6 +75,7 @@ class QuickReplyApp(QObject):
 
         platform.hotkey.activated.connect(self.open_popup)
         self.popup.chosen.connect(self.paste.deliver)
+        self.popup.foreground_wanted.connect(self._claim_foreground)
         self.popup.dismissed.connect(self._give_focus_back)
         self.popup.dismissed.connect(self.paste.resume)
         self.paste.delivered.connect(self._record_use)
@@ -154,6 +155,17 @@ class QuickReplyApp(QObject):
         self.paste.remember_target()
         self.library.refresh_if_changed()
         self.popup.open_at(cursor_position())
+        self._claim_foreground()
+
+    def _claim_foreground(self) -> None:
+        """Bring the popup to the front with the OS's own call, while the hotkey
+        press still gives this process the right to (Windows refuses it later)."""
+        claim = getattr(self.platform.focus, "claim_foreground", None)
+        if claim is not None and self.popup.isVisible():
+            try:
+                claim(int(self.popup.winId()))
+            except Exception:
+                log.exception("could not bring the popup to the front")
 
     def _give_focus_back(self) -> None:
         target = self.paste.target()

@@ -67,6 +67,9 @@ class WindowFocus(Protocol):
     def activate(self, window: WindowHandle) -> bool:
         """Give focus back to ``window``; False if that failed (window gone)."""
 
+    # Optional: ``claim_foreground(window) -> bool`` brings one of our own windows
+    # to the front where Qt's activateWindow() is not enough (Windows' focus rules).
+
 
 class Keystroke(Protocol):
     def paste(self) -> None:

@@ -45,6 +45,8 @@ class FakeFocus:
         self.fail = False
         self.gone: set[WindowHandle] = set()
         self.activated: list[WindowHandle] = []
+        self.claimed: list[WindowHandle] = []  # our own windows brought to the front
+        self.obstacles: dict[WindowHandle, str] = {}  # e.g. {CHAT: "elevated"}
 
     def active_window(self) -> WindowHandle | None:
         return self.active
@@ -53,6 +55,14 @@ class FakeFocus:
         self.activated.append(window)
         if self.fail or window in self.gone:
             return False
+        self.active = window
+        return True
+
+    def obstacle(self, window: WindowHandle) -> str | None:
+        return self.obstacles.get(window)
+
+    def claim_foreground(self, window: WindowHandle) -> bool:
+        self.claimed.append(window)
         self.active = window
         return True
 

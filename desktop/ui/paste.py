@@ -30,6 +30,21 @@ PAUSE_LIMIT_S = 30.0  # a popup left open longer than this no longer holds paste
 NO_TARGET = QT_TRANSLATE_NOOP("PasteService", "没有找到原来的输入窗口，话术已复制到剪贴板")
 TARGET_GONE = QT_TRANSLATE_NOOP("PasteService", "原来的窗口已关闭，话术已复制到剪贴板")
 KEYS_FAILED = QT_TRANSLATE_NOOP("PasteService", "无法模拟粘贴按键，话术已复制到剪贴板")
+FOCUS_MOVED = QT_TRANSLATE_NOOP(
+    "PasteService", "粘贴前焦点离开了原来的窗口，没有粘贴，话术已复制到剪贴板"
+)
+CLIPBOARD_BUSY = QT_TRANSLATE_NOOP(
+    "PasteService", "剪贴板被其他程序占用，话术没有发送，请稍后再试"
+)
+TARGET_ELEVATED = QT_TRANSLATE_NOOP(
+    "PasteService", "聊天窗口以管理员身份运行，无法自动粘贴；话术已复制到剪贴板，请按 Ctrl+V"
+)
+TARGET_HUNG = QT_TRANSLATE_NOOP(
+    "PasteService", "聊天窗口没有响应，没有粘贴；话术已复制到剪贴板"
+)
+OBSTACLES = {"elevated": TARGET_ELEVATED, "hung": TARGET_HUNG}  # WindowFocus.obstacle() codes
+CLIPBOARD_TRIES = 5  # a program holding the clipboard open usually lets go within ~100 ms
+CLIPBOARD_RETRY_MS = 25
 
 
 @dataclass(frozen=True)
@@ -70,6 +85,7 @@ class PasteService(QObject):
         self._current: _Request | None = None
         self._original: cb.ClipboardSnapshot | None = None  # the agent's clipboard, until restored
         self._lent = ""  # what we put on the clipboard, to notice if the agent copies over it
+        self._borrowed_now = False  # the current request took the snapshot of the agent's clipboard
         self._keys_deadline = 0.0
         self._paused_since: float | None = None  # a popup opened while pastes were pending
         self._focus_left = False
@@ -89,7 +105,7 @@ class PasteService(QObject):
         self._target = self._focus.active_window()
         if not self.busy():
             return
-        if self._step == self._send_keys and self._current is not None:
+        if self._current is not None and self._step not in (None, self._next):
             self._queue.appendleft(self._current)
             self._current = None
             self._after(PAUSE_POLL_MS, self._next)
@@ -140,20 +156,50 @@ class PasteService(QObject):
         req = self._current = self._queue.popleft()
         if copy:
             self._original = None  # the agent asked for the phrase to stay
-            cb.set_text(self._clipboard, req.text)
-            log.info("phrase %s copied", req.phrase_id)
-            self.copied.emit(req.phrase_id)
-            self.delivered.emit(req.phrase_id)
-            self._after(0, self._next)
+            self._lend(req, CLIPBOARD_TRIES, self._copied)
             return
         if req.target is None or not self._activate(req.target):
             log.info("phrase %s not pasted: target %s unavailable", req.phrase_id, req.target)
             self._give_up(req, NO_TARGET if req.target is None else TARGET_GONE)
             return
-        if self._original is None:
+        obstacle = self._obstacle(req.target)
+        if obstacle is not None:
+            # Back in the chat window, the phrase on the clipboard: Ctrl+V by hand works.
+            log.info("phrase %s not pasted: target %s is %s", req.phrase_id, req.target, obstacle)
+            self._give_up(req, OBSTACLES[obstacle])
+            return
+        self._borrowed_now = self._original is None
+        if self._borrowed_now:
             self._original = cb.snapshot(self._clipboard)
+        self._lend(req, CLIPBOARD_TRIES, self._lent_out)
+
+    def _lend(self, req: _Request, tries: int, then: Callable[[], None]) -> None:
+        """Put the phrase on the clipboard and read it back: a program holding the
+        clipboard open (WeChat, 360, an input method) makes setting it fail
+        quietly, and Ctrl+V would then paste the old content -- maybe another
+        buyer's details.  Try a few times, then send nothing."""
         cb.set_text(self._clipboard, req.text)
-        self._lent = cb.text(self._clipboard)
+        if cb.text(self._clipboard) == req.text.replace("\r\n", "\n"):
+            self._lent = req.text.replace("\r\n", "\n")
+            then()
+        elif tries > 1:
+            self._after(CLIPBOARD_RETRY_MS, lambda: self._lend(req, tries - 1, then))
+        else:
+            log.warning("phrase %s not sent: the clipboard could not be set", req.phrase_id)
+            if self._borrowed_now:
+                self._original = None  # nothing of the agent's was replaced
+            self.failed.emit(self.tr(CLIPBOARD_BUSY))
+            self._after(0, self._next)
+
+    def _copied(self) -> None:
+        req = self._current
+        assert req is not None
+        log.info("phrase %s copied", req.phrase_id)
+        self.copied.emit(req.phrase_id)
+        self.delivered.emit(req.phrase_id)
+        self._after(0, self._next)
+
+    def _lent_out(self) -> None:
         self._keys_deadline = time.monotonic() + KEY_WAIT_S
         self._after(self._settle_ms, self._send_keys)
 
@@ -177,8 +223,19 @@ class PasteService(QObject):
         req = self._current
         assert req is not None
         ready = getattr(self._keys, "ready", None)
-        if ready is not None and time.monotonic() < self._keys_deadline and not ready():
+        waiting = time.monotonic() < self._keys_deadline
+        if ready is not None and waiting and not ready():
             self._after(KEY_POLL_MS, self._send_keys)
+            return
+        # Focus may have moved since the target was activated (a message box, the
+        # agent clicking elsewhere): Ctrl+V must never land in another window.
+        active = self._focus.active_window()
+        if active is not None and active != req.target:
+            if waiting:  # some window managers report the activation a moment late
+                self._after(KEY_POLL_MS, self._send_keys)
+                return
+            log.info("phrase %s not pasted: focus moved to %s", req.phrase_id, active)
+            self._give_up(req, FOCUS_MOVED)
             return
         try:
             self._keys.paste()
@@ -191,6 +248,18 @@ class PasteService(QObject):
         self.delivered.emit(req.phrase_id)
         # Keep the phrase on the clipboard while the target reads it, then move on.
         self._after(self._restore_delay_ms(), self._next)
+
+    def _obstacle(self, window: WindowHandle) -> str | None:
+        """What would make a Ctrl+V into ``window`` vanish without a trace, if anything."""
+        check = getattr(self._focus, "obstacle", None)
+        if check is None:
+            return None
+        try:
+            found = check(window)
+        except Exception:
+            log.exception("checking window %s failed", window)
+            return None
+        return found if found in OBSTACLES else None
 
     def _activate(self, window: WindowHandle) -> bool:
         try:

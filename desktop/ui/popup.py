@@ -9,6 +9,8 @@ then belongs to the IME, not to us).
 
 from __future__ import annotations
 
+import time
+import warnings
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
@@ -26,6 +28,10 @@ from desktop.ui.results_model import ResultsModel
 SIZE = QtCore.QSize(560, 420)
 SEARCH_LIMIT = 50
 CURSOR_GAP = 12  # keep the mouse pointer off the popup's corner
+# A focus-out this soon after showing is the window system still settling who is
+# in front (Windows puts the chat window back when our claim comes late): take
+# focus back once instead of closing.  No agent clicks elsewhere this fast.
+FOCUS_GRACE_MS = 250
 _STYLE = """
 #popupFrame { background: palette(window); border: 1px solid #9a9a9a; border-radius: 4px; }
 #status { color: #707070; }
@@ -53,6 +59,7 @@ class Popup(QtWidgets.QWidget):
 
     chosen = Signal(str, str)  # phrase id, final text — only ever complete text
     dismissed = Signal()
+    foreground_wanted = Signal()  # lost focus right after showing: the app claims it again
 
     def __init__(
         self,
@@ -72,6 +79,8 @@ class Popup(QtWidgets.QWidget):
         self._buyer = buyer
         self._now = now
         self._refusing = False
+        self._shown_at = 0.0
+        self._reclaimed = False
         self.setWindowTitle(self.tr("快回"))
         self.resize(SIZE)
         self._build()
@@ -152,9 +161,11 @@ class Popup(QtWidgets.QWidget):
         self._run_search()
         screen = QtGui.QGuiApplication.screenAt(pos) or QtGui.QGuiApplication.primaryScreen()
         self.setGeometry(place_near(pos, SIZE, screen.availableGeometry()))
+        self._shown_at, self._reclaimed = time.monotonic(), False
         self.show()
         self.raise_()
         self.activateWindow()
+        self._resync_activation()
         self._search.setFocus(Qt.FocusReason.PopupFocusReason)
 
     def refresh(self) -> None:
@@ -315,6 +326,23 @@ class Popup(QtWidgets.QWidget):
             self._status.style().polish(self._status)
 
     # ----- focus ---------------------------------------------------------------
+    def _resync_activation(self) -> None:
+        """Hiding the popup (Enter, Esc) deactivates it for the widgets, but the
+        window system may still name its window as focused and never report a
+        change; asking to activate an already-focused window is then a no-op, so
+        the shown popup had focus yet no active widget, and ignored every key."""
+        handle = self.windowHandle()
+        if (
+            handle is not None
+            and QtGui.QGuiApplication.focusWindow() is handle
+            and QtWidgets.QApplication.activeWindow() is not self
+        ):
+            # Deprecated since Qt 6.5 in favour of activateWindow(), which is the
+            # very call that does nothing here; still the one way to re-sync.
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", DeprecationWarning)
+                QtWidgets.QApplication.setActiveWindow(self)
+
     def changeEvent(self, event: QtCore.QEvent) -> None:
         if event.type() == _E.ActivationChange and not self.isActiveWindow():
             # Decide after Qt has settled where activation went (a combo's
@@ -328,5 +356,17 @@ class Popup(QtWidgets.QWidget):
         active = QtWidgets.QApplication.activeWindow()
         while active is not None and active is not self:
             active = active.parentWidget()
-        if active is None:
-            self._dismiss()
+        if active is not None:
+            return
+        since_ms = (time.monotonic() - self._shown_at) * 1000
+        if since_ms < FOCUS_GRACE_MS:
+            if not self._reclaimed:
+                self._reclaimed = True
+                self.raise_()
+                self.activateWindow()
+                self._resync_activation()
+                self.foreground_wanted.emit()
+            # Judge again once the window system has settled.
+            QTimer.singleShot(int(FOCUS_GRACE_MS - since_ms) + 1, self, self._dismiss_if_left)
+            return
+        self._dismiss()

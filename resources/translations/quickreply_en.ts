@@ -9,7 +9,7 @@
         <translation>QuickReply Search</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>已复制</source>
         <translation>Copied</translation>
     </message>
@@ -44,7 +44,7 @@
         <translation>Hotkey paused</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+147"/>
         <source>快回</source>
         <translation>QuickReply</translation>
     </message>
@@ -120,7 +120,7 @@
         <translation>QuickReply error</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="+216"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="+218"/>
         <location line="+4"/>
         <location line="+22"/>
         <source>撤销导入</source>
@@ -152,7 +152,7 @@
         <translation>The phrase library is back to how it was before the import; the state before undoing is backed up as %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library/commands.py" line="+62"/>
+        <location filename="../../desktop/ui/library/commands.py" line="+63"/>
         <source>无法撤销/重做「%1」：</source>
         <translation>Cannot undo/redo “%1”: </translation>
     </message>
@@ -574,13 +574,13 @@
         <translation>buyer nickname (买家昵称) {nickname}</translation>
     </message>
     <message>
-        <location line="+5"/>
         <location filename="../../desktop/core/team/subtree.py" line="+54"/>
+        <location filename="../../desktop/core/text/buyer.py" line="+5"/>
         <source>{first}、{second}</source>
         <translation>{first}, {second}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../desktop/core/text/buyer.py" line="+1"/>
         <source>识别到{found}</source>
         <translation>Recognised {found}</translation>
     </message>
@@ -739,8 +739,8 @@
         <translation>File not found (is the shared folder connected?): {path}</translation>
     </message>
     <message>
-        <location line="+4"/>
         <location filename="../../desktop/core/exchange/packs.py" line="+223"/>
+        <location filename="../../desktop/core/team/fetch.py" line="+4"/>
         <source>读不了文件 {path}：{reason}</source>
         <translation>Cannot read file {path}: {reason}</translation>
     </message>
@@ -821,7 +821,7 @@
         <translation>{source}, row {row}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/exchange/formats/table.py" line="+120"/>
+        <location filename="../../desktop/core/exchange/formats/table.py" line="+126"/>
         <source>列「{name}」与「{first}」重复，用了前一列</source>
         <translation>Column &quot;{name}&quot; duplicates &quot;{first}&quot;; the first one was used</translation>
     </message>
@@ -1623,7 +1623,7 @@
         <translation>Global hotkeys are not supported on this system</translation>
     </message>
     <message>
-        <location filename="../../desktop/platform/windows.py" line="+120"/>
+        <location filename="../../desktop/platform/windows_hotkey.py" line="+113"/>
         <source>快捷键 {spec} 无法注册（{error}），请在 设置 里换一个</source>
         <translation>Hotkey {spec} could not be registered ({error}); choose another in Settings</translation>
     </message>
@@ -1633,12 +1633,13 @@
         <translation>A key of hotkey {spec} does not exist in the current keyboard layout; choose another</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../../desktop/platform/windows_hotkey.py" line="-4"/>
+        <location filename="../../desktop/platform/x11.py" line="+13"/>
         <source>快捷键 {spec} 已被其他程序占用，请在 设置 里换一个</source>
         <translation>Hotkey {spec} is taken by another program; choose another in Settings</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location filename="../../desktop/platform/x11.py" line="+142"/>
         <source>无法连接 X 显示 {display}：{error}</source>
         <translation>Cannot connect to X display {display}: {error}</translation>
     </message>
@@ -1964,7 +1965,7 @@ Discard the changes and close?</translation>
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../desktop/ui/library/operations.py" line="+62"/>
+        <location filename="../../desktop/ui/library/operations.py" line="+63"/>
         <source>已移到回收站（Ctrl+Z 撤销）</source>
         <translation>Moved to the trash (Ctrl+Z to undo)</translation>
     </message>
@@ -2067,6 +2068,26 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <location line="+1"/>
         <source>无法模拟粘贴按键，话术已复制到剪贴板</source>
         <translation>Could not press Ctrl+V for you; the phrase is on the clipboard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>粘贴前焦点离开了原来的窗口，没有粘贴，话术已复制到剪贴板</source>
+        <translation>Focus left the chat window before pasting, so nothing was pasted; the phrase is on the clipboard</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>剪贴板被其他程序占用，话术没有发送，请稍后再试</source>
+        <translation>Another program is holding the clipboard, so nothing was sent; please try again</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>聊天窗口以管理员身份运行，无法自动粘贴；话术已复制到剪贴板，请按 Ctrl+V</source>
+        <translation>The chat window runs as administrator, so it cannot be pasted into automatically; the phrase is on the clipboard, press Ctrl+V</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>聊天窗口没有响应，没有粘贴；话术已复制到剪贴板</source>
+        <translation>The chat window is not responding, so nothing was pasted; the phrase is on the clipboard</translation>
     </message>
 </context>
 <context>
@@ -2193,7 +2214,7 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
 <context>
     <name>Popup</name>
     <message>
-        <location filename="../../desktop/ui/popup.py" line="+75"/>
+        <location filename="../../desktop/ui/popup.py" line="+84"/>
         <source>快回</source>
         <translation>QuickReply</translation>
     </message>
@@ -2203,7 +2224,7 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <translation>Search: characters, pinyin, initials or code</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+108"/>
         <source>没有找到匹配的话术</source>
         <translation>No matching phrases</translation>
     </message>

@@ -3,22 +3,8 @@
 from __future__ import annotations
 
 import ctypes
-import types
-
-import pytest
 
 from desktop.platform import windows as win
-from desktop.platform.base import HotkeyError
-
-
-@pytest.mark.parametrize(
-    ("spec", "expected"),
-    [("ctrl+alt+k", "ctrl+alt+k"), ("alt+ctrl+k", "ctrl+alt+k"), ("win+shift+pageup", "shift+windows+page up"),
-     ("ctrl+pagedown", "ctrl+page down"), ("ctrl+backquote", "ctrl+`"), ("alt+space", "alt+space"),
-     ("ctrl+shift+f12", "ctrl+shift+f12"), ("ctrl+enter", "ctrl+enter")],
-)  # fmt: skip
-def test_translate_spec(spec, expected):
-    assert win.translate_spec(spec) == expected
 
 
 def test_input_layout_matches_win64():
@@ -59,51 +45,81 @@ def test_held_modifiers_asks_each_key():
     assert win.held_modifiers(lambda vk: vk in (0xA4, 0x5B)) == [0xA4, 0x5B]
 
 
-class FakeKeyboard(types.ModuleType):
-    def __init__(self) -> None:
-        super().__init__("keyboard")
-        self.hotkeys: dict[int, tuple[str, object]] = {}
-
-    def add_hotkey(self, hotkey, callback):
-        if "??" in hotkey:
-            raise ValueError("unknown key")
-        handle = len(self.hotkeys) + 1
-        self.hotkeys[handle] = (hotkey, callback)
-        return handle
-
-    def remove_hotkey(self, handle):
-        del self.hotkeys[handle]
-
-
-def test_hotkey_uses_keyboard_and_emits(qtbot):
-    keyboard = FakeKeyboard()
-    hotkey = win.WindowsHotkey(keyboard)
-    hotkey.register("ctrl+win+k")
-    hotkey.register("ctrl+alt+k")  # replaces the first
-    assert [h for h, _ in keyboard.hotkeys.values()] == ["ctrl+alt+k"]
-    ((_, callback),) = keyboard.hotkeys.values()
-    with qtbot.waitSignal(hotkey.activated, timeout=1000):
-        callback()
-    hotkey.close()
-    assert keyboard.hotkeys == {}
-
-
-def test_hotkey_error_becomes_hotkey_error():
-    keyboard = FakeKeyboard()
-    keyboard.add_hotkey = lambda hotkey, callback: (_ for _ in ()).throw(ValueError("bad"))
-    with pytest.raises(HotkeyError, match="ctrl\\+alt\\+k"):
-        win.WindowsHotkey(keyboard).register("ctrl+alt+k")
-
-
-def test_keystroke_ready_ignores_mouse_buttons(monkeypatch):
+def test_keystroke_ready_ignores_mouse_buttons():
     down = {0x01}  # the left mouse button, still held after clicking a phrase
 
     class User32:
         def GetAsyncKeyState(self, vk):
             return -0x8000 if vk in down else 0
 
-    monkeypatch.setattr(win, "_user32", User32)
-    keys = win.WindowsKeystroke()
+    keys = win.WindowsKeystroke(User32())
     assert keys.ready()
     down.add(0xA2)
     assert not keys.ready()
+
+
+# ----- issue 11, finding 10: scan codes, and no process-wide ctypes.windll -----------------
+SCAN = {0x11: 0x1D, 0xA2: 0x1D, 0xA3: 0xE01D, 0xA4: 0x38, 0x56: 0x2F}  # MAPVK_VK_TO_VSC_EX
+
+
+class KeysUser32:
+    def __init__(self, down=()):
+        self.down = set(down)
+        self.sent: list = []
+
+    def GetAsyncKeyState(self, vk):
+        return -0x8000 if vk in self.down else 0
+
+    def MapVirtualKeyW(self, vk, kind):
+        assert kind == win.MAPVK_VK_TO_VSC_EX
+        return SCAN.get(vk, 0)
+
+    def SendInput(self, count, array, size):
+        assert size == ctypes.sizeof(win.INPUT)
+        self.sent = [(r.ki.wVk, r.ki.wScan, r.ki.dwFlags) for r in array]
+        return count
+
+
+def test_the_paste_keystroke_carries_real_scan_codes():
+    user32 = KeysUser32(down={0xA3})  # right Ctrl still held from a Ctrl+digit pick
+    win.WindowsKeystroke(user32).paste()
+    up, ext = win.KEYEVENTF_KEYUP, win.KEYEVENTF_EXTENDEDKEY
+    assert user32.sent == [
+        (0xA3, 0x1D, up | ext),  # right Ctrl: scan 0x1D with the extended flag
+        (0x11, 0x1D, 0),
+        (0x56, 0x2F, 0),
+        (0x56, 0x2F, up),
+        (0x11, 0x1D, up),
+    ]
+
+
+def test_creating_the_platform_leaves_ctypes_windll_alone(monkeypatch, qapp):
+    """Setting prototypes on ctypes.windll.user32 changed them for every library in the process."""
+    from desktop.platform import win32
+
+    touched: list[str] = []
+
+    class Shared:
+        def __getattr__(self, name):
+            touched.append(name)
+            return self
+
+        def __setattr__(self, name, value):
+            touched.append(name)
+
+    monkeypatch.setattr(ctypes, "windll", Shared(), raising=False)
+    loaded: list[str] = []
+
+    def private(name):
+        class Dll:
+            def __getattr__(self, attr):
+                return lambda *args: 0
+
+        return lambda: loaded.append(name) or Dll()
+
+    for name in ("user32", "kernel32", "advapi32"):
+        monkeypatch.setattr(win32, name, private(name))
+    platform = win.create_platform()
+    platform.close()
+    assert touched == []
+    assert "user32" in loaded

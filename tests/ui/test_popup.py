@@ -10,7 +10,7 @@ from desktop.core import Library
 from desktop.core.text.buyer import BuyerContext
 from desktop.qt import QPoint, QRect, Qt, QtCore, QtGui, QtWidgets
 from desktop.ui.fill_form import MISSING_PROPERTY
-from desktop.ui.popup import SIZE, Popup, place_near
+from desktop.ui.popup import FOCUS_GRACE_MS, SIZE, Popup, place_near
 
 pytestmark = pytest.mark.gui
 
@@ -360,6 +360,7 @@ def test_place_near_shrinks_to_a_small_screen():
 def test_activating_another_window_dismisses(popup, qtbot):
     other = QtWidgets.QWidget()
     qtbot.addWidget(other)
+    qtbot.wait(FOCUS_GRACE_MS + 20)  # the agent looks at it, then clicks elsewhere
     with qtbot.waitSignal(popup.dismissed):
         other.show()
         other.activateWindow()

@@ -199,8 +199,8 @@ find "$STAGE" -name __pycache__ -prune -exec rm -rf {} +
 wine_py "$PYDIR" -m pip install --quiet --no-warn-script-location --no-index --no-deps \
     --no-build-isolation --force-reinstall "$(win "$STAGE")" > "$TMP/pip-app.log" \
   || { cat "$TMP/pip-app.log"; fail "pip install of QuickReply under Wine"; }
-wine_py "$PYDIR" -c "import desktop, PySide6.QtWidgets, keyboard, winreg; print('ok')" \
-  | grep -qx ok || fail "the Windows Python cannot import QuickReply and PySide6"
+wine_py "$PYDIR" -c "import desktop, PySide6.QtWidgets, winreg; print('ok')" \
+  | tr -d '\r' | grep -qx ok || fail "the Windows Python cannot import QuickReply and PySide6"
 
 # --- X: Xvfb + openbox ----------------------------------------------------------------
 step "starting Xvfb and openbox"
@@ -221,9 +221,11 @@ export QR_WINE_PYTHON="$PYDIR/python.exe" QR_WINE_TMP="$TMP"
 step "running tests/windows"
 set +e
 # shellcheck disable=SC2086
-"$PYTHON" -m pytest tests/windows -p no:cacheprovider -v ${LANE_PYTEST_ARGS:-}
+# Kept until the next run for a post-mortem (app logs, Notepad text): see the path below.
+"$PYTHON" -m pytest tests/windows -p no:cacheprovider -v -rxXs --basetemp="$CACHE/last-run" \
+  ${LANE_PYTEST_ARGS:-}
 code=$?
 set -e
 step "done"
 say "took $(( $(date +%s) - LANE_START )) s"
-[ "$code" = 0 ] || fail "tests/windows (pytest exit $code)"
+[ "$code" = 0 ] || fail "tests/windows (pytest exit $code); logs of each test in $CACHE/last-run"

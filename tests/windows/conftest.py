@@ -30,6 +30,15 @@ WINE_PYTHON = os.environ.get("QR_WINE_PYTHON", "")
 HERE = Path(__file__).parent
 KEY_HOLD = 0.12
 
+# What the lane shows today: RegisterHotKey succeeds and Wine posts WM_HOTKEY to the
+# app's hidden window (a second QAbstractNativeEventFilter installed after the app's
+# sees it), but WindowsHotkey's own filter never handles it, so the chord does nothing.
+HOTKEY_NOT_DELIVERED = pytest.mark.xfail(
+    strict=True,
+    reason="issue 11 finding 1/2: under Wine, WM_HOTKEY never reaches WindowsHotkey's "
+    "native event filter (branch win, b85acb5), so Ctrl+Alt+K does nothing",
+)
+
 
 def win(path: Path | str) -> str:
     """A Linux path as Windows programs under Wine see it (drive Z: is /)."""
@@ -58,43 +67,57 @@ class Lane:
         self.python = Path(WINE_PYTHON)
         self.env = dict(os.environ)
         self.env.pop("QT_QPA_PLATFORM", None)
-        self.env.update(LANG="zh_CN.UTF-8", LC_ALL="zh_CN.UTF-8",
-                        QUICKREPLY_LOG_DIR=win(tmp / "log"))
+        self.env.update(
+            LANG="zh_CN.UTF-8", LC_ALL="zh_CN.UTF-8", QUICKREPLY_LOG_DIR=win(tmp / "log")
+        )
         self.db = tmp / "library.db"
         self.procs: list[subprocess.Popen] = []
 
     # --- running Windows programs ------------------------------------------------------
-    def wine(self, *args: str, timeout: float = 120, env: dict | None = None,
-             check: bool = False) -> subprocess.CompletedProcess:
+    def wine(
+        self, *args: str, timeout: float = 120, env: dict | None = None, check: bool = False
+    ) -> subprocess.CompletedProcess:
         """``wine ARGS``: stdin empty, output piped (bytes: the test decodes them)."""
         # Pipes, not files (Python under Wine 8 cannot use a regular file as a standard
         # handle), but not read to their end: the first Wine program in a prefix starts
         # Wine's services, which inherit its handles and hold the pipes open after it exits.
         out_r, out_w = os.pipe()
         err_r, err_w = os.pipe()
-        proc = subprocess.Popen(["wine", *args], stdin=subprocess.DEVNULL, stdout=out_w,
-                                stderr=err_w, env=env or self.env)
+        proc = subprocess.Popen(
+            ["wine", *args],
+            stdin=subprocess.DEVNULL,
+            stdout=out_w,
+            stderr=err_w,
+            env=env or self.env,
+        )
         os.close(out_w)
         os.close(err_w)
         chunks: dict[str, list[bytes]] = {"out": [], "err": []}
-        readers = [threading.Thread(target=_drain, args=(fd, chunks[name]), daemon=True)
-                   for name, fd in (("out", out_r), ("err", err_r))]
+        readers = [
+            threading.Thread(target=_drain, args=(fd, chunks[name]), daemon=True)
+            for name, fd in (("out", out_r), ("err", err_r))
+        ]
         for reader in readers:
             reader.start()
         try:
             code = proc.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
             proc.kill()
-            raise AssertionError(f"wine {' '.join(args)} did not finish in {timeout:.0f} s; "
-                                 f"output so far: {b''.join(chunks['out'])[-2000:]!r}") from None
+            raise AssertionError(
+                f"wine {' '.join(args)} did not finish in {timeout:.0f} s; "
+                f"output so far: {b''.join(chunks['out'])[-2000:]!r}"
+            ) from None
         for reader in readers:
             reader.join(timeout=3)
-        result = subprocess.CompletedProcess(proc.args, code, b"".join(chunks["out"]),
-                                             b"".join(chunks["err"]))
+        result = subprocess.CompletedProcess(
+            proc.args, code, b"".join(chunks["out"]), b"".join(chunks["err"])
+        )
         if check and result.returncode != 0:
-            raise AssertionError(f"wine {' '.join(args)} exited {result.returncode}: "
-                                 f"{result.stdout.decode('gbk', 'replace')}"
-                                 f"{result.stderr.decode('gbk', 'replace')}")
+            raise AssertionError(
+                f"wine {' '.join(args)} exited {result.returncode}: "
+                f"{result.stdout.decode('gbk', 'replace')}"
+                f"{result.stderr.decode('gbk', 'replace')}"
+            )
         return result
 
     def cli(self, *args: str, **kw) -> subprocess.CompletedProcess:
@@ -108,8 +131,14 @@ class Lane:
     def start(self, *args: str, log: Path, **kw) -> subprocess.Popen:
         """``wine ARGS`` in the background, its output (through a pipe) copied to ``log``."""
         read_fd, write_fd = os.pipe()
-        proc = subprocess.Popen(["wine", *args], stdin=subprocess.DEVNULL, stdout=write_fd,
-                                stderr=write_fd, env=kw.pop("env", self.env), **kw)
+        proc = subprocess.Popen(
+            ["wine", *args],
+            stdin=subprocess.DEVNULL,
+            stdout=write_fd,
+            stderr=write_fd,
+            env=kw.pop("env", self.env),
+            **kw,
+        )
         os.close(write_fd)
         threading.Thread(target=_copy, args=(read_fd, log), daemon=True).start()
         self.procs.append(proc)
@@ -122,8 +151,9 @@ class Lane:
     # --- X side: keys and clicks as a person gives them ---------------------------------
     def xdo(self, *args: str, check: bool = True) -> str:
         for attempt in range(3):  # xdotool itself occasionally fails to reach a busy X server
-            result = subprocess.run(["xdotool", *args], capture_output=True, text=True,
-                                    timeout=20, check=False)
+            result = subprocess.run(
+                ["xdotool", *args], capture_output=True, text=True, timeout=20, check=False
+            )
             if result.returncode == 0 or not check:
                 return result.stdout
             time.sleep(0.5 * (attempt + 1))
@@ -160,9 +190,13 @@ class WinEyes:
     """A Windows helper process (``winhelper.py``) that reports the Win32 desktop's state."""
 
     def __init__(self, lane: Lane) -> None:
-        self.proc = subprocess.Popen(["wine", str(lane.python), win(HERE / "winhelper.py")],
-                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                     stderr=subprocess.DEVNULL, env=lane.env)
+        self.proc = subprocess.Popen(
+            ["wine", str(lane.python), win(HERE / "winhelper.py")],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=lane.env,
+        )
         assert self.ask("ping") == "pong"
 
     def ask(self, what: str, **args):
@@ -171,15 +205,20 @@ class WinEyes:
         self.proc.stdin.flush()
         line = self.proc.stdout.readline()
         if not line:
-            raise AssertionError(f"the Windows helper died (exit {self.proc.poll()}) asked {what!r}")
+            raise AssertionError(
+                f"the Windows helper died (exit {self.proc.poll()}) asked {what!r}"
+            )
         reply = json.loads(line)
         if "error" in reply:
             raise AssertionError(f"the Windows helper could not {what}: {reply['error']}")
         return reply["ok"]
 
     def windows(self, title_part: str = "", cls: str = "") -> list[dict]:
-        return [w for w in self.ask("windows")
-                if title_part in w["title"] and (not cls or w["class"] == cls)]
+        return [
+            w
+            for w in self.ask("windows")
+            if title_part in w["title"] and (not cls or w["class"] == cls)
+        ]
 
     def foreground(self) -> dict:
         return self.ask("foreground") or {}
@@ -221,4 +260,43 @@ def eyes(lane):
         helper.close()
 
 
-__all__ = ["Lane", "WinEyes", "wait_for", "win"]
+@pytest.fixture
+def notepad(lane, eyes):
+    lane.start("notepad.exe", log=lane.tmp / "notepad.log")
+    window = wait_for(lambda: eyes.windows(cls="Notepad"), timeout=60, what="Wine's Notepad")[0]
+    return window
+
+
+def notepad_text(eyes, notepad) -> str:
+    return eyes.ask("edit_text", hwnd=notepad["hwnd"]) or ""
+
+
+def focus_notepad(lane, eyes, notepad) -> None:
+    """Click into Notepad's page: X and Wine can disagree about the active window, so
+    a click and the Win32 foreground window decide, never ``windowactivate --sync``."""
+    for attempt in range(4):
+        left, top, right, bottom = eyes.windows(cls="Notepad")[0]["rect"]
+        lane.click((left + right) // 2, (top + bottom) // 2)
+        try:
+            wait_for(
+                lambda: eyes.foreground().get("hwnd") == notepad["hwnd"],
+                timeout=5,
+                what="Notepad in front after a click into it",
+                seen=eyes.foreground,
+            )
+            return
+        except AssertionError:
+            if attempt == 3:
+                raise
+            time.sleep(1)
+
+
+__all__ = [
+    "HOTKEY_NOT_DELIVERED",
+    "Lane",
+    "WinEyes",
+    "focus_notepad",
+    "notepad_text",
+    "wait_for",
+    "win",
+]

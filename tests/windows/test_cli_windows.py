@@ -16,8 +16,9 @@ def gbk(data: bytes) -> str:
 
 def test_the_console_code_page_is_936(lane):
     # The premise of the tests below: Windows programs here see code page 936.
-    out = lane.py("import locale, sys; print(locale.getpreferredencoding(), sys.stdout.encoding)",
-                  check=True)
+    out = lane.py(
+        "import locale, sys; print(locale.getpreferredencoding(), sys.stdout.encoding)", check=True
+    )
     assert out.stdout.split() == [b"cp936", b"gbk"]
 
 
@@ -32,7 +33,9 @@ def test_chinese_output_reaches_a_gbk_pipe_intact(lane):
 def test_an_emoji_phrase_is_saved_and_shown_without_an_internal_error(lane):
     """Finding 9: any echo of a character outside cp936 ended in
     ``快回内部错误 (UnicodeEncodeError: 'gbk')``, after the change was already saved."""
-    added = lane.cli("add", "--title", "笑脸问候", "--body", f"亲，好的{SMILE}马上处理", "--code", "xlwh")
+    added = lane.cli(
+        "add", "--title", "笑脸问候", "--body", f"亲，好的{SMILE}马上处理", "--code", "xlwh"
+    )
     assert added.returncode == 0, gbk(added.stdout + added.stderr)
     assert "内部错误" not in gbk(added.stdout + added.stderr)
 

@@ -38,21 +38,34 @@ def test_doctor_finds_nothing_wrong_on_a_fresh_windows_pc(lane):
 
 def test_autostart_on_and_off_writes_and_removes_only_our_run_value(lane):
     # Another program's entry must survive everything QuickReply does.
-    lane.wine("reg", "add", RUN, "/v", "OtherTool", "/t", "REG_SZ", "/d", r"C:\other.exe", "/f",
-              check=True)
+    lane.wine(
+        "reg",
+        "add",
+        RUN,
+        "/v",
+        "OtherTool",
+        "/t",
+        "REG_SZ",
+        "/d",
+        r"C:\other.exe",
+        "/f",
+        check=True,
+    )
     assert reg_query(lane, "QuickReply")[0] != 0  # off by default: nothing written
 
-    toggle = ("import sys; from pathlib import Path; "
-              "from desktop.platform.autostart import create_autostart; "
-              "entry = create_autostart(Path(sys.argv[1])); "
-              "getattr(entry, sys.argv[2])(); print(entry.is_enabled())")
+    toggle = (
+        "import sys; from pathlib import Path; "
+        "from desktop.platform.autostart import create_autostart; "
+        "entry = create_autostart(Path(sys.argv[1])); "
+        "getattr(entry, sys.argv[2])(); print(entry.is_enabled())"
+    )
     on = lane.wine(str(lane.python), "-c", toggle, win(lane.db), "enable", check=True)
     assert on.stdout.split() == [b"True"]
 
     code, shown = reg_query(lane, "QuickReply")
     assert code == 0, shown
     assert "REG_SZ" in shown and "pythonw.exe" in shown  # no console window at every login
-    assert '-m desktop --db' in shown and win(lane.db) in shown
+    assert "-m desktop --db" in shown and win(lane.db) in shown
     code, lines = doctor_lines(lane)
     assert lines["开机启动"].startswith("[正常] 已开启") and RUN in lines["开机启动"], lines
 

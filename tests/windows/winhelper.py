@@ -25,17 +25,36 @@ user32.GetClassNameW.argtypes = [HWND, wintypes.LPWSTR, ctypes.c_int]
 user32.IsWindowVisible.argtypes = [HWND]
 user32.GetWindowThreadProcessId.argtypes = [HWND, ctypes.POINTER(wintypes.DWORD)]
 user32.GetWindowRect.argtypes = [HWND, ctypes.POINTER(wintypes.RECT)]
-user32.SendMessageTimeoutW.argtypes = [HWND, wintypes.UINT, wintypes.WPARAM, wintypes.LPARAM,
-                                       wintypes.UINT, wintypes.UINT, ctypes.POINTER(ctypes.c_size_t)]
+user32.SendMessageTimeoutW.argtypes = [
+    HWND,
+    wintypes.UINT,
+    wintypes.WPARAM,
+    wintypes.LPARAM,
+    wintypes.UINT,
+    wintypes.UINT,
+    ctypes.POINTER(ctypes.c_size_t),
+]
 user32.SendMessageTimeoutW.restype = wintypes.LPARAM
 user32.GetClipboardData.restype = wintypes.HANDLE
 user32.SetClipboardData.argtypes = [wintypes.UINT, wintypes.HANDLE]
 user32.SetClipboardData.restype = wintypes.HANDLE
 user32.OpenClipboard.argtypes = [HWND]
+user32.RegisterHotKey.argtypes = [HWND, ctypes.c_int, wintypes.UINT, wintypes.UINT]
 user32.CreateWindowExW.restype = HWND
-user32.CreateWindowExW.argtypes = [wintypes.DWORD, wintypes.LPCWSTR, wintypes.LPCWSTR, wintypes.DWORD,
-                                   ctypes.c_int, ctypes.c_int, ctypes.c_int, ctypes.c_int,
-                                   HWND, wintypes.HMENU, wintypes.HINSTANCE, wintypes.LPVOID]
+user32.CreateWindowExW.argtypes = [
+    wintypes.DWORD,
+    wintypes.LPCWSTR,
+    wintypes.LPCWSTR,
+    wintypes.DWORD,
+    ctypes.c_int,
+    ctypes.c_int,
+    ctypes.c_int,
+    ctypes.c_int,
+    HWND,
+    wintypes.HMENU,
+    wintypes.HINSTANCE,
+    wintypes.LPVOID,
+]
 kernel32.GlobalAlloc.restype = wintypes.HGLOBAL
 kernel32.GlobalAlloc.argtypes = [wintypes.UINT, ctypes.c_size_t]
 kernel32.GlobalLock.restype = wintypes.LPVOID
@@ -50,8 +69,9 @@ WS_OVERLAPPED = 0
 
 # A clipboard owner needs a window of its own: under Wine OpenClipboard(NULL) does not
 # keep other processes out, so the blocker below opens it with this (hidden) window.
-_own_window = user32.CreateWindowExW(0, "STATIC", "qr-winhelper", WS_OVERLAPPED,
-                                     0, 0, 0, 0, None, None, None, None)
+_own_window = user32.CreateWindowExW(
+    0, "STATIC", "qr-winhelper", WS_OVERLAPPED, 0, 0, 0, 0, None, None, None, None
+)
 
 
 def title(hwnd) -> str:
@@ -73,15 +93,21 @@ def describe(hwnd) -> dict | None:
     user32.GetWindowThreadProcessId(hwnd, ctypes.byref(pid))
     rect = wintypes.RECT()
     user32.GetWindowRect(hwnd, ctypes.byref(rect))
-    return {"hwnd": int(hwnd), "title": title(hwnd), "class": class_name(hwnd), "pid": pid.value,
-            "visible": bool(user32.IsWindowVisible(hwnd)),
-            "rect": [rect.left, rect.top, rect.right, rect.bottom]}
+    return {
+        "hwnd": int(hwnd),
+        "title": title(hwnd),
+        "class": class_name(hwnd),
+        "pid": pid.value,
+        "visible": bool(user32.IsWindowVisible(hwnd)),
+        "rect": [rect.left, rect.top, rect.right, rect.bottom],
+    }
 
 
 def windows() -> list[dict]:
     found = []
     proc = ctypes.WINFUNCTYPE(wintypes.BOOL, HWND, wintypes.LPARAM)(
-        lambda hwnd, _: found.append(describe(hwnd)) or True)
+        lambda hwnd, _: found.append(describe(hwnd)) or True
+    )
     user32.EnumWindows(proc, 0)
     return [w for w in found if w and w["visible"]]
 
@@ -92,14 +118,16 @@ def edit_text(hwnd: int) -> str | None:
     if not edit:
         return None
     length = ctypes.c_size_t()
-    if not user32.SendMessageTimeoutW(edit, WM_GETTEXTLENGTH, 0, 0, SMTO_ABORTIFHUNG, 2000,
-                                      ctypes.byref(length)):
+    if not user32.SendMessageTimeoutW(
+        edit, WM_GETTEXTLENGTH, 0, 0, SMTO_ABORTIFHUNG, 2000, ctypes.byref(length)
+    ):
         return None
     buffer = ctypes.create_unicode_buffer(length.value + 1)
     copied = ctypes.c_size_t()
     addr = ctypes.cast(buffer, ctypes.c_void_p).value
-    if not user32.SendMessageTimeoutW(edit, WM_GETTEXT, length.value + 1, addr, SMTO_ABORTIFHUNG,
-                                      2000, ctypes.byref(copied)):
+    if not user32.SendMessageTimeoutW(
+        edit, WM_GETTEXT, length.value + 1, addr, SMTO_ABORTIFHUNG, 2000, ctypes.byref(copied)
+    ):
         return None
     return buffer.value
 
@@ -156,6 +184,11 @@ def answer(request: dict):
         return get_clipboard()
     if what == "set_clipboard":
         set_clipboard(request["text"])
+        return True
+    if what == "hold_hotkey":
+        # Another program owning the chord, as a screenshot or chat tool might.
+        if not user32.RegisterHotKey(_own_window, 1, request["modifiers"], request["vk"]):
+            raise RuntimeError(f"RegisterHotKey failed ({ctypes.get_last_error()})")
         return True
     if what == "ping":
         return "pong"

@@ -1,7 +1,7 @@
 """Picks the OS services at start-up.
 
 ``create_platform`` never raises: a desktop without a usable backend (Wayland,
-a missing X server, a broken hook library) still gets a working app, with the
+a missing X server, a DLL that won't load) still gets a working app, with the
 hotkey reported as unavailable and ``Platform.problem`` saying why.
 """
 

@@ -47,6 +47,7 @@ class FakeFocus:
         self.activated: list[WindowHandle] = []
         self.claimed: list[WindowHandle] = []  # our own windows brought to the front
         self.obstacles: dict[WindowHandle, str] = {}  # e.g. {CHAT: "elevated"}
+        self.clipboard_blocked: str | None = None  # e.g. "hung-owner"
 
     def active_window(self) -> WindowHandle | None:
         return self.active
@@ -60,6 +61,9 @@ class FakeFocus:
 
     def obstacle(self, window: WindowHandle) -> str | None:
         return self.obstacles.get(window)
+
+    def clipboard_blocker(self) -> str | None:
+        return self.clipboard_blocked
 
     def claim_foreground(self, window: WindowHandle) -> bool:
         self.claimed.append(window)

@@ -49,7 +49,8 @@ def user32() -> Any:
     _prototype(dll, "RegisterHotKey", BOOL, HWND, ctypes.c_int, UINT, UINT)
     _prototype(dll, "UnregisterHotKey", BOOL, HWND, ctypes.c_int)
     # 64-bit handles get truncated unless the prototypes say so.
-    _prototype(dll, "GetForegroundWindow", HWND)
+    for name in ("GetForegroundWindow", "GetClipboardOwner", "GetOpenClipboardWindow"):
+        _prototype(dll, name, HWND)
     for name in ("IsWindow", "IsIconic", "IsHungAppWindow", "SetForegroundWindow",
                  "BringWindowToTop"):  # fmt: skip
         _prototype(dll, name, BOOL, HWND)

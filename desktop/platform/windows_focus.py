@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from desktop.platform import win32, windows_integrity
+from desktop.platform import win32, windows_clipboard, windows_integrity
 from desktop.platform.base import WindowHandle
 
 log = logging.getLogger("quickreply.platform")
@@ -61,6 +61,10 @@ class WindowsFocus:
             )
             return ELEVATED
         return None
+
+    def clipboard_blocker(self) -> str | None:
+        """Why reading the clipboard now could wait on another program, or None."""
+        return windows_clipboard.blocker(self._user32)
 
     def activate(self, window: WindowHandle) -> bool:
         """SetForegroundWindow is only honoured for the input owner's thread, so

@@ -33,18 +33,17 @@ KEYS_FAILED = QT_TRANSLATE_NOOP("PasteService", "无法模拟粘贴按键，话�
 FOCUS_MOVED = QT_TRANSLATE_NOOP(
     "PasteService", "粘贴前焦点离开了原来的窗口，没有粘贴，话术已复制到剪贴板"
 )
-CLIPBOARD_BUSY = QT_TRANSLATE_NOOP(
-    "PasteService", "剪贴板被其他程序占用，话术没有发送，请稍后再试"
-)
+CLIPBOARD_BUSY = QT_TRANSLATE_NOOP("PasteService", "剪贴板被其他程序占用，话术没有发送，请稍后再试")
 TARGET_ELEVATED = QT_TRANSLATE_NOOP(
     "PasteService", "聊天窗口以管理员身份运行，无法自动粘贴；话术已复制到剪贴板，请按 Ctrl+V"
 )
-TARGET_HUNG = QT_TRANSLATE_NOOP(
-    "PasteService", "聊天窗口没有响应，没有粘贴；话术已复制到剪贴板"
-)
+TARGET_HUNG = QT_TRANSLATE_NOOP("PasteService", "聊天窗口没有响应，没有粘贴；话术已复制到剪贴板")
 OBSTACLES = {"elevated": TARGET_ELEVATED, "hung": TARGET_HUNG}  # WindowFocus.obstacle() codes
 CLIPBOARD_TRIES = 5  # a program holding the clipboard open usually lets go within ~100 ms
 CLIPBOARD_RETRY_MS = 25
+
+
+_NOT_SAVED = cb.ClipboardSnapshot()  # marks "not read": nothing to give back
 
 
 @dataclass(frozen=True)
@@ -170,8 +169,26 @@ class PasteService(QObject):
             return
         self._borrowed_now = self._original is None
         if self._borrowed_now:
-            self._original = cb.snapshot(self._clipboard)
+            self._original = self._snapshot()
         self._lend(req, CLIPBOARD_TRIES, self._lent_out)
+
+    def _snapshot(self) -> cb.ClipboardSnapshot:
+        """The agent's clipboard, unless reading it could wait on another program
+        (a hung owner, a clipboard held open): then it is not restored."""
+        check = getattr(self._focus, "clipboard_blocker", None)
+        blocker = check() if check is not None else None
+        if blocker is not None:
+            log.info("clipboard not saved (%s); it will hold the phrase afterwards", blocker)
+            return _NOT_SAVED
+        started = time.perf_counter()
+        snap = cb.snapshot(self._clipboard)
+        log.debug(
+            "clipboard saved in %.1f ms (%d formats, image: %s, %d left out)",
+            (time.perf_counter() - started) * 1000, len(snap.formats),
+            snap.image is not None or bool(snap.encoded_image),
+            snap.skipped,
+        )  # fmt: skip
+        return snap
 
     def _lend(self, req: _Request, tries: int, then: Callable[[], None]) -> None:
         """Put the phrase on the clipboard and read it back: a program holding the
@@ -277,7 +294,7 @@ class PasteService(QObject):
 
     def _restore(self) -> None:
         original, self._original = self._original, None
-        if original is None:
+        if original is None or original is _NOT_SAVED:
             return
         if cb.text(self._clipboard) != self._lent:
             log.info("clipboard changed meanwhile; not restoring")

@@ -16,6 +16,8 @@ LINE_GAP = 2
 HINT_WIDTH = 18
 CODE_GAP = 10
 HINTED_ROWS = 9  # Ctrl+1 … Ctrl+9
+MIN_CONTRAST = 4.5  # WCAG AA for body text
+_ROLE = QtGui.QPalette.ColorRole
 _Index = QtCore.QModelIndex | QtCore.QPersistentModelIndex
 _SINGLE = Qt.TextFlag.TextSingleLine
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -43,6 +45,64 @@ def two_line_height(title: QtGui.QFont, small: QtGui.QFont) -> int:
     )
 
 
+def color_group(opt: QtWidgets.QStyleOption) -> QtGui.QPalette.ColorGroup:
+    """The group the style paints with: a row of an inactive window is drawn from
+    the Inactive colours (on Windows a light grey selection), so its text must be too."""
+    if not opt.state & QtWidgets.QStyle.StateFlag.State_Enabled:
+        return QtGui.QPalette.ColorGroup.Disabled
+    if not opt.state & QtWidgets.QStyle.StateFlag.State_Active:
+        return QtGui.QPalette.ColorGroup.Inactive
+    return QtGui.QPalette.ColorGroup.Active
+
+
+def contrast(a: QtGui.QColor, b: QtGui.QColor) -> float:
+    """WCAG contrast ratio, 1 (none) to 21 (black on white)."""
+
+    def luminance(c: QtGui.QColor) -> float:
+        def channel(v: float) -> float:
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+        return (
+            0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+        )
+
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def row_text_color(opt: QtWidgets.QStyleOptionViewItem, selected: bool) -> QtGui.QColor:
+    """Text, or HighlightedText on a selected row, from the group the row is drawn in;
+    a palette whose pair is unreadable (a style that set HighlightedText to Text)
+    falls back to black or white, whichever reads on the Highlight."""
+    group = color_group(opt)
+    if not selected:
+        return opt.palette.color(group, _ROLE.Text)
+    text = opt.palette.color(group, _ROLE.HighlightedText)
+    background = opt.palette.color(group, _ROLE.Highlight)
+    if contrast(text, background) >= MIN_CONTRAST:
+        return text
+    black, white = QtGui.QColor(Qt.GlobalColor.black), QtGui.QColor(Qt.GlobalColor.white)
+    return max((black, white), key=lambda c: contrast(c, background))
+
+
+def draw_row_background(
+    painter: QtGui.QPainter, opt: QtWidgets.QStyleOptionViewItem
+) -> QtGui.QColor:
+    """Paint a row's background and return the colour its text must use.
+
+    A selected row gets our own Highlight fill: a style that paints its own
+    selection (the Windows ones) would otherwise sit under a text colour
+    chosen for another background.  Other rows are the style's (hover)."""
+    selected = bool(opt.state & QtWidgets.QStyle.StateFlag.State_Selected)
+    if selected:
+        painter.fillRect(opt.rect, opt.palette.brush(color_group(opt), _ROLE.Highlight))
+    else:
+        widget = opt.widget
+        style = widget.style() if widget is not None else QtWidgets.QApplication.style()
+        style.drawControl(QtWidgets.QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+    return row_text_color(opt, selected)
+
+
 class ResultDelegate(QtWidgets.QStyledItemDelegate):
     """Two-line rows; the first nine carry the digit that Ctrl+digit sends."""
 
@@ -58,16 +118,8 @@ class ResultDelegate(QtWidgets.QStyledItemDelegate):
         opt = QtWidgets.QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""  # background and selection only
-        widget = opt.widget
-        style = widget.style() if widget is not None else QtWidgets.QApplication.style()
-        style.drawControl(QtWidgets.QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-
         selected = bool(opt.state & QtWidgets.QStyle.StateFlag.State_Selected)
-        palette: QtGui.QPalette = opt.palette
-        text_role = (
-            QtGui.QPalette.ColorRole.HighlightedText if selected else QtGui.QPalette.ColorRole.Text
-        )
-        main = palette.color(text_role)
+        main = draw_row_background(painter, opt)
         dim = QtGui.QColor(main)
         dim.setAlphaF(0.75 if selected else 0.55)
 

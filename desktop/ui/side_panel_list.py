@@ -14,7 +14,13 @@ from typing import Any
 from desktop.core.store.models import Phrase
 from desktop.qt import Qt, QtCore, QtGui, QtWidgets
 from desktop.ui.plain import plain_tooltip
-from desktop.ui.result_delegate import LINE_GAP, PAD_Y, row_fonts, two_line_height
+from desktop.ui.result_delegate import (
+    LINE_GAP,
+    PAD_Y,
+    draw_row_background,
+    row_fonts,
+    two_line_height,
+)
 
 PAD_X = 8
 PANEL_SCALE = 0.9  # detail line a little larger than the popup's: the panel is read at a glance
@@ -84,15 +90,8 @@ class PanelDelegate(QtWidgets.QStyledItemDelegate):
         opt = QtWidgets.QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""  # background, hover and selection only
-        widget = opt.widget
-        style = widget.style() if widget is not None else QtWidgets.QApplication.style()
-        style.drawControl(QtWidgets.QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-
         selected = bool(opt.state & QtWidgets.QStyle.StateFlag.State_Selected)
-        role = (
-            QtGui.QPalette.ColorRole.HighlightedText if selected else QtGui.QPalette.ColorRole.Text
-        )
-        main = opt.palette.color(role)
+        main = draw_row_background(painter, opt)  # never the panel's inactive grey under white
         dim = QtGui.QColor(main)
         dim.setAlphaF(0.75 if selected else 0.55)
         title_font, small_font = row_fonts(opt.font, PANEL_SCALE)

@@ -96,3 +96,28 @@ def test_two_quick_pastes_each_deliver_their_own_text(xsession, app, target):
              what="both phrases, in order, in the target window", seen=lambda: out.read_text(encoding="utf-8"))
     wait_for(lambda: xsession.clipboard() == ORIGINAL, timeout=10, what="the clipboard to be restored",
              seen=xsession.clipboard)
+
+
+def test_many_rounds_in_one_process_each_popup_takes_the_keyboard(xsession, app, target):
+    """Issue 11, finding 7: after a popup closed by Enter or Esc, the next one ignored keys."""
+    db, proc = app
+    window, out = target
+    phrase = rendered(db, "fhsj", xsession.env)
+    focus(xsession, window)
+    expected = ""
+    for round_ in range(6):
+        xsession.run("xdotool", "key", "ctrl+alt+k")
+        popup = wait_for(lambda: xsession.windows("快回 搜索"), timeout=10, what="the popup")[0]
+        wait_for(lambda p=popup: xsession.active_window() == p, what=f"round {round_}: popup focus")
+        xsession.run("xdotool", "type", "--delay", "20", "fhsj")
+        time.sleep(0.2)
+        if round_ % 3 == 2:
+            xsession.run("xdotool", "key", "Escape")
+        else:
+            xsession.run("xdotool", "key", "Return")
+            expected += phrase
+        wait_for(lambda: not xsession.windows("快回 搜索"), what=f"round {round_}: the popup to close")
+        wait_for(lambda: xsession.active_window() == window, what="focus to return to the target")
+        wait_for(lambda e=expected: out.read_text(encoding="utf-8") == e, timeout=10,
+                 what=f"round {round_}: the text in the target", seen=lambda: out.read_text(encoding="utf-8"))
+    assert proc.poll() is None

@@ -119,3 +119,23 @@ def test_a_hung_target_is_an_obstacle():
     f = focus(user32, {STUCK: MEDIUM})
     assert f.obstacle(STUCK) == "hung"
     assert f.obstacle(CHAT) is None
+
+
+class ClipboardUser32(FakeUser32):
+    def __init__(self, owner=0, open_by=0, hung=()):
+        super().__init__(hung=hung)
+        self.owner, self.open_by = owner, open_by
+
+    def GetClipboardOwner(self):
+        return self.owner
+
+    def GetOpenClipboardWindow(self):
+        return self.open_by
+
+
+def test_the_clipboard_is_not_read_while_its_owner_hangs_or_someone_holds_it():
+    """Issue 11, finding 6: a read renders on demand in the owner, with no timeout."""
+    assert focus(ClipboardUser32(owner=STUCK, hung={STUCK})).clipboard_blocker() == "hung-owner"
+    assert focus(ClipboardUser32(owner=CHAT, open_by=STUCK)).clipboard_blocker() == "held-open"
+    assert focus(ClipboardUser32(owner=CHAT)).clipboard_blocker() is None
+    assert focus(ClipboardUser32(owner=0)).clipboard_blocker() is None  # empty clipboard

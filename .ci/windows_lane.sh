@@ -222,7 +222,7 @@ step "running tests/windows"
 set +e
 # shellcheck disable=SC2086
 # Kept until the next run for a post-mortem (app logs, Notepad text): see the path below.
-"$PYTHON" -m pytest tests/windows -p no:cacheprovider -v -rxXs --basetemp="$CACHE/last-run" \
+"$PYTHON" -m pytest tests/windows -p no:cacheprovider -v -rxXs --durations=6 --basetemp="$CACHE/last-run" \
   ${LANE_PYTEST_ARGS:-}
 code=$?
 set -e

@@ -21,6 +21,7 @@ from desktop.cli.console import make_output_safe
 from desktop.core import Library, QuickReplyError
 from desktop.core.base.errors import DatabaseError, NotFoundError
 from desktop.core.store.models import Phrase
+from desktop.core.store.storage_errors import describe
 
 json_option = click.option("--json", "as_json", is_flag=True, help="以 JSON 输出（UTF-8）")
 SEE_DOCTOR = "；运行 quickreply doctor 查看原因和最近的备份（启动快回时会提示从备份恢复）"
@@ -41,6 +42,9 @@ class Group(click.Group):
         except QuickReplyError as exc:
             fail(str(exc))
         except sqlite3.DatabaseError as exc:  # damage found while reading, after the open
+            honest = describe(exc, (ctx.obj or {}).get("db"))
+            if honest is not None:  # the disk, the mount or a lock: not damage
+                fail(honest)
             fail(f"话术库文件读写出错（{exc}）{SEE_DOCTOR}")
         except KeyboardInterrupt:
             click.echo("已取消", err=True)

@@ -244,8 +244,8 @@
     </message>
     <message>
         <location line="+29"/>
-        <location filename="../../desktop/core/exchange/formats/base.py" line="+75"/>
-        <location filename="../../desktop/core/store/library.py" line="+281"/>
+        <location filename="../../desktop/core/exchange/formats/base.py" line="+82"/>
+        <location filename="../../desktop/core/store/library.py" line="+319"/>
         <location line="+108"/>
         <source>标题</source>
         <translation>Title</translation>
@@ -484,7 +484,7 @@
         <translation>Delete phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/backup.py" line="+28"/>
+        <location filename="../../desktop/core/store/backup.py" line="+32"/>
         <source>导入前</source>
         <translation>before import</translation>
     </message>
@@ -499,22 +499,32 @@
         <translation>manual</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>恢复前（已损坏）</source>
+        <translation>before restore (damaged)</translation>
+    </message>
+    <message>
         <location line="+31"/>
         <source>内存中的话术库没有文件，不能备份</source>
         <translation>An in-memory library has no file and cannot be backed up</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+75"/>
         <source>正在写入话术库，不能同时备份</source>
         <translation>The library is being written; it cannot be backed up at the same time</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
+        <source>话术库文件已损坏，没有备份（损坏的副本不能当作好的备份）：{problem}</source>
+        <translation>The library file is damaged, so no backup was taken (a damaged copy must not pass for a good backup): {problem}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>无法写备份 {path}：{error}</source>
         <translation>Cannot write the backup {path}: {error}</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+31"/>
         <source>还没有备份</source>
         <translation>There are no backups yet</translation>
     </message>
@@ -585,7 +595,7 @@
         <translation>Recognised {found}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/categories.py" line="+21"/>
+        <location filename="../../desktop/core/store/categories.py" line="+27"/>
         <source>分类不能为空</source>
         <translation>The category cannot be empty</translation>
     </message>
@@ -596,6 +606,11 @@
     </message>
     <message>
         <location line="+7"/>
+        <source>分类名含有无效的字符（{code}）：{name}</source>
+        <translation>The category name contains an invalid character ({code}): {name}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>分类名不合适（一行、最多 {limit} 字）：{name}…</source>
         <translation>Unsuitable category name (one line, at most {limit} characters): {name}…</translation>
     </message>
@@ -658,7 +673,42 @@
         <translation>Since category “{name}” was deleted, its number has been taken by a new category, so the deletion cannot be undone; the phrases in the trash can still be restored one by one</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/damaged.py" line="+77"/>
+        <location filename="../../desktop/core/store/damaged.py" line="+69"/>
+        <source>文件是空的（0 字节），不是话术库</source>
+        <translation>the file is empty (0 bytes), not a phrase library</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>不是快回的话术库（里面是别的程序的数据）</source>
+        <translation>is not a QuickReply library (it holds another program&apos;s data)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>话术</source>
+        <translation>Phrase</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>分类</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>订阅</source>
+        <translation>Subscription</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>{what} {key} 的文字已损坏（不是有效的 UTF-8），搜索和显示会出错</source>
+        <translation>The text of {what} {key} is damaged (not valid UTF-8); search and display will fail</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>无法把损坏的话术库改名保存（{error}），请先关闭正在使用它的程序</source>
         <translation>Cannot rename the damaged library to keep it ({error}); please close any program that is using it first</translation>
     </message>
@@ -678,18 +728,18 @@
         <translation>Cannot restore from the backup: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/db.py" line="+38"/>
+        <location filename="../../desktop/core/store/db.py" line="+43"/>
         <source>话术库路径是一个文件夹，不是文件：{path}</source>
         <translation>The library path is a folder, not a file: {path}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <location filename="../../desktop/core/store/library.py" line="-249"/>
         <source>话术库文件已损坏或不是快回的文件：{path}（{error}）</source>
         <translation>The library file is damaged or not a QuickReply file: {path} ({error})</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>无法创建话术库文件 {path}：{error}</source>
         <translation>Cannot create the library file {path}: {error}</translation>
     </message>
@@ -699,7 +749,7 @@
         <translation>Missing placeholder values: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/team/fetch.py" line="+66"/>
+        <location filename="../../desktop/core/team/fetch.py" line="+70"/>
         <source>订阅地址不能为空</source>
         <translation>The subscription address must not be empty</translation>
     </message>
@@ -709,22 +759,42 @@
         <translation>Only http(s) addresses or file paths are supported: {source}</translation>
     </message>
     <message>
+        <location line="+32"/>
+        <source>{host} 太慢：{seconds} 秒内没有传完话术包，保留上次的内容，稍后再试</source>
+        <translation>{host} is too slow: the pack did not arrive within {seconds} s; the last copy is kept, try again later</translation>
+    </message>
+    <message>
         <location line="+12"/>
         <source>话术包太大（最多 {limit} MB）</source>
         <translation>Pack too large (at most {limit} MB)</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+10"/>
+        <source>读取被取消（超时）</source>
+        <translation>reading was cancelled (time limit)</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>服务器把订阅重定向到 {url}，只接受 http(s) 地址，已拒绝</source>
+        <translation>The server redirected the subscription to {url}; only http(s) addresses are accepted; refused</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>服务器把 https 订阅重定向到不加密的 {url}，已拒绝</source>
+        <translation>The server redirected an https subscription to the unencrypted {url}; refused</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>{host} 回答 HTTP {code}（{reason}）</source>
         <translation>{host} answered HTTP {code} ({reason})</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>连不上 {host}：{reason}</source>
         <translation>Cannot connect to {host}: {reason}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>读取 {host} 时出错：{error}</source>
         <translation>Error while reading from {host}: {error}</translation>
     </message>
@@ -739,7 +809,7 @@
         <translation>File not found (is the shared folder connected?): {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/exchange/packs.py" line="+223"/>
+        <location filename="../../desktop/core/exchange/packs.py" line="+246"/>
         <location filename="../../desktop/core/team/fetch.py" line="+4"/>
         <source>读不了文件 {path}：{reason}</source>
         <translation>Cannot read file {path}: {reason}</translation>
@@ -791,7 +861,7 @@
     <message>
         <location line="+14"/>
         <location filename="../../desktop/core/exchange/formats/csv_io.py" line="+50"/>
-        <location filename="../../desktop/core/exchange/packs.py" line="-121"/>
+        <location filename="../../desktop/core/exchange/packs.py" line="-142"/>
         <source>{where}：{problem}</source>
         <translation>{where}: {problem}</translation>
     </message>
@@ -821,7 +891,7 @@
         <translation>{source}, row {row}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/exchange/formats/table.py" line="+126"/>
+        <location filename="../../desktop/core/exchange/formats/table.py" line="+127"/>
         <source>列「{name}」与「{first}」重复，用了前一列</source>
         <translation>Column &quot;{name}&quot; duplicates &quot;{first}&quot;; the first one was used</translation>
     </message>
@@ -867,13 +937,13 @@
         <translation>Row {row}: content is empty</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/exchange/formats/xlsx_io.py" line="+43"/>
-        <location line="+69"/>
+        <location filename="../../desktop/core/exchange/formats/xlsx_io.py" line="+53"/>
+        <location line="+106"/>
         <source>{source} 不是有效的 xlsx 文件（可能已损坏或不完整）</source>
         <translation>{source} is not a valid xlsx file (it may be damaged or incomplete)</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-101"/>
         <source>{source} 里的文件太多（{count} 个），不像是话术表格</source>
         <translation>{source} contains too many files ({count}); it doesn&apos;t look like a phrase sheet</translation>
     </message>
@@ -888,7 +958,17 @@
         <translation>{source} is too large when unpacked ({size} MB, at most {limit} MB); refused</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+27"/>
+        <source>{source} 的共享文字太多（超过 {limit} 条），不像是话术表格，已拒绝</source>
+        <translation>{source} has too many shared strings (over {limit}); it doesn&apos;t look like a phrase sheet; refused</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>{source} 里的文字太多（超过 {limit} 字），已拒绝</source>
+        <translation>{source} holds too much text (over {limit} characters); refused</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>{source} 里没有工作表</source>
         <translation>{source} has no worksheet</translation>
     </message>
@@ -947,13 +1027,13 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+234"/>
+        <location line="+243"/>
         <location filename="../../desktop/core/team/subtree.py" line="+131"/>
         <source>{label}（{title}）：{problem}</source>
         <translation>{label} ({title}): {problem}</translation>
     </message>
     <message>
-        <location line="-201"/>
+        <location line="-210"/>
         <source>分类「{category}」来自订阅，是只读的</source>
         <translation>Category &quot;{category}&quot; comes from a subscription and is read-only</translation>
     </message>
@@ -1028,17 +1108,32 @@
         <translation>{problem}; confirm skipping these rows, then import</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>话术库在预览之后有改动，请重新预览再导入</source>
         <translation>The library changed after the preview; preview again before importing</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/library.py" line="-333"/>
+        <location filename="../../desktop/core/store/library.py" line="-373"/>
+        <source>{what}含有无效的字符（{code}）</source>
+        <translation>{what} contains an invalid character ({code})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>快捷编码</source>
+        <translation>Shortcut code</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>快捷编码应为一个词、最多 {limit} 个字符：{code}</source>
         <translation>A shortcut code must be one word of at most {limit} characters: {code}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+8"/>
+        <source>标签</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>标签太长（最多 {limit} 字）：{tag}</source>
         <translation>Tag too long (at most {limit} characters): {tag}</translation>
     </message>
@@ -1048,7 +1143,7 @@
         <translation>Too many tags (at most {limit})</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+23"/>
         <source>{what}不能为空</source>
         <translation>{what} cannot be empty</translation>
     </message>
@@ -1058,7 +1153,17 @@
         <translation>{what} is too long ({length} characters, at most {limit})</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+38"/>
+        <source>话术库文件是空的（0 字节）：{path}</source>
+        <translation>The library file is empty (0 bytes): {path}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{path} {problem}</source>
+        <translation>{path} {problem}</translation>
+    </message>
+    <message>
+        <location line="+95"/>
         <source>分类「{category}」来自订阅，是只读的；需要修改请先复制一份到自己的分类</source>
         <translation>Category “{category}” comes from a subscription and is read-only; to change it, first copy it into a category of your own</translation>
     </message>
@@ -1076,6 +1181,11 @@
         <location line="+97"/>
         <source>这条话术不在回收站里：{id}</source>
         <translation>This phrase is not in the trash: {id}</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>话术库文件已损坏，为了不让损坏扩大，没有写入：{path}（{problem}）</source>
+        <translation>The library file is damaged; nothing was written so the damage does not spread: {path} ({problem})</translation>
     </message>
     <message>
         <location filename="../../desktop/core/text/lint.py" line="+44"/>
@@ -1113,7 +1223,12 @@
         <translation>Empty phrase: there is nothing to send; please write the text</translation>
     </message>
     <message>
-        <location line="+248"/>
+        <location line="+2"/>
+        <source>看不见的字符：零宽字符或文字方向控制符会让买家看到的和这里显示的不一样，建议删除</source>
+        <translation>Invisible character: a zero-width or text-direction control character makes what the buyer sees differ from what is shown here; remove it</translation>
+    </message>
+    <message>
+        <location line="+252"/>
         <source>标题：{problem}</source>
         <translation>Title: {problem}</translation>
     </message>
@@ -1173,12 +1288,22 @@
         <translation>{source} is nested too deeply</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>{source} 里有位数过多的数字，不是快回话术包</source>
+        <translation>{source} contains a number with far too many digits; it is not a QuickReply pack</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>{source} 的最外层应为一个对象</source>
         <translation>{source}: the top level should be an object</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <source>{source} 的 {where} 含有无效的字符（{code}，单独的代理码位），已拒绝</source>
+        <translation>{where} in {source} contains an invalid character ({code}, a lone surrogate); refused</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>{source} 不是快回话术包（format 应为 {format}）</source>
         <translation>{source} is not a QuickReply phrase pack (format should be {format})</translation>
     </message>
@@ -1204,12 +1329,17 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+14"/>
+        <location line="+21"/>
         <source>{where} 应为对象</source>
         <translation>{where} should be an object</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-16"/>
+        <source>{where}.note 太长（最多 {limit} 字）</source>
+        <translation>{where}.note is too long (at most {limit} characters)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>{where}.tags 应为文字列表</source>
         <translation>{where}.tags should be a list of text</translation>
     </message>
@@ -1234,7 +1364,7 @@
         <translation>This is a folder, not a phrase file: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/schema.py" line="+116"/>
+        <location filename="../../desktop/core/store/schema.py" line="+186"/>
         <source>话术库文件来自更新版本的快回（结构版本 {version}），请升级快回后再打开</source>
         <translation>The library file comes from a newer QuickReply (schema version {version}); please update QuickReply before opening it</translation>
     </message>
@@ -1310,7 +1440,7 @@
     </message>
     <message>
         <location line="+21"/>
-        <location filename="../../desktop/core/team/subscriptions.py" line="+70"/>
+        <location filename="../../desktop/core/team/subscriptions.py" line="+79"/>
         <source>未签名</source>
         <translation>Unsigned</translation>
     </message>
@@ -1466,7 +1596,7 @@
         <translation>Pinned the publisher&apos;s public key {key} (check it with your team lead)</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>{problem}；保留上次的内容，稍后再试</source>
         <translation>{problem}; keeping the previous content, will try again later</translation>
     </message>
@@ -1477,7 +1607,17 @@
         <translation>No changes</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+45"/>
+        <source>话术包比已经用着的旧（创建时间 {created}，已有 {previous}），可能是旧版本被重新放了上去，已拒绝</source>
+        <translation>The pack is older than the one in use (created {created}, in use {previous}); an old version may have been put back; refused</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>没有</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>{problem}；保留上次的内容</source>
         <translation>{problem}; keeping the previous content</translation>
     </message>
@@ -1517,7 +1657,7 @@
         <translation>Category {category}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/text/template.py" line="+30"/>
+        <location filename="../../desktop/core/text/template.py" line="+31"/>
         <source>占位符缺少右括号 }</source>
         <extracomment>Store settings read from the values mapping by the ``发货日`` built-in.</extracomment>
         <translation>Placeholder is missing its closing }</translation>
@@ -1541,6 +1681,12 @@
         <location line="+1"/>
         <source>选项占位符没有任何选项</source>
         <translation>Choice placeholder has no options</translation>
+    </message>
+    <message>
+        <location line="+256"/>
+        <location line="+23"/>
+        <source>填好的话术太长（超过 {limit} 字），请检查填入的值</source>
+        <translation>The filled-in phrase is too long (over {limit} characters); check the values filled in</translation>
     </message>
     <message>
         <location filename="../../desktop/platform/__init__.py" line="+40"/>
@@ -1652,6 +1798,26 @@
         <location filename="../../desktop/ui/library/phrase_model.py" line="+57"/>
         <source>、</source>
         <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/store/storage_errors.py" line="+63"/>
+        <source>磁盘已满，话术库没有改动：{path}（请清理磁盘空间后再试）</source>
+        <translation>The disk is full; the library was not changed: {path} (free some disk space and try again)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>话术库所在的磁盘或文件夹是只读的，无法写入：{path}（请换到可写的位置或取消只读）</source>
+        <translation>The disk or folder holding the library is read-only, so it cannot be written: {path} (move it somewhere writable or lift the read-only setting)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>话术库正被另一个程序写入（例如正在导入），请稍后再试：{path}</source>
+        <translation>Another program is writing to the library (an import, for example); please try again shortly: {path}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>打不开话术库文件（没有权限，或文件正被别的程序独占）：{path}（{error}）</source>
+        <translation>Cannot open the library file (no permission, or another program holds it exclusively): {path} ({error})</translation>
     </message>
 </context>
 <context>
@@ -2080,7 +2246,7 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <translation>Another program is holding the clipboard, so nothing was sent; please try again</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>聊天窗口以管理员身份运行，无法自动粘贴；话术已复制到剪贴板，请按 Ctrl+V</source>
         <translation>The chat window runs as administrator, so it cannot be pasted into automatically; the phrase is on the clipboard, press Ctrl+V</translation>
     </message>

@@ -91,7 +91,7 @@ class XSession:
         session.procs.append(xvfb)
         try:
             session.start("openbox", "--sm-disable")
-            wait_for(lambda: "window id" in session.run("xprop", "-root", "_NET_SUPPORTING_WM_CHECK", check=False),
+            wait_for(lambda: "window id" in session.run("xprop", "-root", "_NET_SUPPORTING_WM_CHECK", check=False), timeout=30,
                      what="openbox to manage the screen")
             session.start("trayer", "--edge", "bottom", "--align", "right", "--widthtype", "request",
                           "--height", "24", "--SetDockType", "true")

@@ -147,3 +147,22 @@ def test_starting_on_a_damaged_file_in_smoke_test_mode_exits_1_with_a_message(tm
     assert result.returncode == 1 and "quickreply doctor" in result.stderr
     assert "Traceback" not in result.stderr
     assert path.read_bytes() == damaged
+
+
+def test_a_damaged_newest_backup_is_passed_over_for_an_older_good_one(tmp_path):
+    """Issue 14, finding 1: the recovery used to offer only the newest backup, a damaged copy."""
+    import shutil
+
+    path = tmp_path / "library.db"
+    make_library(path, backup=True)
+    (good,) = sorted((tmp_path / "backups").glob("*.db"))
+    damaged_copy = good.with_name(good.name.replace(good.name[8:23], "99991231-235959"))
+    shutil.copyfile(path, damaged_copy)
+    truncate(damaged_copy)
+    truncate(path)
+    offers: list[Offer] = []
+    outcome = check_at_start(path, ask=lambda offer: offers.append(offer) or True)
+    assert offers[0].backup == good
+    assert outcome.path == path and damage(path) is None
+    with Library.open(path) as lib:
+        assert lib.find_by_code("zjdhs") is not None

@@ -364,16 +364,25 @@ def apply(
         raise PackError(
             Message("{problem}；确认跳过这些行后再导入", problem=bad_rows_message(plan.bad_rows))
         )
+    from desktop.core.store import backup as backups
+
     saved = None
     if backup and lib.path is not None and plan.writes():
-        from desktop.core.store.backup import backup_now
-
-        saved = backup_now(lib, "before-import")
-    with lib.writing():
-        fresh = preview(lib, plan.loaded, plan.policy)
-        if fresh.signature() != plan.signature():
-            raise PackError(Message("话术库在预览之后有改动，请重新预览再导入"))
-        report = _execute(lib, fresh)
+        # Rotated only once the import succeeded: a run of failing imports must not
+        # push the last good backups out with copies of an unchanged library.
+        saved = backups.backup_now(lib, backups.BEFORE_IMPORT, rotate=False)
+    try:
+        with lib.writing():
+            fresh = preview(lib, plan.loaded, plan.policy)
+            if fresh.signature() != plan.signature():
+                raise PackError(Message("话术库在预览之后有改动，请重新预览再导入"))
+            report = _execute(lib, fresh)
+    except BaseException:
+        if saved is not None:  # nothing was written: the copy is the library as it is
+            saved.unlink(missing_ok=True)
+        raise
+    if saved is not None:
+        backups.rotate_backups(lib)
     report.backup = saved.name if saved else ""
     return report
 

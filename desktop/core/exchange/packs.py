@@ -18,14 +18,16 @@ from desktop.core.base import files
 from desktop.core.base.errors import PackError, QuickReplyError
 from desktop.core.base.messages import Message, message_of
 from desktop.core.base.resources import read_text
+from desktop.core.base.textcheck import surrogate_place
 from desktop.core.store.categories import clean_path
-from desktop.core.store.library import Library
+from desktop.core.store.library import Library, strip_controls
 
 FORMAT = "quickreply.pack"
 VERSION = 1
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_PHRASES = 200_000
 POLICIES = ("skip", "replace", "copy")
+MAX_CATEGORY_NOTE = 1000  # as for a category note row in a CSV or xlsx
 _A_FILE = Message("文件")  # names the source in messages when the caller gives no name
 
 
@@ -131,8 +133,22 @@ def parse_pack(
         ) from None
     except RecursionError:
         raise PackError(Message("{source} 嵌套太深", source=source)) from None
+    except ValueError:  # an integer of more than 4,300 digits
+        raise PackError(
+            Message("{source} 里有位数过多的数字，不是快回话术包", source=source)
+        ) from None
     if not isinstance(doc, dict):
         raise PackError(Message("{source} 的最外层应为一个对象", source=source))
+    bad = surrogate_place(doc)
+    if bad is not None:
+        raise PackError(
+            Message(
+                "{source} 的 {where} 含有无效的字符（{code}，单独的代理码位），已拒绝",
+                source=source,
+                where=bad[0],
+                code=bad[1],
+            )
+        )
     if doc.get("format") != FORMAT:
         raise PackError(
             Message("{source} 不是快回话术包（format 应为 {format}）", source=source, format=FORMAT)
@@ -167,7 +183,14 @@ def parse_pack(
         where = f"categories[{n}]"
         if not isinstance(cat, dict):
             raise PackError(Message("{where} 应为对象", where=where))
-        pack.category_notes[_path(cat.get("path"), where + ".path")] = _text(cat, "note", where)
+        note = _text(cat, "note", where)
+        if len(note.strip()) > MAX_CATEGORY_NOTE:
+            raise PackError(
+                Message(
+                    "{where}.note 太长（最多 {limit} 字）", where=where, limit=MAX_CATEGORY_NOTE
+                )
+            )
+        pack.category_notes[_path(cat.get("path"), where + ".path")] = strip_controls(note)
     for n, item in enumerate(raw_phrases):
         try:
             pack.phrases.append(_phrase(item, f"phrases[{n}]"))

@@ -11,23 +11,28 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from desktop.core.base.errors import DatabaseError, NotFoundError, ValidationError
 from desktop.core.base.messages import Message
+from desktop.core.store.db import BUSY_TIMEOUT_MS
 from desktop.core.store.library import Library
 from desktop.core.store.schema import check_version, migrate
+from desktop.core.store.storage_errors import describe
 
 FOLDER = "backups"
 BEFORE_IMPORT = "before-import"
 BEFORE_RESTORE = "before-restore"
 MANUAL = "manual"
+DAMAGED = "damaged-before-restore"  # the state a restore replaced, kept although damaged
 REASONS = {
     BEFORE_IMPORT: Message("导入前"),
     BEFORE_RESTORE: Message("恢复前"),
     MANUAL: Message("手动"),
+    DAMAGED: Message("恢复前（已损坏）"),
 }
 _STAMP = "%Y%m%d-%H%M%S"
 
@@ -83,19 +88,64 @@ def list_backups(lib: Library) -> list[BackupInfo]:
     return [info for _, info in sorted(found, key=lambda pair: pair[0], reverse=True)]
 
 
-def backup_now(lib: Library, reason: str = MANUAL, *, rotate: bool = True) -> Path:
-    """Copy the library into ``backups/``; returns the new file."""
-    if lib.conn.in_transaction:
-        raise ValidationError(Message("正在写入话术库，不能同时备份"))
-    folder = folder_of(lib)
-    assert lib.path is not None
-    now = datetime.now()
-    base = f"{lib.path.stem}-{now.strftime(_STAMP)}-{now.microsecond // 1000:03d}-{reason}"
+def _target(folder: Path, stem: str, now: datetime, reason: str) -> Path:
+    base = f"{stem}-{now.strftime(_STAMP)}-{now.microsecond // 1000:03d}-{reason}"
     target = folder / f"{base}.db"
     n = 2
     while target.exists():
         target = folder / f"{base}-{n}.db"
         n += 1
+    return target
+
+
+STALE_AFTER_S = 600  # a copy still being written by another process is younger than this
+
+
+def remove_leftovers(lib: Library, now: float | None = None) -> list[Path]:
+    """Delete what an interrupted backup left: ``*.partial`` copies and their journals.
+
+    Only this library's, and only ones untouched for ``STALE_AFTER_S``, so a
+    backup another process is taking right now is left alone.
+    """
+    folder = folder_of(lib)
+    assert lib.path is not None
+    if not folder.is_dir():
+        return []
+    stamp = time.time() if now is None else now
+    removed = []
+    prefix = f"{lib.path.stem}-"
+    for path in folder.iterdir():
+        if not path.name.startswith(prefix) or not path.name.endswith(
+            (".partial", ".partial-journal", ".db-journal")
+        ):
+            continue
+        try:
+            if stamp - path.stat().st_mtime < STALE_AFTER_S:
+                continue
+            path.unlink()
+        except OSError:
+            continue  # gone already, or held open on Windows: next time
+        removed.append(path)
+    return removed
+
+
+def backup_now(lib: Library, reason: str = MANUAL, *, rotate: bool = True) -> Path:
+    """Copy the library into ``backups/``; returns the new file.
+
+    The copy is checked in full (``integrity_check`` and every text) before it
+    gets its name: a damaged library is refused rather than saved as a good
+    backup that rotation would then keep in place of the last good one.  Only
+    the state a restore replaces is kept even when damaged, under its own name.
+    """
+    if lib.conn.in_transaction:
+        raise ValidationError(Message("正在写入话术库，不能同时备份"))
+    from desktop.core.store.damaged import damage
+
+    folder = folder_of(lib)
+    assert lib.path is not None
+    remove_leftovers(lib)
+    now = datetime.now()
+    target = _target(folder, lib.path.stem, now, reason)
     partial = target.with_suffix(".partial")
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -105,11 +155,23 @@ def backup_now(lib: Library, reason: str = MANUAL, *, rotate: bool = True) -> Pa
             dest.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
         finally:
             dest.close()
+        problem = damage(partial, full=True)
+        if problem and reason != BEFORE_RESTORE:
+            partial.unlink(missing_ok=True)
+            raise DatabaseError(
+                Message(
+                    "话术库文件已损坏，没有备份（损坏的副本不能当作好的备份）：{problem}",
+                    problem=problem,
+                )
+            )
+        if problem:
+            target = _target(folder, lib.path.stem, now, DAMAGED)
         partial.replace(target)
     except (OSError, sqlite3.Error) as exc:
         partial.unlink(missing_ok=True)
+        said = describe(exc, partial) or str(exc)
         raise DatabaseError(
-            Message("无法写备份 {path}：{error}", path=str(target), error=str(exc))
+            Message("无法写备份 {path}：{error}", path=str(target), error=said)
         ) from None
     if rotate:
         rotate_backups(lib)
@@ -117,10 +179,18 @@ def backup_now(lib: Library, reason: str = MANUAL, *, rotate: bool = True) -> Pa
 
 
 def rotate_backups(lib: Library) -> list[Path]:
-    """Delete all but the newest ``backups_keep``; returns what was deleted."""
+    """Delete all but the newest ``backups_keep``; returns what was deleted.
+
+    The newest good backup is never deleted, even when copies of damaged
+    states (kept by a restore) are newer.
+    """
     keep = int(lib.setting("backups_keep"))
+    found = list_backups(lib)
+    newest_good = next((info for info in found if info.reason != DAMAGED), None)
     removed = []
-    for info in list_backups(lib)[keep:]:
+    for info in found[keep:]:
+        if info is newest_good:
+            continue
         info.path.unlink(missing_ok=True)
         removed.append(info.path)
     return removed
@@ -130,9 +200,10 @@ def find_backup(lib: Library, ref: str) -> BackupInfo:
     """A backup by file name (with or without ``.db``), or ``latest``."""
     backups = list_backups(lib)
     if ref == "latest":
-        if not backups:
+        good = [info for info in backups if info.reason != DAMAGED]
+        if not good:
             raise NotFoundError(Message("还没有备份"))
-        return backups[0]
+        return good[0]
     for info in backups:
         if ref in (info.name, info.path.stem):
             return info
@@ -183,7 +254,7 @@ def restore(lib: Library, ref: str | BackupInfo) -> tuple[BackupInfo, Path]:
     saved = backup_now(lib, BEFORE_RESTORE, rotate=False)
     try:
         src = sqlite3.connect(f"{info.path.resolve().as_uri()}?mode=ro", uri=True)
-        dest = sqlite3.connect(lib.path, isolation_level=None, timeout=5)
+        dest = sqlite3.connect(lib.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
             src.backup(dest)
             migrate(dest)  # a backup written by an older QuickReply

@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Sequence
 
 from desktop.core.base.errors import NotFoundError, ValidationError
 from desktop.core.base.messages import Message
+from desktop.core.base.textcheck import lone_surrogate
 from desktop.core.store.models import Category
 
 MAX_NAME = 40
+# control characters but tab and line breaks (those make a name refused, not cleaned)
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 MAX_DEPTH = 8
 
 
 def clean_path(path: Sequence[str] | str) -> tuple[str, ...]:
     """``"售后/退换货"`` or ``["售后", "退换货"]`` → ``("售后", "退换货")``, checked."""
     parts = path.replace("›", "/").split("/") if isinstance(path, str) else list(path)
+    # Control characters (a terminal escape in a pack) are dropped, not stored.
+    parts = [_CONTROLS.sub("", p) if isinstance(p, str) else p for p in parts]
     names = tuple(str(p).strip() for p in parts if str(p).strip())
     if not names:
         raise ValidationError(Message("分类不能为空"))
@@ -26,6 +32,11 @@ def clean_path(path: Sequence[str] | str) -> tuple[str, ...]:
             )
         )
     for name in names:
+        code = lone_surrogate(name)
+        if code:
+            raise ValidationError(
+                Message("分类名含有无效的字符（{code}）：{name}", code=code, name=repr(name)[1:-1])
+            )
         if len(name) > MAX_NAME or any(ch in name for ch in "\n\r\t"):
             raise ValidationError(
                 Message(
@@ -91,17 +102,28 @@ class CategoryTree:
             existing = self.by_path.get(names[:depth])
             if existing is None:
                 parent_id = parent.id if parent else None
-                pos = self.conn.execute(
-                    "SELECT COALESCE(MAX(position) + 1, 0) FROM categories WHERE parent_id IS ?",
-                    (parent_id,),
+                # A bare MAX() over the (parent_id, position) index is one lookup;
+                # wrapped in COALESCE, SQLite would walk every sibling.
+                last = self.conn.execute(
+                    "SELECT MAX(position) FROM categories WHERE parent_id IS ?", (parent_id,)
                 ).fetchone()[0]
+                pos = 0 if last is None else last + 1
+                # The file's unique index decides, not this cache: another process may
+                # have created the same category since it was loaded.
                 cur = self.conn.execute(
-                    "INSERT INTO categories (parent_id, name, position, note) VALUES (?, ?, ?, '')",
+                    "INSERT INTO categories (parent_id, name, position, note) VALUES (?, ?, ?, '')"
+                    " ON CONFLICT DO NOTHING",
                     (parent_id, names[depth - 1], pos),
                 )
-                existing = Category(
-                    int(cur.lastrowid), parent_id, names[depth - 1], pos, "", names[:depth]
-                )
+                if cur.rowcount == 1:
+                    cid, note = int(cur.lastrowid or 0), ""
+                else:  # made meanwhile by another process: use that one
+                    cid, pos, note = self.conn.execute(
+                        "SELECT id, position, note FROM categories"
+                        " WHERE COALESCE(parent_id, 0) = ? AND name = ?",  # the unique index
+                        (parent_id or 0, names[depth - 1]),
+                    ).fetchone()
+                existing = Category(cid, parent_id, names[depth - 1], pos, note, names[:depth])
                 self.by_id[existing.id] = existing
                 self.by_path[existing.path] = existing
                 self.order.append(existing.id)
@@ -111,6 +133,5 @@ class CategoryTree:
         return parent
 
     def set_note(self, category_id: int, note: str) -> None:
-        self.conn.execute(
-            "UPDATE categories SET note = ? WHERE id = ?", (note.strip(), category_id)
-        )
+        clean = _CONTROLS.sub("", note).strip()
+        self.conn.execute("UPDATE categories SET note = ? WHERE id = ?", (clean, category_id))

@@ -9,6 +9,7 @@ where it was.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 from datetime import datetime
@@ -18,6 +19,7 @@ from typing import cast
 from desktop.core.base.errors import DatabaseError
 from desktop.core.base.messages import Message
 from desktop.core.store.schema import SCHEMA_VERSION, migrate, user_version
+from desktop.core.store.storage_errors import describe
 
 COMPANIONS = ("", "-wal", "-shm")
 
@@ -28,25 +30,106 @@ def read_only(path: Path) -> sqlite3.Connection:
 
 
 def damage(path: Path, *, full: bool = False) -> str | None:
-    """Why ``path`` is unusable, or None (a missing or empty file is a new library, not damage).
+    """Why ``path`` is unusable, or None (a missing file is a new library, not damage).
+
+    An existing file that is empty (0 bytes) or holds another program's tables
+    is damage: treating it as new would seed the default library over it and
+    hide the backups.
 
     ``quick_check`` is fast enough for every start (about 20 ms for 20,000
-    phrases); ``full`` runs ``integrity_check``, which also checks indexes.
+    phrases); ``full`` runs ``integrity_check``, which also checks indexes, and
+    reads every stored text, since a flipped bit inside a character leaves the
+    b-tree intact but breaks search.
     """
-    if not path.is_file() or path.stat().st_size == 0:
+    if not path.is_file():
         return None
+    if path.stat().st_size == 0:
+        return EMPTY
     pragma = "integrity_check" if full else "quick_check"
     try:
         conn = read_only(path)
         try:
             if user_version(conn) > SCHEMA_VERSION:
                 return None  # a newer QuickReply's file: not damage, the open says so
+            foreign = not_a_library(conn)
+            if foreign:
+                return foreign
             rows = [row[0] for row in conn.execute(f"PRAGMA {pragma}(5)")]
+            if rows == ["ok"] and full:
+                return unreadable_text(conn)
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        if describe(exc, path) is not None:
+            return None  # a read-only mount or a lock: the open says so, a restore won't help
         return str(exc)
     return None if rows == ["ok"] else "；".join(rows)
+
+
+EMPTY = Message("文件是空的（0 字节），不是话术库")
+
+
+def not_a_library(conn: sqlite3.Connection) -> str | None:
+    """A SQLite file of another program (tables, but none of ours and no version)."""
+    if user_version(conn) != 0:
+        return None
+    rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+    tables = {row[0] for row in rows if not row[0].startswith("sqlite_")}
+    if tables and "phrases" not in tables:
+        return Message("不是快回的话术库（里面是别的程序的数据）")
+    return None
+
+
+def quick_problem(conn: sqlite3.Connection) -> str | None:
+    """``quick_check`` on an open connection: None when the file is sound."""
+    try:
+        rows = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    return None if rows == ["ok"] else "；".join(rows)
+
+
+# table → (what a person calls a row of it, the column that names the row)
+_TEXT_TABLES = {
+    "phrases": (Message("话术"), "id"),
+    "categories": (Message("分类"), "id"),
+    "settings": (Message("设置"), "key"),
+    "subscriptions": (Message("订阅"), "id"),
+}
+
+
+def unreadable_text(conn: sqlite3.Connection) -> str | None:
+    """The first stored text that is not valid UTF-8 (or tags that are not a JSON list)."""
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    saved = conn.text_factory
+    conn.text_factory = bytes
+    try:
+        for table, (what, key) in _TEXT_TABLES.items():
+            if table not in tables:
+                continue
+            cur = conn.execute(f"SELECT * FROM {table}")
+            names = [d[0] for d in cur.description]
+            for row in cur:
+                record = dict(zip(names, row))
+                name = record[key]
+                label = name.decode("utf-8", "replace") if isinstance(name, bytes) else str(name)
+                try:
+                    for value in row:
+                        if isinstance(value, bytes):
+                            value.decode("utf-8")
+                    if table == "phrases" and not isinstance(
+                        json.loads(record["tags"] or b"[]"), list
+                    ):
+                        raise ValueError("tags")
+                except ValueError:  # UnicodeDecodeError and JSONDecodeError too
+                    return Message(
+                        "{what} {key} 的文字已损坏（不是有效的 UTF-8），搜索和显示会出错",
+                        what=what,
+                        key=label,
+                    )
+    finally:
+        conn.text_factory = saved
+    return None
 
 
 def aside_name(path: Path, when: datetime | None = None) -> Path:
@@ -120,9 +203,18 @@ def restore_backup(backup: Path, path: Path, when: datetime | None = None) -> Pa
 
 
 def latest_backup(path: Path) -> tuple[Path, datetime] | None:
-    """The newest backup of the library at ``path`` (which may be too damaged to open)."""
-    backups = list_backups(path)
-    return backups[0] if backups else None
+    """The newest backup of the library at ``path`` that is itself sound.
+
+    A backup may have been taken of a file already damaged (by an older
+    QuickReply) or damaged since; offering it would dead-end the recovery.
+    """
+    good = good_backups(path)
+    return good[0] if good else None
+
+
+def good_backups(path: Path) -> list[tuple[Path, datetime]]:
+    """Backups of ``path`` that pass ``quick_check``, newest first."""
+    return [(found, when) for found, when in list_backups(path) if damage(found) is None]
 
 
 def list_backups(path: Path) -> list[tuple[Path, datetime]]:

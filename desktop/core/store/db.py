@@ -13,9 +13,14 @@ import sqlite_utils
 
 from desktop.core.base.errors import DatabaseError
 from desktop.core.base.messages import Message
+from desktop.core.store.storage_errors import storage_error
 
 APP_NAME = "QuickReply"
 ENV_DB = "QUICKREPLY_DB"
+# A writer waits this long for another process's transaction.  The largest import
+# allowed (200,000 phrases) holds the lock for about 20 s on a slow PC; waiting beats
+# failing with "database is locked" in the middle of the agent's work.
+BUSY_TIMEOUT_MS = 120_000
 
 
 def default_path() -> Path:
@@ -39,11 +44,14 @@ def connect(path: Path | str | None) -> sqlite_utils.Database:
                 )
             target.parent.mkdir(parents=True, exist_ok=True)
             db = sqlite_utils.Database(target)
-            db.conn.execute("PRAGMA busy_timeout = 5000")
+            db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.conn.isolation_level = None
         db.conn.execute("PRAGMA foreign_keys = ON")
         return db
     except sqlite3.DatabaseError as exc:
+        honest = storage_error(exc, path)
+        if honest is not None:
+            raise honest from exc
         raise DatabaseError(
             Message(
                 "话术库文件已损坏或不是快回的文件：{path}（{error}）",
@@ -52,6 +60,9 @@ def connect(path: Path | str | None) -> sqlite_utils.Database:
             )
         ) from exc
     except OSError as exc:
+        honest = storage_error(exc, path)
+        if honest is not None:
+            raise honest from exc
         raise DatabaseError(
             Message(
                 "无法创建话术库文件 {path}：{error}", path=str(path), error=exc.strerror or str(exc)
@@ -73,6 +84,14 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     try:
         yield conn
     except BaseException:
-        conn.execute("ROLLBACK")
+        # SQLite has already rolled back after some errors (a full disk, an I/O
+        # error); a second ROLLBACK would hide the real error behind its own.
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise
-    conn.execute("COMMIT")
+    try:
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise

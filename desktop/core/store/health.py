@@ -52,7 +52,8 @@ def database_checks(path: Path) -> list[Check]:
             Check(
                 "完整性",
                 FAIL,
-                f"话术库文件已损坏（{problem}）；启动快回会提示恢复最近的备份，损坏的文件会改名保留",
+                f"话术库文件已损坏（{problem}）；启动快回会提示恢复最近的完好备份"
+                "（损坏的文件会改名保留），也可运行 quickreply backup restore latest",
             )
         )
         return checks

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop.core.base.errors import DatabaseError, NotFoundError, ValidationError
 from desktop.core.base.messages import Message
+from desktop.core.base.textcheck import lone_surrogate
 from desktop.core.search.index import Entry, Keys, SearchIndex, category_keys, phrase_keys
 from desktop.core.search.textnorm import fold
 from desktop.core.store.categories import CategoryTree
@@ -26,6 +27,7 @@ from desktop.core.store.db import connect, default_path, transaction
 from desktop.core.store.models import Category, Phrase
 from desktop.core.store.schema import check_version, migrate
 from desktop.core.store.settings import SETTINGS, STORE_PREFIX, canonical_key, check_value
+from desktop.core.store.storage_errors import storage_error
 from desktop.core.store.usage import Frecency
 from desktop.core.text import template
 
@@ -49,9 +51,17 @@ def now_iso() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+def refuse_lone_surrogate(value: str, what: str) -> None:
+    """Text that can't be stored as UTF-8 (an undecodable byte from the command line)."""
+    code = lone_surrogate(value)
+    if code:
+        raise ValidationError(Message("{what}含有无效的字符（{code}）", what=what, code=code))
+
+
 def clean_code(code: str | None) -> str | None:
     if code is None:
         return None
+    refuse_lone_surrogate(str(code), Message("快捷编码"))
     folded = fold(code).strip()
     if not folded:
         return None
@@ -65,6 +75,7 @@ def clean_code(code: str | None) -> str | None:
 def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
     out: list[str] = []
     for tag in tags:
+        refuse_lone_surrogate(str(tag), Message("标签"))
         for part in str(tag).translate(_CONTROL_CHARS).replace("，", ",").split(","):
             part = part.strip()
             if not part:
@@ -80,11 +91,23 @@ def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-_CONTROL_CHARS = {c: None for c in range(32) if chr(c) not in "\n\t"} | {0x7F: None}
+# C0 controls but line breaks and tabs, DEL and the C1 controls (0x9B starts a terminal escape)
+_CONTROL_CHARS = (
+    {c: None for c in range(32) if chr(c) not in "\n\t"}
+    | {0x7F: None}
+    | {c: None for c in range(0x80, 0xA0)}
+)
+_ALL_CONTROL_CHARS = _CONTROL_CHARS | {ord("\n"): None, ord("\t"): None}
+
+
+def strip_controls(text: str, *, keep_lines: bool = True) -> str:
+    """``text`` without control characters (ESC, BEL, NUL…); they would reach a terminal raw."""
+    return str(text).translate(_CONTROL_CHARS if keep_lines else _ALL_CONTROL_CHARS)
 
 
 def clean_text(value: str, what: str, limit: int, *, required: bool) -> str:
     """Normalise line ends and drop control characters (they'd corrupt chat and search)."""
+    refuse_lone_surrogate(str(value), what)
     text = str(value).replace("\r\n", "\n").replace("\r", "\n").translate(_CONTROL_CHARS)
     if required and not text.strip():
         raise ValidationError(Message("{what}不能为空", what=what))
@@ -114,6 +137,7 @@ class Library:
         self._index: SearchIndex | None = None
         self._pinned: set[str] = set()
         self._data_version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        self._checked_for_writing = path is None  # a file is checked before its first write
 
     # ----- opening -------------------------------------------------------------
     @classmethod
@@ -126,15 +150,29 @@ class Library:
         if path is None:
             path = default_path()
         memory = str(path) == ":memory:"
+        if not memory and Path(path).is_file() and Path(path).stat().st_size == 0:
+            # Something emptied the file: damage, not a new library to seed over it.
+            raise DatabaseError(Message("话术库文件是空的（0 字节）：{path}", path=str(path)))
         db = connect(None if memory else path)
         try:
             check_version(db.conn)
+            if not memory:
+                from desktop.core.store.damaged import not_a_library
+
+                foreign = not_a_library(db.conn)
+                if foreign:
+                    raise DatabaseError(
+                        Message("{path} {problem}", path=str(path), problem=foreign)
+                    )
             if not memory:
                 db.enable_wal()
             before = migrate(db.conn)
             lib = cls(db, path=None if memory else Path(path))
         except sqlite3.DatabaseError as exc:
             db.close()
+            honest = storage_error(exc, path)
+            if honest is not None:  # a read-only mount or a lock is not damage
+                raise honest from exc
             raise DatabaseError(
                 Message(
                     "话术库文件已损坏或不是快回的文件：{path}（{error}）",
@@ -506,15 +544,52 @@ class Library:
     def _invalidate(self) -> None:
         self._index = None
 
+    def check_before_writing(self) -> None:
+        """Refuse to write into a damaged file, checked once per process (``quick_check``).
+
+        A write into a damaged b-tree can spread the damage and would then be
+        copied into the next backup; refusing keeps the file as it is for the
+        recovery at the next start.
+        """
+        if self._checked_for_writing:
+            return
+        from desktop.core.store.damaged import quick_problem
+
+        problem = quick_problem(self.conn)
+        if problem:
+            raise DatabaseError(
+                Message(
+                    "话术库文件已损坏，为了不让损坏扩大，没有写入：{path}（{problem}）",
+                    path=str(self.path),
+                    problem=problem,
+                )
+            )
+        self._checked_for_writing = True
+
     @contextmanager
     def writing(self) -> Iterator[sqlite3.Connection]:
         """One transaction; afterwards (committed or rolled back) caches are refreshed."""
+        self.check_before_writing()
         try:
-            with transaction(self.conn) as conn:
+            with self.storage_errors(), transaction(self.conn) as conn:
+                # Inside the write lock: catch up with what other processes committed,
+                # so no decision below rests on a stale cache.
+                self.refresh_if_changed()
                 yield conn
         finally:
             self.tree.reload()
             self._invalidate()
+
+    @contextmanager
+    def storage_errors(self) -> Iterator[None]:
+        """A full disk, a read-only mount or a lock as a ``StorageError`` saying so."""
+        try:
+            yield
+        except sqlite3.OperationalError as exc:
+            honest = storage_error(exc, self.path)
+            if honest is None:
+                raise
+            raise honest from exc
 
     def _ensure_index(self) -> SearchIndex:
         if self._index is None:
@@ -538,7 +613,8 @@ class Library:
         """Remember that a phrase was sent: its id and the time, nothing else."""
         current = self.get(phrase_id)
         used_at = time.time() if when is None else float(when)
-        with transaction(self.conn):
+        self.check_before_writing()
+        with self.storage_errors(), transaction(self.conn):
             self.conn.execute(
                 "INSERT INTO usage (phrase_id, used_at) VALUES (?, ?)", (current.id, used_at)
             )
@@ -558,7 +634,8 @@ class Library:
     def set_setting(self, key: str, value: str) -> str:
         key = canonical_key(key)
         checked = check_value(key, value)
-        with transaction(self.conn):
+        self.check_before_writing()
+        with self.storage_errors(), transaction(self.conn):
             self.conn.execute(
                 "INSERT INTO settings (key, value) VALUES (?, ?)"
                 " ON CONFLICT(key) DO UPDATE SET value = excluded.value",

@@ -95,10 +95,80 @@ def _v3_subscriptions(conn: sqlite3.Connection) -> None:
     )
 
 
+def merge_duplicate_categories(conn: sqlite3.Connection) -> int:
+    """Fold categories with the same parent and name into the oldest one; returns how many went.
+
+    Two processes with stale caches could each create 售后 (or 售后/退换货).
+    Phrases, subcategories and subscription roots move to the kept one, a note
+    it lacks is taken over, and merging parents can make their children
+    duplicates in turn, so this repeats until none are left.
+    """
+    has_subscriptions = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'subscriptions'"
+    ).fetchone()
+    merged = 0
+    while True:
+        groups = conn.execute(
+            "SELECT MIN(id), GROUP_CONCAT(id) FROM categories"
+            " GROUP BY COALESCE(parent_id, 0), name HAVING COUNT(*) > 1"
+        ).fetchall()
+        if not groups:
+            return merged
+        for keep, ids in groups:
+            for other in sorted(int(i) for i in str(ids).split(",") if int(i) != keep):
+                conn.execute(
+                    "UPDATE phrases SET category_id = ? WHERE category_id = ?", (keep, other)
+                )
+                conn.execute(
+                    "UPDATE categories SET parent_id = ? WHERE parent_id = ?", (keep, other)
+                )
+                conn.execute(
+                    "UPDATE categories SET"
+                    " note = CASE WHEN note = '' THEN (SELECT note FROM categories WHERE id = ?)"
+                    " ELSE note END,"
+                    " read_only = MAX(read_only, (SELECT read_only FROM categories WHERE id = ?))"
+                    " WHERE id = ?",
+                    (other, other, keep),
+                )
+                if has_subscriptions:
+                    conn.execute(
+                        "UPDATE subscriptions SET root_category_id = ? WHERE root_category_id = ?",
+                        (keep, other),
+                    )
+                conn.execute("DELETE FROM categories WHERE id = ?", (other,))
+                merged += 1
+
+
+def _v4_unique_categories(conn: sqlite3.Connection) -> None:
+    """One category per parent and name, enforced by the file rather than a process's cache."""
+    merge_duplicate_categories(conn)
+    conn.execute(
+        "CREATE UNIQUE INDEX IF NOT EXISTS categories_unique_name"
+        " ON categories(COALESCE(parent_id, 0), name)"
+    )
+
+
+def _v5_pack_time(conn: sqlite3.Connection) -> None:
+    """The ``created`` time of the last signed pack accepted, so an older one can be refused."""
+    have = {row[1] for row in conn.execute("PRAGMA table_info(subscriptions)")}
+    if "pack_created" not in have:
+        conn.execute("ALTER TABLE subscriptions ADD COLUMN pack_created TEXT")
+
+
+def _v6_category_position(conn: sqlite3.Connection) -> None:
+    """Finding the end of a parent's children, once per new category, without a scan."""
+    conn.execute(
+        "CREATE INDEX IF NOT EXISTS categories_parent_position ON categories(parent_id, position)"
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_base,
     _v2_search_keys,
     _v3_subscriptions,
+    _v4_unique_categories,
+    _v5_pack_time,
+    _v6_category_position,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

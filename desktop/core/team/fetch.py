@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import http.client
 import re
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -23,7 +24,10 @@ from desktop.core.base.errors import QuickReplyError
 from desktop.core.base.messages import Message
 from desktop.core.exchange.packs import MAX_FILE_BYTES
 
-TIMEOUT_S = 15.0
+TIMEOUT_S = 15.0  # for each connect and each read
+# For the whole fetch of a URL: a server that sends a byte every few seconds never
+# trips the per-read timeout, so the total time is bounded too (50 MB at 1 MB/s fits).
+TOTAL_S = 90.0
 _CHUNK = 64 * 1024
 # Shared folders (SMB, FAT) keep modification times to 1–2 s; a file read that
 # soon after a write could change again unseen, so its time isn't trusted.
@@ -76,8 +80,40 @@ def normalise_source(source: str) -> str:
 
 def fetch(source: str, known: Validators = Validators(), timeout: float = TIMEOUT_S) -> Fetched:
     if is_url(source):
-        return _fetch_url(source, known, timeout)
+        return _bounded(source, known, timeout, TOTAL_S)
     return _fetch_file(Path(source), known)
+
+
+def _bounded(url: str, known: Validators, timeout: float, total: float) -> Fetched:
+    """``_fetch_url`` with a limit on its whole duration, headers included.
+
+    The fetch runs in a daemon thread; when the limit passes, the caller gets
+    ``SourceUnreachable`` at once and the thread stops at its next read.
+    """
+    outcome: list[Fetched | BaseException] = []
+    cancel = threading.Event()
+
+    def run() -> None:
+        try:
+            outcome.append(_fetch_url(url, known, timeout, cancel))
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller below
+            outcome.append(exc)
+
+    worker = threading.Thread(target=run, name="quickreply-fetch", daemon=True)
+    worker.start()
+    worker.join(total)
+    if not outcome:
+        cancel.set()
+        raise SourceUnreachable(
+            Message(
+                "{host} 太慢：{seconds} 秒内没有传完话术包，保留上次的内容，稍后再试",
+                host=urllib.parse.urlsplit(url).netloc,
+                seconds=f"{total:.0f}",
+            )
+        )
+    if isinstance(outcome[0], BaseException):
+        raise outcome[0]
+    return outcome[0]
 
 
 def _too_large() -> SourceError:
@@ -85,11 +121,15 @@ def _too_large() -> SourceError:
     return SourceError(Message("话术包太大（最多 {limit} MB）", limit=limit))
 
 
-def _read_limited(stream) -> bytes:
+def _read_limited(stream, cancel: threading.Event | None = None) -> bytes:
     chunks: list[bytes] = []
     total = 0
+    # read1 returns what has arrived instead of waiting for a whole chunk
+    read = getattr(stream, "read1", stream.read)
     while True:
-        chunk = stream.read(_CHUNK)
+        if cancel is not None and cancel.is_set():
+            raise SourceUnreachable(Message("读取被取消（超时）"))
+        chunk = read(_CHUNK)
         if not chunk:
             return b"".join(chunks)
         total += len(chunk)
@@ -98,22 +138,73 @@ def _read_limited(stream) -> bytes:
         chunks.append(chunk)
 
 
-def _fetch_url(url: str, known: Validators, timeout: float) -> Fetched:
+class RedirectPolicy(urllib.request.HTTPRedirectHandler):
+    """Follow a few redirects, only to http(s) and never from https down to http.
+
+    ``final`` remembers where the last redirect pointed, so an error names the
+    address that actually failed rather than the one the agent subscribed to.
+    """
+
+    max_redirections = 5
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.final: str | None = None
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        shown = newurl[:200]
+        scheme = urllib.parse.urlsplit(newurl).scheme.lower()
+        refused = scheme not in ("http", "https") or (
+            urllib.parse.urlsplit(req.full_url).scheme.lower() == "https" and scheme == "http"
+        )
+        if refused and fp is not None:
+            fp.close()  # the redirect's own response; urllib closes it only when following
+        if scheme not in ("http", "https"):
+            raise SourceError(
+                Message("服务器把订阅重定向到 {url}，只接受 http(s) 地址，已拒绝", url=shown)
+            )
+        if urllib.parse.urlsplit(req.full_url).scheme.lower() == "https" and scheme == "http":
+            raise SourceError(
+                Message("服务器把 https 订阅重定向到不加密的 {url}，已拒绝", url=shown)
+            )
+        self.final = newurl
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def _opener(policy: RedirectPolicy) -> urllib.request.OpenerDirector:
+    # No ProxyHandler reading http_proxy & co: a variable set by some other program
+    # must not route the team's phrases through a host nobody chose for them.
+    return urllib.request.build_opener(urllib.request.ProxyHandler({}), policy)
+
+
+def _where(url: str, policy: RedirectPolicy) -> str:
+    """The host, or after a redirect the whole final address (without a query)."""
+    if policy.final is None:
+        return urllib.parse.urlsplit(url).netloc
+    parts = urllib.parse.urlsplit(policy.final)
+    return f"{parts.scheme}://{parts.netloc}{parts.path}"[:200]
+
+
+def _fetch_url(
+    url: str, known: Validators, timeout: float, cancel: threading.Event | None = None
+) -> Fetched:
     headers = {"User-Agent": f"QuickReply/{__version__}", "Accept": "application/json, */*;q=0.5"}
     if known.etag:
         headers["If-None-Match"] = known.etag
     if known.last_modified:
         headers["If-Modified-Since"] = known.last_modified
     request = urllib.request.Request(url, headers=headers)
+    policy = RedirectPolicy()
     host = urllib.parse.urlsplit(url).netloc
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
+        with _opener(policy).open(request, timeout=timeout) as response:
             length = response.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > MAX_FILE_BYTES:
                 raise _too_large()
-            data = _read_limited(response)
+            data = _read_limited(response, cancel)
             found = Validators(response.headers.get("ETag"), response.headers.get("Last-Modified"))
     except urllib.error.HTTPError as exc:
+        host = _where(url, policy)
         with exc:  # an HTTPError holds the open response; close it
             if exc.code == 304:
                 return Fetched(None, known)
@@ -126,10 +217,12 @@ def _fetch_url(url: str, known: Validators, timeout: float) -> Fetched:
                 )
             ) from None
     except urllib.error.URLError as exc:
+        host = _where(url, policy)
         raise SourceUnreachable(
             Message("连不上 {host}：{reason}", host=host, reason=str(exc.reason))
         ) from None
     except (OSError, http.client.HTTPException) as exc:
+        host = _where(url, policy)
         raise SourceUnreachable(
             Message("读取 {host} 时出错：{error}", host=host, error=str(exc))
         ) from None

@@ -246,7 +246,7 @@ def load_document(data: bytes | str) -> dict[str, Any]:
             raise SignatureError(Message("话术包不是 UTF-8 编码")) from None
     try:
         doc = json.loads(data)
-    except (json.JSONDecodeError, RecursionError):
+    except (ValueError, RecursionError):  # JSONDecodeError, or a 5,000-digit number
         raise SignatureError(Message("话术包不是有效的 JSON")) from None
     if not isinstance(doc, dict):
         raise SignatureError(Message("话术包的最外层应为一个对象"))

@@ -8,9 +8,10 @@ next check tries again.  A pack is checked fully (every ``parse_pack`` rule and
 the signature) before anything is written.
 
 Trust: ``pin`` fixes the publisher's public key; a pack signed by anyone else,
-or unsigned, is then refused.  Without ``pin``, a signed first pack pins its
-own key (trust on first use) so later tampering is caught; an unsigned first
-pack leaves the subscription unpinned and unsigned packs are accepted.
+or unsigned, is then refused.  Without ``pin``, the first signed pack pins its
+own key (trust on first use) so later tampering is caught, whether it came
+first or after unsigned ones; until then unsigned packs are accepted.  A signed
+pack must not be older (``created``) than the last one accepted.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import urllib.parse
 from dataclasses import asdict, dataclass, field, replace
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -35,13 +37,19 @@ from desktop.core.team.fetch import (
     is_url,
     normalise_source,
 )
-from desktop.core.team.signing import Verdict, canonical_public_key, check_pack, fingerprint
+from desktop.core.team.signing import (
+    SignatureError,
+    Verdict,
+    canonical_public_key,
+    check_pack,
+    fingerprint,
+)
 from desktop.core.team.subtree import Changes, remove_subtree, replace_subtree
 
 UPDATED, UNCHANGED, UNREACHABLE, REFUSED = "updated", "unchanged", "unreachable", "refused"
 _FIELDS = (
     "id, source, name, pinned_key, signed_by, root_category_id, etag, last_modified,"
-    " content_hash, last_checked, last_updated, last_error, created"
+    " content_hash, last_checked, last_updated, last_error, created, pack_created"
 )
 
 
@@ -60,6 +68,7 @@ class Subscription:
     last_updated: str | None
     last_error: str | None
     created: str
+    pack_created: str | None = None  # ``created`` of the last signed pack accepted
 
     @property
     def trust(self) -> str:
@@ -71,7 +80,7 @@ class Subscription:
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
-        for key in ("etag", "last_modified", "content_hash", "root_category_id"):
+        for key in ("etag", "last_modified", "content_hash", "root_category_id", "pack_created"):
             data.pop(key)
         data["fingerprint"] = fingerprint(self.pinned_key) if self.pinned_key else None
         data["trust"] = self.trust
@@ -248,6 +257,7 @@ def _apply(
         last_modified=fetched.validators.last_modified,
         content_hash=hashlib.sha256(data).hexdigest(),
         signed_by=verdict.signed_by,
+        pack_created=pack.created.strip() or None if verdict.signed_by else None,
         last_checked=stamp,
         last_updated=stamp,
         last_error=None,
@@ -286,6 +296,12 @@ def update(lib: Library, sub: Subscription, *, timeout: float = TIMEOUT_S) -> Up
         pack, verdict = check_pack(fetched.data, sub.pinned_key, _label(sub.source))
         with lib.writing():
             current = get(lib, sub.id)  # another process may have unsubscribed meanwhile
+            if verdict.signed_by is not None:
+                refuse_rollback(current, verdict.signed_by, pack.created)
+                if current.pinned_key is None:
+                    # The first signed pack pins its key, also for a subscription that
+                    # began unsigned: from now on another key or no signature is refused.
+                    _set(lib, sub.id, pinned_key=verdict.signed_by)
             lib.tree.reload()
             root_id = _root(lib, current)
             changes = _apply(lib, sub.id, root_id, pack, fetched, fetched.data, verdict, stamp)
@@ -294,6 +310,38 @@ def update(lib: Library, sub: Subscription, *, timeout: float = TIMEOUT_S) -> Up
     except QuickReplyError as exc:
         return _refuse(lib, sub, stamp, exc)
     return UpdateResult(get(lib, sub.id), UPDATED, changes.summary(), changes)
+
+
+def _pack_time(text: str | None) -> datetime | None:
+    """A pack's ``created`` as an aware time (naive means UTC); None when missing or odd."""
+    if not text or not text.strip():
+        return None
+    try:
+        when = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
+
+
+def refuse_rollback(sub: Subscription, signer: str, created: str) -> None:
+    """Refuse a signed pack older than the last one accepted from the same key.
+
+    A validly signed old pack (an old copy left on the NAS, or put back on
+    purpose) would otherwise bring back phrases the lead has since corrected.
+    """
+    previous = _pack_time(sub.pack_created)
+    if previous is None or sub.signed_by != signer:
+        return
+    now = _pack_time(created)
+    if now is None or now < previous:
+        raise SignatureError(
+            Message(
+                "话术包比已经用着的旧（创建时间 {created}，已有 {previous}），"
+                "可能是旧版本被重新放了上去，已拒绝",
+                created=created.strip() or Message("没有"),
+                previous=sub.pack_created,
+            )
+        )
 
 
 def _refuse(lib: Library, sub: Subscription, stamp: str, exc: QuickReplyError) -> UpdateResult:

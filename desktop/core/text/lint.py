@@ -53,7 +53,13 @@ MESSAGES = {
         "非淘系链接：站外链接会被平台拦截或处罚，只发淘宝/天猫等允许域名的链接"
     ),
     "empty": Message("话术为空：发送内容不能为空，请填写正文"),
+    "invisible-char": Message(
+        "看不见的字符：零宽字符或文字方向控制符会让买家看到的和这里显示的不一样，建议删除"
+    ),
 }
+# Bidi controls reorder what the buyer sees; zero-width characters hide inside words
+# (and split 微信 so a word list no longer matches).
+_INVISIBLE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 # (rule, level, list) for the plain word rules, in report order.
 _WORD_RULES = (
@@ -342,6 +348,18 @@ def lint(body: str, title: str = "", rules: Rules | None = None) -> list[Finding
     for rule, level, name in (*_WORD_RULES, ("cold-filler", "warning", "filler")):
         for s, e in _word_matches(rules, name, folded, url_spans):
             findings.append(_finding(body, folded, rule, level, s, e))
+
+    for found in _INVISIBLE.finditer(body):
+        findings.append(
+            Finding(
+                "warning",
+                "invisible-char",
+                MESSAGES["invisible-char"],
+                found.group(),
+                found.start(),
+                found.end(),
+            )
+        )
 
     length = _length_finding(body)
     if length is not None:

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
+from desktop.core.base.errors import ValidationError
 from desktop.core.base.messages import Message
 
 BUILTINS: tuple[str, ...] = ("今天", "明天", "时间", "星期", "问候", "发货日")
@@ -267,18 +268,32 @@ def _provided(values: Mapping[str, str], name: str) -> str | None:
     return text if text.strip() else None
 
 
+# A chat message is far shorter; a body repeating one field thousands of times with a
+# long value would otherwise build hundreds of megabytes.
+MAX_RENDERED = 50_000
+
+
 def render(
     body: str, values: Mapping[str, str] | None = None, now: datetime | None = None
 ) -> Rendered:
-    """Fill placeholders; unfilled plain fields stay as written and are listed in ``missing``."""
+    """Fill placeholders; unfilled plain fields stay as written and are listed in ``missing``.
+
+    Refuses (``ValidationError``) once the text would pass ``MAX_RENDERED`` characters.
+    """
     given: Mapping[str, str] = values or {}
     builtins: dict[str, str] | None = None
     out: list[str] = []
     missing: dict[str, None] = {}
+    length = 0
     for seg in parse(body):
+        if length > MAX_RENDERED:
+            raise ValidationError(
+                Message("填好的话术太长（超过 {limit} 字），请检查填入的值", limit=MAX_RENDERED)
+            )
         f = seg.field
         if f is None:
             out.append(seg.text)
+            length += len(seg.text)
             continue
         value = _provided(given, f.name)
         if value is None and f.name in BUILTINS:
@@ -293,4 +308,9 @@ def render(
             missing.setdefault(f.name)
             value = seg.raw
         out.append(value)
+        length += len(value)
+    if length > MAX_RENDERED:
+        raise ValidationError(
+            Message("填好的话术太长（超过 {limit} 字），请检查填入的值", limit=MAX_RENDERED)
+        )
     return Rendered("".join(out), tuple(missing))

@@ -16,7 +16,14 @@ from desktop.core.base.errors import PackError, QuickReplyError
 from desktop.core.base.messages import Message, message_of
 from desktop.core.exchange.packs import MAX_PHRASES, Pack, PackPhrase, read_limited  # noqa: F401 (re-exported for the readers)
 from desktop.core.store.categories import clean_path
-from desktop.core.store.library import MAX_BODY, MAX_TITLE, clean_code, clean_tags, clean_text
+from desktop.core.store.library import (
+    MAX_BODY,
+    MAX_TITLE,
+    clean_code,
+    clean_tags,
+    clean_text,
+    strip_controls,
+)
 
 MAX_NOTE = 1000  # the library's limit for a phrase note
 ALL_FIELDS = frozenset({"id", "category", "title", "body", "code", "tags", "note"})
@@ -67,7 +74,7 @@ def clean_phrase(item: PackPhrase) -> PackPhrase:
     Checking here, before the import starts, lets the preview list every bad row
     instead of the import failing half-way through.
     """
-    phrase_id = (item.id or "").strip() or None
+    phrase_id = strip_controls(item.id or "", keep_lines=False).strip() or None
     if phrase_id is not None and len(phrase_id) > MAX_ID:
         raise PackError(Message("编号太长（最多 {limit} 个字符）", limit=MAX_ID))
     return PackPhrase(

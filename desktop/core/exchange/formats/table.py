@@ -25,6 +25,7 @@ from desktop.core.exchange.formats.base import (
 )
 from desktop.core.exchange.packs import MAX_PHRASES, Pack, PackPhrase
 from desktop.core.store.categories import clean_path
+from desktop.core.store.library import strip_controls
 
 # One row of a sheet: its 1-based number, its cells as text, and the indexes of
 # cells that hold a formula (only an .xlsx can have those).
@@ -195,7 +196,7 @@ def _read_row(result: ReadResult, number: int, values: dict[str, str]) -> None:
                 RowError(number, Message("第 {row} 行：{problem}", row=number, problem=problem))
             )
         else:
-            result.pack.category_notes[path] = note.strip()
+            result.pack.category_notes[path] = strip_controls(note).strip()
         return
     if not body.strip():
         result.errors.append(RowError(number, Message("第 {row} 行：内容为空", row=number)))

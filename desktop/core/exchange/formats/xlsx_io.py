@@ -11,6 +11,7 @@ openpyxl is imported on first use: it costs a noticeable part of start-up.
 from __future__ import annotations
 
 import io
+import re
 import warnings
 import zipfile
 from collections.abc import Iterator, Sequence
@@ -30,6 +31,15 @@ MAX_UNCOMPRESSED = 300 * MB
 MAX_RATIO = 100  # deflate of real sheets stays far below; bombs are in the thousands
 RATIO_FROM = 1 * MB  # tiny members may compress well without being dangerous
 MAX_COLUMNS = 64
+# openpyxl holds every shared string in a list (about 160 bytes for a tiny one), before
+# a single row is read: counted from the archive first.  600,000 covers a full sheet of
+# 200,000 phrases with distinct titles, bodies and codes.
+MAX_SHARED_STRINGS = 600_000
+# Text taken from cells, counted as rows stream: one long shared string referenced by
+# every cell would otherwise be copied 200,000 times.  40 million characters is about
+# 200 characters per phrase at the phrase limit.
+MAX_TEXT_CHARS = 40_000_000
+_SHARED_ITEM = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s>/]")
 WIDTHS = {"A": 18, "B": 24, "C": 60, "D": 12, "E": 16, "F": 24, "G": 14}
 
 
@@ -73,6 +83,32 @@ def check_zip(data: bytes, source: str) -> None:
         )
 
 
+def count_shared_strings(data: bytes, source: str) -> None:
+    """Refuse a shared-string table larger than a phrase sheet needs, reading it as a stream."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for member in archive.infolist():
+            if not member.filename.lower().endswith("sharedstrings.xml"):
+                continue
+            count = 0
+            tail = b""
+            with archive.open(member) as stream:
+                while chunk := stream.read(1 << 20):
+                    window = tail + chunk
+                    count += len(_SHARED_ITEM.findall(window))
+                    # keep a short tail so an item split across chunks is counted once
+                    cut = max(window.rfind(b"<"), len(window) - 16)
+                    tail = window[cut:]
+                    count -= len(_SHARED_ITEM.findall(tail))
+                    if count + len(_SHARED_ITEM.findall(tail)) > MAX_SHARED_STRINGS:
+                        raise PackError(
+                            Message(
+                                "{source} 的共享文字太多（超过 {limit} 条），不像是话术表格，已拒绝",
+                                source=source,
+                                limit=MAX_SHARED_STRINGS,
+                            )
+                        )
+
+
 def _text(value: Any) -> str:
     """A cell's value as the text the user typed or saw."""
     if value is None:
@@ -90,9 +126,19 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _rows(sheet: Any) -> Iterator[Row]:
+def _rows(sheet: Any, source: str) -> Iterator[Row]:
+    read = 0
     for number, cells in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS), 1):
         texts = [_text(c.value) for c in cells]
+        read += sum(len(t) for t in texts)
+        if read > MAX_TEXT_CHARS:
+            raise PackError(
+                Message(
+                    "{source} 里的文字太多（超过 {limit} 字），已拒绝",
+                    source=source,
+                    limit=MAX_TEXT_CHARS,
+                )
+            )
         formulas = tuple(i for i, c in enumerate(cells) if c.data_type == "f")
         yield number, texts, formulas
 
@@ -101,6 +147,7 @@ def read_xlsx(path: str | Path) -> ReadResult:
     target = Path(path)
     data = read_limited(target)
     check_zip(data, target.name)
+    count_shared_strings(data, target.name)
     import openpyxl
 
     with warnings.catch_warnings():
@@ -118,7 +165,7 @@ def read_xlsx(path: str | Path) -> ReadResult:
                 sheet = book.worksheets[0]
             else:
                 raise PackError(Message("{source} 里没有工作表", source=target.name))
-            return parse_rows(_rows(sheet), target.name, target.stem)
+            return parse_rows(_rows(sheet, target.name), target.name, target.stem)
         except PackError:
             raise
         except Exception:  # noqa: BLE001 - damaged XML inside the archive

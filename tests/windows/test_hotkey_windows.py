@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 
-from tests.windows.conftest import HERE, HOTKEY_NOT_DELIVERED, focus_notepad, wait_for, win
+from tests.windows.conftest import HERE, focus_notepad, wait_for, win
 
 MOD_ALT, MOD_CONTROL, VK_K = 0x1, 0x2, 0x4B
 
@@ -14,7 +14,6 @@ def read(path) -> str:
     return path.read_text(errors="replace") if path.exists() else ""
 
 
-@HOTKEY_NOT_DELIVERED
 def test_the_chord_pressed_in_notepad_reaches_the_windows_hotkey_backend(lane, eyes, notepad):
     log = lane.tmp / "probe.out"
     probe = lane.start(str(lane.python), win(HERE / "hotkey_probe.py"), "ctrl+alt+k", "60", log=log)

@@ -9,7 +9,9 @@ Standard library only (ctypes): nothing of QuickReply is imported here.
 
 import ctypes
 import json
+import queue
 import sys
+import threading
 import time
 from ctypes import wintypes
 
@@ -60,12 +62,18 @@ kernel32.GlobalAlloc.argtypes = [wintypes.UINT, ctypes.c_size_t]
 kernel32.GlobalLock.restype = wintypes.LPVOID
 kernel32.GlobalLock.argtypes = [wintypes.HGLOBAL]
 kernel32.GlobalUnlock.argtypes = [wintypes.HGLOBAL]
+user32.PeekMessageW.argtypes = [
+    ctypes.POINTER(wintypes.MSG), HWND, wintypes.UINT, wintypes.UINT, wintypes.UINT
+]
+user32.TranslateMessage.argtypes = [ctypes.POINTER(wintypes.MSG)]
+user32.DispatchMessageW.argtypes = [ctypes.POINTER(wintypes.MSG)]
 
 CF_UNICODETEXT = 13
 WM_GETTEXT, WM_GETTEXTLENGTH = 0x000D, 0x000E
 SMTO_ABORTIFHUNG = 0x0002
 GMEM_MOVEABLE = 0x0002
 WS_OVERLAPPED = 0
+PM_REMOVE = 0x0001
 
 # A clipboard owner needs a window of its own: under Wine OpenClipboard(NULL) does not
 # keep other processes out, so the blocker below opens it with this (hidden) window.
@@ -195,8 +203,35 @@ def answer(request: dict):
     raise ValueError(f"unknown request {what!r}")
 
 
-def main() -> None:
+def pump() -> None:
+    """Answer this thread's window messages.  The helper owns the clipboard after
+    ``set_clipboard``, like the agent's chat program would: a real owner answers its
+    messages, and one that does not is rightly taken by QuickReply for hung (then it
+    neither reads nor restores that clipboard)."""
+    msg = wintypes.MSG()
+    while user32.PeekMessageW(ctypes.byref(msg), None, 0, 0, PM_REMOVE):
+        user32.TranslateMessage(ctypes.byref(msg))
+        user32.DispatchMessageW(ctypes.byref(msg))
+
+
+def read_requests(into: queue.Queue) -> None:
     for line in sys.stdin.buffer:
+        into.put(line)
+    into.put(None)
+
+
+def main() -> None:
+    # stdin is read by a thread, so this one (which owns the window) keeps pumping.
+    requests: queue.Queue = queue.Queue()
+    threading.Thread(target=read_requests, args=(requests,), daemon=True).start()
+    while True:
+        pump()
+        try:
+            line = requests.get(timeout=0.02)
+        except queue.Empty:
+            continue
+        if line is None:
+            return
         try:
             reply = {"ok": answer(json.loads(line))}
         except (OSError, RuntimeError, ValueError, KeyError, TypeError) as exc:  # the test reads it

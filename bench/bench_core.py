@@ -20,7 +20,8 @@ from pathlib import Path
 
 from desktop.core import Library
 from desktop.core.base.resources import read_text
-from desktop.core.exchange.packs import import_pack, parse_pack
+from desktop.core.exchange.importer import import_now
+from desktop.core.exchange.packs import parse_pack
 
 PRODUCT_LINES = ["女装", "男装", "童装", "鞋靴", "箱包", "家居", "数码", "美妆", "食品", "母婴",
                  "运动", "户外", "家电", "宠物", "文具", "饰品", "内衣", "床品", "厨具", "车品"]
@@ -60,9 +61,9 @@ def bench(size: int, rounds: int) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bench.db"
         text = synthetic_pack(size)
-        lib = Library.open(path, seed=False)
+        lib = Library.open(path)
         t0 = time.perf_counter()
-        import_pack(lib, parse_pack(text))
+        import_now(lib, parse_pack(text))
         import_s = time.perf_counter() - t0
         rng = random.Random(3)
         ids = [row[0] for row in lib.conn.execute("SELECT id FROM phrases")]

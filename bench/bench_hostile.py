@@ -21,7 +21,8 @@ from pathlib import Path
 
 from desktop.core import Library
 from desktop.core.exchange.formats import xlsx_io
-from desktop.core.exchange.packs import Pack, PackPhrase, import_pack
+from desktop.core.exchange.importer import import_now
+from desktop.core.exchange.packs import Pack, PackPhrase
 
 CATEGORIES = 20_000
 
@@ -34,10 +35,10 @@ def time_categories(phrases: bool) -> float:
     else:
         pack = Pack(category_notes={(f"分类{i}",): "说明" for i in range(CATEGORIES)})
     with tempfile.TemporaryDirectory() as folder:
-        lib = Library.open(Path(folder) / "bench.db", seed=False)
+        lib = Library.open(Path(folder) / "bench.db")
         try:
             started = time.perf_counter()
-            import_pack(lib, pack)
+            import_now(lib, pack)
             took = time.perf_counter() - started
             assert len(lib.categories()) == CATEGORIES
         finally:

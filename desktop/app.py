@@ -12,35 +12,31 @@ from pathlib import Path
 
 from desktop import logs
 from desktop.core import Library, QuickReplyError
+from desktop.core.exchange.seed import open_library
 from desktop.core.store.db import default_path
 from desktop.core.text.buyer import BuyerContext
-from desktop.launcher import tell
 from desktop.platform import create_platform
-from desktop.platform.autostart import create_autostart
 from desktop.platform.base import HotkeyError, Platform
 from desktop.qt import QObject, QtCore, QTimer, QtWidgets
+from desktop.startup import tell
 from desktop.ui import clipboard, i18n
-from desktop.ui.buyer_dialog import BuyerDialog
 from desktop.ui.crash import CrashReporter
 from desktop.ui.i18n import says
 from desktop.ui.icon import app_icon
-from desktop.ui.import_dialog import ImportDialog, undo_last_import
 from desktop.ui.notify import ERROR, INFO, WARNING, Bridge
 from desktop.ui.paste import PasteService
 from desktop.ui.popup import Popup
 from desktop.ui.recovery import ask_with_dialog, check_at_start
 from desktop.ui.results_model import ResultsModel
-from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.side_panel import SidePanel
 from desktop.ui.single_instance import InstanceServer, ask_running_instance, server_name
 from desktop.ui.smoke import SmokeTest, headless
-from desktop.ui.stats_dialog import StatsDialog
 from desktop.ui.subscription_updater import SubscriptionUpdater
-from desktop.ui.subscriptions_dialog import SubscriptionsDialog
 from desktop.ui.tray import Tray, cursor_position
 
 log = logging.getLogger("quickreply.app")
 POLL_MS = 1500  # how often to look for changes written by the CLI or another window
+WARM_INDEX_MS = 300  # after start: the tray icon first, then the search index
 TRAY_WAIT_MS = 5000  # a tray host starting at login may appear a moment after us
 
 
@@ -72,6 +68,8 @@ class QuickReplyApp(QObject):
         self.paused = False
         self._dialogs: list[QtWidgets.QDialog] = []
         self.library_window: QtWidgets.QMainWindow | None = None  # 话术库, made on first use
+        self.drill_window: QtWidgets.QWidget | None = None  # 练习, made on first use
+        self.typing_window: QtWidgets.QWidget | None = None
 
         platform.hotkey.activated.connect(self.open_popup)
         self.popup.chosen.connect(self.paste.deliver)
@@ -96,27 +94,36 @@ class QuickReplyApp(QObject):
         self.side_panel.closed.connect(lambda: self.tray.panel_action.setChecked(False))
         self.tray.panel_toggled.connect(self.show_side_panel)
         self.tray.stats_requested.connect(self.open_stats)
-        self.tray.import_requested.connect(lambda: self._show_dialog(ImportDialog(self.library)))
-        self.tray.undo_import_requested.connect(
-            lambda: undo_last_import(self.library, self.messages.send)
-        )
+        self.tray.drill_requested.connect(lambda: self.open_drill())
+        self.tray.import_requested.connect(self.open_import)
+        self.tray.undo_import_requested.connect(self.undo_import)
         self.subscriptions = SubscriptionUpdater(library, self.messages, parent=self)
-        self.tray.subscriptions_requested.connect(
-            lambda: self._show_dialog(SubscriptionsDialog(self.library, self.subscriptions))
-        )
+        self.tray.subscriptions_requested.connect(self.open_subscriptions)
 
+        self._warm = QTimer(self)
+        self._warm.setSingleShot(True)
+        self._warm.timeout.connect(self._warm_index)
         self._poll = QTimer(self)
         self._poll.timeout.connect(self._check_for_outside_changes)
         self._poll.start(POLL_MS)
 
     def start(self) -> None:
-        self.library.search("", limit=1)  # build the search index before the first hotkey
         self.tray.show()
         problem = getattr(self.platform, "problem", None)
         if problem:
             self.messages.send(tr("全局快捷键不可用"), says(problem), WARNING)
         self.apply_hotkey()
         self.subscriptions.start()  # checks now (in the background) and every interval
+        # Build the search index once the tray host has had a moment to embed the
+        # icon, not before it; a hotkey pressed sooner builds it on the spot.
+        self._warm.start(WARM_INDEX_MS)
+
+    def _warm_index(self) -> None:
+        try:
+            self.library.search("", limit=1)
+            self.library.suggester.warm()  # 建议's index, built in the background
+        except QuickReplyError as exc:
+            log.warning("could not build the search index: %s", exc)
 
     # ----- hotkey ----------------------------------------------------------------
     def apply_hotkey(self) -> None:
@@ -154,7 +161,10 @@ class QuickReplyApp(QObject):
             return
         self.paste.remember_target()
         self.library.refresh_if_changed()
-        self.popup.open_at(cursor_position())
+        message = self._clipboard_message()
+        self.popup.open_at(cursor_position(), message)
+        if self.side_panel.isVisible():
+            self.side_panel.set_message(message)  # its 建议 section, fed the same way
         self._claim_foreground()
 
     def _claim_foreground(self) -> None:
@@ -166,6 +176,15 @@ class QuickReplyApp(QObject):
                 claim(int(self.popup.winId()))
             except Exception:
                 log.exception("could not bring the popup to the front")
+
+    def _clipboard_message(self) -> str:
+        """Clipboard text for 建议 (a buyer's message copied from the chat), or ""."""
+        if self.library.setting("suggest_clipboard") != "on":
+            return ""
+        try:
+            return QtWidgets.QApplication.clipboard().text() or ""
+        except RuntimeError:  # the clipboard owner went away mid-read
+            return ""
 
     def _give_focus_back(self) -> None:
         target = self.paste.target()
@@ -195,13 +214,35 @@ class QuickReplyApp(QObject):
             self.popup.form.focus_first_missing()
 
     # ----- windows -----------------------------------------------------------------
+    # Each window's module is imported when it is first opened: most sessions open
+    # none of them, and together they (with spreadsheets, statistics and the
+    # network code behind them) would cost start-up time and memory.
     def edit_buyer(self) -> None:
+        from desktop.ui.buyer_dialog import BuyerDialog
+
         self._show_dialog(BuyerDialog(self.buyer))
 
     def edit_settings(self) -> None:
-        dialog = SettingsDialog(self.library, autostart=create_autostart(self.library.path))
+        from desktop.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.library, autostart=self.platform.autostart(self.library.path))
         dialog.applied.connect(self.apply_hotkey)
         self._show_dialog(dialog)
+
+    def open_import(self) -> None:
+        from desktop.ui.import_dialog import ImportDialog
+
+        self._show_dialog(ImportDialog(self.library))
+
+    def undo_import(self) -> None:
+        from desktop.ui.import_dialog import undo_last_import
+
+        undo_last_import(self.library, self.messages.send)
+
+    def open_subscriptions(self) -> None:
+        from desktop.ui.subscriptions_dialog import SubscriptionsDialog
+
+        self._show_dialog(SubscriptionsDialog(self.library, self.subscriptions))
 
     def show_side_panel(self, visible: bool) -> None:
         if visible:
@@ -210,6 +251,8 @@ class QuickReplyApp(QObject):
             self.side_panel.hide()
 
     def open_stats(self) -> None:
+        from desktop.ui.stats_dialog import StatsDialog
+
         self._show_dialog(StatsDialog(self.library))
 
     def open_library(self) -> None:
@@ -219,11 +262,38 @@ class QuickReplyApp(QObject):
         if self.library_window is None:
             self.library_window = LibraryWindow(self.library)
             self.library_window.setWindowIcon(app_icon())
+            self.library_window.drill_requested.connect(self.open_drill)
         else:
             self.library_window.refresh()  # type: ignore[attr-defined]
         self.library_window.show()
         self.library_window.raise_()
         self.library_window.activateWindow()
+
+    def open_drill(self, category: list[str] | None = None) -> None:
+        """练习: the response drill's first page, with ``category`` ticked."""
+        from desktop.ui.drill.window import DrillWindow
+
+        if self.drill_window is None:
+            self.drill_window = DrillWindow(self.library)
+            self.drill_window.setWindowIcon(app_icon())
+            self.drill_window.typing_requested.connect(self.open_typing)
+        if category or not (self.drill_window.isVisible() and self.drill_window.in_round):
+            self.drill_window.prepare([category] if category else [])  # a round under way stays
+        self._bring_forward(self.drill_window)
+
+    def open_typing(self) -> None:
+        from desktop.ui.drill.typing import TypingWindow
+
+        if self.typing_window is None:
+            self.typing_window = TypingWindow(self.library)
+            self.typing_window.setWindowIcon(app_icon())
+        self.typing_window.start()
+        self._bring_forward(self.typing_window)
+
+    def _bring_forward(self, window: QtWidgets.QWidget) -> None:
+        window.show()
+        window.raise_()
+        window.activateWindow()
 
     def _show_dialog(self, dialog: QtWidgets.QDialog) -> None:
         dialog.setWindowIcon(app_icon())
@@ -253,8 +323,14 @@ class QuickReplyApp(QObject):
         """Another start of quickreply asked us to come forward."""
         if message == "show":
             self.open_popup()
+        elif message == "drill" or message.startswith("drill:"):
+            path = message.partition(":")[2]
+            self.open_drill([p for p in path.split("/") if p] or None)
+        elif message == "typing":
+            self.open_typing()
 
     def shutdown(self) -> None:
+        self._warm.stop()
         self._poll.stop()
         clipboard.release(QtWidgets.QApplication.clipboard())
         self.platform.close()
@@ -276,11 +352,17 @@ def _wait_for_tray() -> bool:
 
 
 def run(
-    db_path: Path | str | None = None, argv: list[str] | None = None, *, smoke_test: bool = False
+    db_path: Path | str | None = None,
+    argv: list[str] | None = None,
+    *,
+    smoke_test: bool = False,
+    request: str | None = None,
 ) -> int:
     """Start the tray app; returns the process exit code.
 
     ``smoke_test``: start as usual, open and close the popup once, exit (see ui/smoke.py).
+    ``request``: a window to open at once (``drill``, ``drill:售后``, ``typing``); when
+    QuickReply already runs, that instance is asked to open it.
     """
     log_path = logs.setup()
     logs.route_qt_messages()
@@ -297,7 +379,7 @@ def run(
     crash.install()
 
     name = server_name(path)
-    if not smoke_test and ask_running_instance(name):
+    if not smoke_test and ask_running_instance(name, request or "show"):
         print(tr("快回已经在运行，已把它调到前台。"), file=sys.stderr)
         return 0
     if not (smoke_test and headless()) and not _wait_for_tray():
@@ -308,7 +390,7 @@ def run(
         tell(recovered.note)
         return 1
     try:
-        library = Library.open(path)
+        library = open_library(path)
     except QuickReplyError as exc:
         tell(tr("无法打开话术库：") + says(exc))
         return 1
@@ -329,6 +411,8 @@ def run(
     )
     if recovered.note:
         app.messages.send(tr("话术库已恢复"), recovered.note, WARNING)
+    if request:
+        app.handle_request(request)
     if smoke_test:
         smoke = SmokeTest(app)
         crash.on_error = smoke.fail

@@ -102,12 +102,12 @@ def test_the_daily_loop_with_a_buyer_name_leaves_no_trace_of_it_in_the_log(
     qtbot, tmp_path, log_file
 ):
     from desktop.app import QuickReplyApp
-    from desktop.core import Library
+    from desktop.core.exchange.seed import open_library
     from desktop.platform.base import Platform
     from desktop.platform.fake import FakeFocus, FakeHotkey, FakeKeystroke
     from desktop.qt import Qt, QtWidgets
 
-    lib = Library.open(tmp_path / "lib.db")
+    lib = open_library(tmp_path / "lib.db")
     clipboard = QtWidgets.QApplication.clipboard()
     seen: list[str] = []
     platform = Platform("fake", FakeHotkey(), FakeFocus(active=7),

@@ -1,6 +1,9 @@
-"""The ``quickreply`` command line (entry point ``desktop.cli:main``)."""
+"""The ``quickreply`` command line (entry point ``desktop.cli:main``).
 
-from desktop.cli import backup, config, doctor, handbook, keys, packs, phrases, stats, subscribe  # noqa: F401  (each registers its commands)
+Each sibling module registers its commands on ``main``; ``base.COMMANDS`` says
+which module to import when a command is run, so only that one is loaded.
+"""
+
 from desktop.cli.base import main
 
 __all__ = ["main"]

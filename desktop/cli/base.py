@@ -7,28 +7,69 @@ modules, one per area, and register themselves on ``main``.
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import sqlite3
 import sys
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from desktop import __version__
 from desktop.cli.console import make_output_safe
-from desktop.core import Library, QuickReplyError
-from desktop.core.base.errors import DatabaseError, NotFoundError
-from desktop.core.store.models import Phrase
+from desktop.core.base.errors import DatabaseError, NotFoundError, QuickReplyError
 from desktop.core.store.storage_errors import describe
+
+if TYPE_CHECKING:
+    from desktop.core import Library
+    from desktop.core.store.models import Phrase
 
 json_option = click.option("--json", "as_json", is_flag=True, help="以 JSON 输出（UTF-8）")
 SEE_DOCTOR = "；运行 quickreply doctor 查看原因和最近的备份（启动快回时会提示从备份恢复）"
 
 
+# Which sibling module defines each command.  A command's module (and the part
+# of the core it needs) is imported only when that command runs, so
+# ``--version`` and ``search`` don't pay for spreadsheets, signing or the GUI.
+COMMANDS = {
+    **dict.fromkeys(
+        (
+            "search",
+            "show",
+            "add",
+            "edit",
+            "delete",
+            "restore",
+            "trash",
+            "categories",
+            "render",
+            "lint",
+        ),
+        "phrases",
+    ),
+    **dict.fromkeys(("import", "export"), "packs"),
+    **dict.fromkeys(("subscribe", "unsubscribe", "subscriptions", "update", "copy"), "subscribe"),
+    **{
+        name: name
+        for name in (
+            "backup", "config", "doctor", "drill", "handbook", "init", "keys", "stats", "suggest"
+        )
+    },
+}
+
+
 class Group(click.Group):
-    """Turns domain errors into one line on stderr with exit code 1."""
+    """Loads commands on first use; turns domain errors into one line on stderr with exit code 1."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | COMMANDS.keys())
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            importlib.import_module(f"desktop.cli.{COMMANDS[cmd_name]}")  # registers it on main
+        return super().get_command(ctx, cmd_name)
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         make_output_safe()  # before click prints anything, usage errors included
@@ -77,9 +118,11 @@ def emit(data: Any) -> None:
 
 
 def library_of(ctx: click.Context) -> Library:
+    from desktop.core.exchange.seed import open_library
+
     obj = ctx.find_root().obj
     if obj.get("lib") is None:
-        obj["lib"] = Library.open(obj.get("db"))
+        obj["lib"] = open_library(obj.get("db"))
         ctx.call_on_close(obj["lib"].close)
     return obj["lib"]
 

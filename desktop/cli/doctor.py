@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import platform
-import sqlite3
 import sys
 from pathlib import Path
 
@@ -17,8 +16,8 @@ import click
 
 from desktop import __version__, logs
 from desktop.cli.base import emit, json_option, main
-from desktop.core.store.damaged import damage, read_only
-from desktop.core.store.db import default_path
+from desktop.core.store.damaged import damage
+from desktop.core.store.db import default_path, peek_setting
 from desktop.core.store.health import (
     FAIL,
     OK,
@@ -37,17 +36,10 @@ LABELS = {OK: "[正常]", WARN: "[注意]", FAIL: "[失败]"}  # plain text: GBK
 def stored_setting(path: Path, key: str) -> str:
     """A setting read without opening the library for writing; the default when unreadable."""
     default = SETTINGS[key].default
-    if not path.is_file() or damage(path):
+    if damage(path):
         return default
-    try:
-        conn = read_only(path)
-        try:
-            row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return default
-    return row[0] if row else default
+    value = peek_setting(path, key)
+    return default if value is None else value
 
 
 def version_check() -> Check:

@@ -11,6 +11,10 @@ import click
 from desktop.cli.base import emit, fail, json_option, library_of, main
 from desktop.core.exchange import formats, importer, packs
 from desktop.core.exchange.importer import ACTIONS, POLICY_NAMES, STATUSES, ImportPlan
+from desktop.core.exchange.seed import seeded
+from desktop.core.store.db import default_path
+from desktop.core.store.snapshot import open_copy
+from desktop.core.text import fields
 
 MAX_LISTED = 20
 
@@ -43,9 +47,13 @@ def _listed(title: str, lines: list[str]) -> None:
 
 def show_plan(plan: ImportPlan) -> None:
     names = list(STATUSES.values())
-    rows = [["分类", *names]]
-    for category, counts in plan.by_category().items():
-        rows.append([category, *(str(counts[s]) for s in STATUSES)])
+    rows = [["分类", *names]]  # levels joined by › so a lead sees how a cell was split
+    by_path: dict[tuple[str, ...], dict[str, int]] = {}
+    for item in plan.items:
+        counts = by_path.setdefault(item.phrase.category, dict.fromkeys(STATUSES, 0))
+        counts[item.status] += 1
+    for path, counts in by_path.items():
+        rows.append([" › ".join(path), *(str(counts[s]) for s in STATUSES)])
     rows.append(["合计", *(str(n) for n in plan.counts().values())])
     policy = POLICY_NAMES[plan.policy]
     click.echo(f"预览 {plan.loaded.source}：{len(plan.items)} 条话术，冲突时{policy}")
@@ -80,6 +88,11 @@ def show_plan(plan: ImportPlan) -> None:
     help="编号或快捷编码已存在且内容不同时：跳过 / 替换 / 两个都留（副本换新编码）",
 )
 @click.option("--skip-bad-rows", is_flag=True, help="文件里有问题的行不导入，其余照常导入")
+@click.option(
+    "--convert-brackets",
+    is_flag=True,
+    help="把 [商品名称]、【买家昵称】 这样的占位符改成 {商品}、{买家昵称}，[偏大/偏小/正常] 改成选项",
+)
 @json_option
 @click.pass_context
 def import_(
@@ -88,12 +101,21 @@ def import_(
     dry_run: bool,
     on_conflict: str,
     skip_bad_rows: bool,
+    convert_brackets: bool,
     as_json: bool,
 ) -> None:
     """导入话术（.json / .xlsx / .csv）。整个导入是一次事务，导入前自动备份。"""
     loaded = formats.read_any(file)  # a broken or hostile file is refused before the library opens
-    lib = library_of(ctx)
-    plan = importer.preview(lib, loaded, on_conflict)
+    if convert_brackets:
+        for item in loaded.pack.phrases:
+            item.body = fields.convert_brackets(item.body)
+    if dry_run:
+        # A copy in memory: a preview never creates, upgrades or writes the library file.
+        with seeded(open_copy(ctx.find_root().obj.get("db") or default_path())) as copy:
+            plan = importer.preview(copy, loaded, on_conflict)
+    else:
+        lib = library_of(ctx)
+        plan = importer.preview(lib, loaded, on_conflict)
     if dry_run:
         if as_json:
             emit({**plan.to_dict(), "dry_run": True})
@@ -106,7 +128,7 @@ def import_(
             importer.bad_rows_message(plan.bad_rows)
             + "。用 --dry-run 查看全部；确认不要这些行时加 --skip-bad-rows"
         )
-    report = importer.apply(lib, plan, skip_bad_rows=skip_bad_rows)
+    report = importer.apply(library_of(ctx), plan, skip_bad_rows=skip_bad_rows)
     if as_json:
         emit({**report.to_dict(), "bad_rows_skipped": [e.to_dict() for e in plan.bad_rows]})
         return

@@ -19,6 +19,7 @@ from desktop.cli.base import (
     read_body,
     resolve,
 )
+from desktop.core.store.settings import STORE_PREFIX
 from desktop.core.text import lint as linting
 
 
@@ -206,8 +207,9 @@ def lint(ctx: click.Context, refs: Sequence[str], as_json: bool) -> None:
     lib = library_of(ctx)
     phrases = [resolve(lib, r) for r in refs] if refs else lib.phrases()
     findings: list[dict[str, Any]] = []
+    own = [k[len(STORE_PREFIX) :] for k in lib.settings() if k.startswith(STORE_PREFIX)]
     for p in phrases:
-        for f in linting.lint(p.body, p.title):
+        for f in linting.lint(p.body, p.title, known_fields=own):
             findings.append({"id": p.id, "title": p.title} | f.to_dict())
     if as_json:
         emit(findings)

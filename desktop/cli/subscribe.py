@@ -13,10 +13,10 @@ from datetime import datetime
 import click
 
 from desktop.cli.base import emit, fail, json_option, library_of, main, one_line, resolve
+from desktop.core.store.subtree import PERSONAL_CATEGORY, copy_phrase
 from desktop.core.team import subscriptions as subs
 from desktop.core.team.fetch import SourceUnreachable
 from desktop.core.team.signing import read_public_key_arg
-from desktop.core.team.subtree import PERSONAL_CATEGORY, copy_phrase
 
 _SHOWN = 20
 

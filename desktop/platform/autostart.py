@@ -12,35 +12,11 @@ import sys
 from pathlib import Path
 from typing import Protocol
 
-import platformdirs
-
 from desktop.core.base.messages import Message
+from desktop.core.store.db import default_db
+from desktop.platform.autostart_entry import AutostartError
 
-APP_ID = "quickreply"
-LABEL = "com.quickreply.app"
-
-
-class AutostartError(Exception):
-    """Turning autostart on or off failed; the message is shown to the user as is."""
-
-
-def entry_file_error(action: str, path: Path, exc: OSError) -> AutostartError:
-    """``action`` (``write``, ``read`` or ``delete``) of the entry file ``path`` failed."""
-    where, error = str(path), exc.strerror or str(exc)
-    if action == "write":
-        message = Message("无法写入开机启动项 {path}：{error}", path=where, error=error)
-    elif action == "read":
-        message = Message("无法读取开机启动项 {path}：{error}", path=where, error=error)
-    else:
-        message = Message("无法删除开机启动项 {path}：{error}", path=where, error=error)
-    return AutostartError(message)
-
-
-def not_ours_error(path: Path) -> AutostartError:
-    """An entry at our path that we did not write: left for the user to judge."""
-    return AutostartError(
-        Message("{path} 不是快回写入的，没有删除；需要时请手动删除", path=str(path))
-    )
+__all__ = ["Autostart", "AutostartError", "NullAutostart", "create_autostart", "launch_command"]
 
 
 class Autostart(Protocol):
@@ -51,11 +27,6 @@ class Autostart(Protocol):
     def enable(self) -> None: ...
 
     def disable(self) -> None: ...
-
-
-def default_db() -> Path:
-    """The library a plain start opens (the one ``--db`` is not needed for)."""
-    return Path(platformdirs.user_data_dir("QuickReply", appauthor=False)) / "library.db"
 
 
 def launch_command(db: Path | str | None = None) -> list[str]:
@@ -77,6 +48,21 @@ def launch_command(db: Path | str | None = None) -> list[str]:
         if chosen != default_db().resolve():
             command += ["--db", str(chosen)]
     return command
+
+
+class NullAutostart:
+    """Where no backend fits (the do-nothing platform): never on, and says so when asked."""
+
+    where = ""
+
+    def is_enabled(self) -> bool:
+        return False
+
+    def enable(self) -> None:
+        raise AutostartError(Message("这个系统不支持开机启动，请手动把快回加入启动项"))
+
+    def disable(self) -> None:
+        pass
 
 
 def create_autostart(db: Path | str | None = None, system: str | None = None) -> Autostart:

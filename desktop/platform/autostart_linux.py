@@ -6,7 +6,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from desktop.platform.autostart import APP_ID, entry_file_error, not_ours_error
+from desktop.platform.autostart_entry import APP_ID, entry_file_error, not_ours_error
 
 MARKER = "X-QuickReply-Autostart=true"
 _SPECIAL = set(" \t\n\"'\\><~|&;$*?#()`")

@@ -6,7 +6,7 @@ import plistlib
 from collections.abc import Sequence
 from pathlib import Path
 
-from desktop.platform.autostart import LABEL, entry_file_error, not_ours_error
+from desktop.platform.autostart_entry import LABEL, entry_file_error, not_ours_error
 
 
 def agent_plist(command: Sequence[str]) -> bytes:

@@ -13,7 +13,7 @@ from types import ModuleType
 from typing import Any
 
 from desktop.core.base.messages import Message
-from desktop.platform.autostart import AutostartError
+from desktop.platform.autostart_entry import AutostartError
 
 RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
 VALUE_NAME = "QuickReply"

@@ -8,10 +8,14 @@ emit a Qt signal; widgets are touched on the GUI thread alone.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from desktop.core.base.messages import Message
 from desktop.qt import QObject, Signal
+
+if TYPE_CHECKING:
+    from desktop.platform.autostart import Autostart
 
 WindowHandle = int
 
@@ -84,6 +88,13 @@ class Platform:
     keys: Keystroke
     problem: str | None = None
     """Why the real backend could not be used (shown once to the user); None when all is well."""
+
+    def autostart(self, db: Path | str | None = None) -> Autostart:
+        """开机启动 for this OS, recording how to start with ``db``; the do-nothing
+        platform answers "not available" (``NullAutostart``)."""
+        from desktop.platform.autostart import NullAutostart, create_autostart
+
+        return NullAutostart() if self.name == "none" else create_autostart(db)
 
     def close(self) -> None:
         """Release the grab and any OS connections the services hold (at app exit)."""

@@ -9,8 +9,8 @@ buyer's details.
 from __future__ import annotations
 
 from desktop.core.store.health import FAIL, OK, WARN, Check
-from desktop.launcher import display_problem
 from desktop.qt import QtGui, QtWidgets
+from desktop.startup import display_problem
 from desktop.ui.single_instance import ask_running_instance
 
 NO_SCREEN = ("offscreen", "minimal")

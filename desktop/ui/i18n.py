@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import logging
 import re
-import sqlite3
 from pathlib import Path
 
 from desktop.core.base.messages import translated
 from desktop.core.base.resources import resource
+from desktop.core.store.db import peek_setting
 from desktop.qt import QT_TRANSLATE_NOOP, QtCore
 
 log = logging.getLogger("quickreply.app")
@@ -59,18 +59,10 @@ def stored_language(db_path: Path) -> str:
     Read-only and forgiving: a missing or damaged file means ``auto``, and the
     recovery dialog that follows then speaks the system's language.
     """
-    if not db_path.is_file():
-        return AUTO
-    try:
-        conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True, timeout=1)
-        try:
-            row = conn.execute("SELECT value FROM settings WHERE key = 'language'").fetchone()
-        finally:
-            conn.close()
-    except sqlite3.Error as exc:
-        log.info("language setting not readable, following the system: %s", exc)
-        return AUTO
-    return str(row[0]) if row else AUTO
+    value = peek_setting(db_path, "language")
+    if value is None:
+        log.info("no language setting readable in %s, following the system", db_path.name)
+    return value or AUTO
 
 
 def field_label(name: str) -> str:

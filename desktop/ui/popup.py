@@ -15,9 +15,11 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from desktop.core import Library, QuickReplyError
+from desktop.core.search.textnorm import has_han
 from desktop.core.store.models import Phrase
 from desktop.core.text.buyer import FIELDS as BUYER_FIELDS
 from desktop.core.text.buyer import BuyerContext
+from desktop.core.text.intents import clean_message, looks_like_message
 from desktop.core.text.template import Rendered
 from desktop.qt import QPoint, QRect, Qt, QtCore, QtGui, QTimer, QtWidgets, Signal
 from desktop.ui.fill_form import FillForm
@@ -27,6 +29,10 @@ from desktop.ui.results_model import ResultsModel
 
 SIZE = QtCore.QSize(560, 420)
 SEARCH_LIMIT = 50
+FEW = 3  # fewer direct matches than this for a sentence: 建议 fill the list
+CLIPBOARD_SUGGESTIONS = 3
+TYPED_SUGGESTIONS = 5
+MESSAGE_CHARS = 60
 CURSOR_GAP = 12  # keep the mouse pointer off the popup's corner
 # A focus-out this soon after showing is the window system still settling who is
 # in front (Windows puts the chat window back when our claim comes late): take
@@ -79,6 +85,10 @@ class Popup(QtWidgets.QWidget):
         self._buyer = buyer
         self._now = now
         self._refusing = False
+        self._message = ""  # the buyer's message from the clipboard; memory only
+        self._message_phrases: list[Phrase] = []
+        self._source = ""  # what the 建议 in the list were made for
+        self._clearing = False
         self._shown_at = 0.0
         self._reclaimed = False
         self.setWindowTitle(self.tr("快回"))
@@ -104,6 +114,17 @@ class Popup(QtWidgets.QWidget):
         self._search.setClearButtonEnabled(True)
         self._search.textChanged.connect(self._on_query)
         layout.addWidget(self._search)
+        self._message_label = QtWidgets.QLabel(frame)
+        self._message_label.setObjectName("buyerMessage")
+        self._message_label.setTextFormat(Qt.TextFormat.PlainText)  # the buyer's words are data
+        small = self._message_label.font()
+        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.85))
+        self._message_label.setFont(small)
+        self._message_label.setSizePolicy(
+            QtWidgets.QSizePolicy.Policy.Ignored, QtWidgets.QSizePolicy.Policy.Preferred
+        )
+        self._message_label.hide()
+        layout.addWidget(self._message_label)
         self._keys = PopupKeys(self._search, self)
         self._keys.enter.connect(self._choose_current)
         self._keys.digit.connect(lambda n: self._choose(n - 1))
@@ -152,12 +173,20 @@ class Popup(QtWidgets.QWidget):
         layout.addWidget(self._status)
 
     # ----- public API ----------------------------------------------------------
-    def open_at(self, pos: QPoint) -> None:
-        """Fresh query, placed by ``pos`` on the screen that contains it, focused."""
+    def open_at(self, pos: QPoint, message: str = "") -> None:
+        """Fresh query, placed by ``pos`` on the screen that contains it, focused.
+
+        ``message``: clipboard text; when it looks like a buyer's message (and
+        设置 allows it) the top 建议 for it stand above the usual list."""
         self._keys.reset()
-        self._search.blockSignals(True)
-        self._search.clear()
-        self._search.blockSignals(False)
+        # Not blockSignals: the clear (×) button hides on the line edit's own
+        # text signal, and a blocked clear left it showing over an empty box.
+        self._clearing = True
+        try:
+            self._search.clear()
+        finally:
+            self._clearing = False
+        self._set_message(message)
         self._run_search()
         screen = QtGui.QGuiApplication.screenAt(pos) or QtGui.QGuiApplication.primaryScreen()
         self.setGeometry(place_near(pos, SIZE, screen.availableGeometry()))
@@ -199,10 +228,55 @@ class Popup(QtWidgets.QWidget):
 
     # ----- searching and selecting ---------------------------------------------
     def _on_query(self, _text: str) -> None:
-        self._run_search()
+        if not self._clearing:
+            self._run_search()
+
+    def _set_message(self, message: str) -> None:
+        self._message = ""
+        self._message_phrases: list[Phrase] = []
+        on = self._library.setting("suggest_clipboard") == "on"
+        if message and on and looks_like_message(message):
+            found = self._library.suggester.for_message(message.strip(), CLIPBOARD_SUGGESTIONS)
+            self._message_phrases = [s.phrase for s in found]
+            if self._message_phrases:
+                self._message = message.strip()
+        if self._message:
+            flat = " ".join(self._message.split())
+            shown = flat if len(flat) <= MESSAGE_CHARS else flat[: MESSAGE_CHARS - 1] + "…"
+            self._message_label.setText(self.tr("买家：%1").replace("%1", shown))
+            # An order or tracking number in it goes to the buyer context (memory only).
+            for name, value in clean_message(self._message).values.items():
+                self._buyer.set(name, value)
+        self._message_label.setVisible(bool(self._message))
+
+    def _phrases_for_query(self) -> tuple[list[Phrase], list[str]]:
+        """The list to show and which of it are 建议."""
+        text = self._search.text()
+        phrases = self._library.search(text, limit=SEARCH_LIMIT)
+        self._source = ""
+        if text.strip():
+            if len(phrases) < FEW and len(text.strip()) >= 2 and has_han(text):
+                have = {p.id for p in phrases}
+                extra = [
+                    s.phrase
+                    for s in self._library.suggest(text, TYPED_SUGGESTIONS)
+                    if s.phrase.id not in have
+                ]
+                if extra:
+                    self._source = text
+                return phrases + extra, [p.id for p in extra]
+            return phrases, []
+        if self._message:
+            top = list(self._message_phrases)
+            if top:
+                self._source = self._message
+            ids = [p.id for p in top]
+            return top + [p for p in phrases if p.id not in ids], ids
+        return phrases, []
 
     def _run_search(self, keep_id: str | None = None) -> None:
-        self._model.set_phrases(self._library.search(self._search.text(), limit=SEARCH_LIMIT))
+        phrases, suggested = self._phrases_for_query()
+        self._model.set_phrases(phrases, suggested)
         self._refusing = False
         self._show_hint()
         if not self._model.rowCount():
@@ -295,8 +369,19 @@ class Popup(QtWidgets.QWidget):
         for name, value in self._form.entered_values().items():
             if name in BUYER_FIELDS:
                 self._buyer.set(name, value)
+        if self._source and self._model.is_suggested(row):
+            self._learn(self._source, phrase.id)
         self.hide()
         self.chosen.emit(phrase.id, rendered.text)
+
+    def _learn(self, message: str, phrase_id: str) -> None:
+        """The agent sent a 建议: strengthen the message's dictionary words → phrase."""
+        if self._library.setting("suggest_learn") != "on":
+            return
+        try:
+            self._library.suggester.learn(message, phrase_id)
+        except QuickReplyError:
+            pass  # a read-only or busy file: learning is a nicety, sending is not
 
     def _form_focus_first(self) -> None:
         self._form.focus_first()

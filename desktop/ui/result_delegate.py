@@ -155,6 +155,17 @@ class ResultDelegate(QtWidgets.QStyledItemDelegate):
             painter.drawText(code_rect, _RIGHT | _SINGLE, shown)
             code_width += CODE_GAP
 
+        if index.data(ResultsModel.SuggestedRole):
+            # 建议: drawn as a small tag before the title, in the highlight colour.
+            tag = self.tr("建议")
+            painter.setFont(small_font)
+            accent = main if selected else opt.palette.color(QtGui.QPalette.ColorRole.Highlight)
+            painter.setPen(accent)
+            tag_width = small_fm.horizontalAdvance(tag) + 6
+            painter.drawText(
+                QtCore.QRect(text_left, top.top(), tag_width, top.height()), _LEFT | _SINGLE, tag
+            )
+            text_left += tag_width
         painter.setFont(title_font)
         painter.setPen(main)
         title_width = max(0, rect.right() + 1 - text_left - code_width)

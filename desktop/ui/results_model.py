@@ -8,7 +8,7 @@ model can be checked with Qt's model tester like any other.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from desktop.core.store.models import Phrase
@@ -45,17 +45,26 @@ class ResultsModel(QtCore.QAbstractListModel):
     PreviewRole = Qt.ItemDataRole.UserRole + 3
     IdRole = Qt.ItemDataRole.UserRole + 4
     PhraseRole = Qt.ItemDataRole.UserRole + 5
+    SuggestedRole = Qt.ItemDataRole.UserRole + 6  # a 建议 for the buyer's message
 
     def __init__(self, parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
         self._phrases: list[Phrase] = []
+        self._suggested: frozenset[str] = frozenset()
 
     # ----- filling -------------------------------------------------------------
-    def set_phrases(self, phrases: Sequence[Phrase]) -> None:
-        """Replace the whole list: a new query is a new list, not an edit of the old one."""
+    def set_phrases(self, phrases: Sequence[Phrase], suggested: Iterable[str] = ()) -> None:
+        """Replace the whole list: a new query is a new list, not an edit of the old one.
+
+        ``suggested``: ids of phrases that are there as 建议 for a buyer's message."""
         self.beginResetModel()
         self._phrases = list(phrases)
+        self._suggested = frozenset(suggested)
         self.endResetModel()
+
+    def is_suggested(self, row: int) -> bool:
+        phrase = self.phrase(row)
+        return phrase is not None and phrase.id in self._suggested
 
     def phrase(self, row: int) -> Phrase | None:
         if 0 <= row < len(self._phrases):
@@ -94,6 +103,8 @@ class ResultsModel(QtCore.QAbstractListModel):
             return phrase.id
         if role == self.PhraseRole:
             return phrase
+        if role == self.SuggestedRole:
+            return phrase.id in self._suggested
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -114,6 +125,7 @@ class ResultsModel(QtCore.QAbstractListModel):
                 self.PreviewRole: QtCore.QByteArray(b"preview"),
                 self.IdRole: QtCore.QByteArray(b"phraseId"),
                 self.PhraseRole: QtCore.QByteArray(b"phrase"),
+                self.SuggestedRole: QtCore.QByteArray(b"suggested"),
             }
         )
         return names

@@ -97,6 +97,40 @@ class SettingsDialog(QtWidgets.QDialog):
         self._autostart_was = self._read_autostart()
         form.addRow(self.tr("开机启动"), self.autostart)
 
+        self.suggest_clipboard = QtWidgets.QCheckBox(
+            self.tr("按快捷键时，为剪贴板里的买家消息先给出建议")
+        )
+        self.suggest_clipboard.setChecked(library.setting("suggest_clipboard") == "on")
+        self.suggest_learn = QtWidgets.QCheckBox(self.tr("从发送的建议学习（只记词表里的词）"))
+        self.suggest_learn.setChecked(library.setting("suggest_learn") == "on")
+        self.forget = QtWidgets.QPushButton(self.tr("清除学习记录"))
+        self.forget.setObjectName("forgetLearned")
+        self.forget.clicked.connect(self._forget_learned)
+        self._show_learned()
+        learn_row = QtWidgets.QHBoxLayout()
+        learn_row.addWidget(self.suggest_learn, 1)
+        learn_row.addWidget(self.forget)
+        suggest_box = QtWidgets.QVBoxLayout()
+        suggest_box.addWidget(self.suggest_clipboard)
+        suggest_box.addLayout(learn_row)
+        form.addRow(self.tr("建议话术"), suggest_box)
+
+        self.drill_seconds = QtWidgets.QSpinBox()
+        self.drill_seconds.setRange(5, 120)
+        self.drill_seconds.setSuffix(self.tr(" 秒"))
+        self.drill_seconds.setValue(int(library.setting("drill_seconds")))
+        self.drill_level = QtWidgets.QComboBox()
+        self.drill_level.addItem(self.tr("和工作时一样（搜索、编码、建议）"), "normal")
+        self.drill_level.addItem(self.tr("更难：只能搜索，没有建议"), "search")
+        self.drill_level.setCurrentIndex(max(0, self.drill_level.findData(library.setting("drill_level"))))
+        self.drill_name = QtWidgets.QLineEdit(library.setting("drill_name"))
+        self.drill_name.setPlaceholderText(self.tr("空着就用系统用户名"))
+        drill_row = QtWidgets.QHBoxLayout()
+        drill_row.addWidget(self.drill_seconds)
+        drill_row.addWidget(self.drill_level, 1)
+        form.addRow(self.tr("练习每题时间"), drill_row)
+        form.addRow(self.tr("学员名字"), self.drill_name)
+
         self.error = QtWidgets.QLabel()
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setStyleSheet("color: #c0392b")
@@ -125,7 +159,26 @@ class SettingsDialog(QtWidgets.QDialog):
                 ch for ch, box in zip(_WEEKDAYS, self.days) if box.isChecked()
             ),
             "language": self.language.currentData(),
+            "suggest_clipboard": "on" if self.suggest_clipboard.isChecked() else "off",
+            "suggest_learn": "on" if self.suggest_learn.isChecked() else "off",
+            "drill_seconds": str(self.drill_seconds.value()),
+            "drill_level": self.drill_level.currentData(),
+            "drill_name": self.drill_name.text(),
         }
+
+    def _show_learned(self) -> None:
+        count = self.library.suggester.learned_count()
+        self.forget.setEnabled(count > 0)
+        self.forget.setToolTip(self.tr("已学到 %1 条“词 → 话术”").replace("%1", str(count)))
+
+    def _forget_learned(self) -> None:
+        """Erase what 建议 learned from the agent's choices (words → phrases only)."""
+        try:
+            self.library.suggester.forget()
+        except QuickReplyError as exc:
+            self.error.setText(says(exc))
+            return
+        self._show_learned()
 
     def _read_autostart(self) -> bool | None:
         """The box shows the system's real state (it lives outside the library file)."""
@@ -170,9 +223,7 @@ class SettingsDialog(QtWidgets.QDialog):
         try:
             checked = {key: check_value(key, value) for key, value in values.items()}
             self._apply_autostart()
-            with self.library.writing():
-                for key, value in checked.items():
-                    self.library.set_setting(key, value)
+            self.library.set_settings(checked)
         except QuickReplyError as exc:
             self.error.setText(says(exc))
             return

@@ -19,6 +19,7 @@ from typing import Protocol
 from desktop.core import Library, QuickReplyError
 from desktop.core.store.models import Phrase
 from desktop.core.text.buyer import BuyerContext
+from desktop.core.text.intents import looks_like_message
 from desktop.qt import QRect, Qt, QtGui, QtWidgets, Signal
 from desktop.ui.side_panel_list import PanelDelegate, PanelModel
 from desktop.ui.side_panel_strip import ExpandStrip
@@ -27,6 +28,8 @@ from desktop.ui.side_panel_tree import FREQUENT, CategoryPicker
 WIDTH = 260
 STRIP_WIDTH = 18
 FREQUENT_LIMIT = 40
+SUGGESTIONS = 3
+SUGGEST_HEIGHT = 150
 SIDES = ("left", "right")
 _STYLE = """
 #panelFrame { background: palette(window); }
@@ -73,6 +76,7 @@ class SidePanel(QtWidgets.QWidget):
             | Qt.WindowType.WindowDoesNotAcceptFocus
         )
         super().__init__(parent, flags)
+        self._message = ""  # the copied buyer message the 建议 are for; memory only
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         # Qt shows tooltips only in the active window, and this one never is.
         self.setAttribute(Qt.WidgetAttribute.WA_AlwaysShowToolTips)
@@ -130,6 +134,29 @@ class SidePanel(QtWidgets.QWidget):
         for button in (self._side_button, self._collapse_button, close):
             header.addWidget(button)
         layout.addLayout(header)
+
+        # 建议: the top phrases for the buyer message the agent copied (see set_message).
+        self._suggest_title = QtWidgets.QLabel(self._frame)
+        self._suggest_title.setObjectName("suggestTitle")
+        self._suggest_title.setTextFormat(Qt.TextFormat.PlainText)  # the buyer's words are data
+        self._suggest_title.setSizePolicy(
+            QtWidgets.QSizePolicy.Policy.Ignored, QtWidgets.QSizePolicy.Policy.Preferred
+        )
+        self._suggest_model = PanelModel(self._render_text, self)
+        self._suggest_list = QtWidgets.QListView(self._frame)
+        self._suggest_list.setObjectName("suggestions")
+        self._suggest_list.setModel(self._suggest_model)
+        self._suggest_list.setItemDelegate(PanelDelegate(self._suggest_list))
+        self._suggest_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._suggest_list.setMouseTracking(True)
+        self._suggest_list.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.NoSelection)
+        self._suggest_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._suggest_list.setMaximumHeight(SUGGEST_HEIGHT)
+        self._suggest_list.clicked.connect(lambda index: self.send_suggestion(index.row()))
+        layout.addWidget(self._suggest_title)
+        layout.addWidget(self._suggest_list)
+        self._suggest_title.hide()
+        self._suggest_list.hide()
 
         self._categories = CategoryPicker(self._frame)
         self._categories.chosen.connect(self._show_category)
@@ -227,26 +254,61 @@ class SidePanel(QtWidgets.QWidget):
     def expand(self) -> None:
         self._set_collapsed(False)
 
+    def set_message(self, message: str) -> None:
+        """Show 建议 for a copied buyer message (the app feeds the clipboard on the hotkey);
+        anything that is not one clears the section."""
+        text = (message or "").strip()
+        found = []
+        if text and self._library.setting("suggest_clipboard") == "on" and looks_like_message(text):
+            found = [s.phrase for s in self._library.suggester.for_message(text, SUGGESTIONS)]
+        self._message = text if found else ""
+        self._suggest_model.set_phrases(found)
+        if found:
+            flat = " ".join(text.split())
+            shown = flat if len(flat) <= 24 else flat[:23] + "…"
+            self._suggest_title.setText(self.tr("建议 · %1").replace("%1", shown))
+        self._suggest_title.setVisible(bool(found))
+        self._suggest_list.setVisible(bool(found))
+
+    @property
+    def suggestion_view(self) -> QtWidgets.QListView:
+        return self._suggest_list
+
+    def send_suggestion(self, row: int) -> None:
+        phrase = self._suggest_model.phrase(row)
+        if phrase is None:
+            return
+        if self._send_phrase(phrase) and self._library.setting("suggest_learn") == "on":
+            try:
+                self._library.suggester.learn(self._message, phrase.id)
+            except QuickReplyError:
+                pass  # learning is a nicety, sending is not
+
     def send(self, row: int) -> None:
         """Paste the phrase in ``row`` into the chat window, or ask for its missing values."""
         phrase = self._model.phrase(row)
         if phrase is None:
             return
+        self._send_phrase(phrase)
+
+    def _send_phrase(self, phrase: Phrase) -> bool:
+        """True when the phrase went to the paste pipeline."""
         last_id, last_at = self._last_sent
         guard = QtWidgets.QApplication.doubleClickInterval() / 1000
         if phrase.id == last_id and time.monotonic() - last_at < guard:
-            return  # the second half of a double click: never send a reply twice
+            return False  # the second half of a double click: never send a reply twice
         try:
             rendered = self._library.render(phrase.id, self._buyer.values(), now=self._now())
         except QuickReplyError:
             self.refresh()  # deleted meanwhile
-            return
+            return False
         if rendered.missing:
             self.needs_input.emit(phrase.id)
-            return
+            return False
         self._last_sent = (phrase.id, time.monotonic())
         self._paste.remember_target()  # still the chat window: we never took focus
         self._paste.deliver(phrase.id, rendered.text)
+        return True
 
     # ----- internals -----------------------------------------------------------
     def _show_category(self, path: tuple[str, ...]) -> None:

@@ -30,9 +30,6 @@ class ExpandStrip(QtWidgets.QAbstractButton):
         self._points_left = left
         self.update()
 
-    def points_left(self) -> bool:
-        return self._points_left
-
     def sizeHint(self) -> QtCore.QSize:
         return QtCore.QSize(self.width(), 120)
 

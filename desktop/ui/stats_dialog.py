@@ -22,6 +22,7 @@ from desktop.core.exchange.stats import (
     usage_report,
     write_csv,
 )
+from desktop.core.training.results import DrillResults, default_trainee
 from desktop.qt import Qt, QtCore, QtGui, QtWidgets
 from desktop.ui.plain import plain_tooltip
 
@@ -135,6 +136,12 @@ class StatsDialog(QtWidgets.QDialog):
         self.speed.setSuffix(self.tr(" 字/分钟"))
         self.speed.setValue(int(library.setting("typing_speed")))
         self.speed.setToolTip(self.tr("用来估算节省的时间；新手约 80 字/分钟"))
+        measured = DrillResults(library).typing_speed(default_trainee(library))
+        if measured is not None:  # the trainee's own speed from 打字练习 beats the guess
+            self.speed.setValue(max(10, min(400, measured)))
+            self.speed.setToolTip(
+                self.tr("按打字练习实测：%1 汉字/分钟；用来估算节省的时间").replace("%1", str(measured))
+            )
         self.export_button = QtWidgets.QPushButton(self.tr("导出CSV…"))
         self.export_button.clicked.connect(self._choose_export_file)
         bar = QtWidgets.QHBoxLayout()
@@ -211,7 +218,9 @@ class StatsDialog(QtWidgets.QDialog):
     def reload(self) -> None:
         now = self._now()
         since = period_since(str(self.period.currentData()), now)
-        self._report = report = usage_report(self.library, since, None, now=now)
+        self._report = report = usage_report(
+            self.library, since, None, now=now, typing_speed=self.speed.value()
+        )
         self.summary.setText(
             self.tr("使用 %1 次 · 估计节省打字时间 %2")
             .replace("%1", str(report.total_uses))

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.core import Library
-from desktop.core.team import subscriptions as subs
 from desktop.qt import QObject, QtCore, QTimer, Signal
 from desktop.ui.i18n import named, says
 from desktop.ui.notify import WARNING, Bridge
+
+if TYPE_CHECKING:
+    from desktop.core.team import subscriptions as subs
 
 log = logging.getLogger("quickreply.subscriptions")
 Job = Callable[[Library], Any]
@@ -35,7 +37,7 @@ class _Task(QtCore.QRunnable):
 
     def run(self) -> None:
         try:
-            with Library.open(self.path, seed=False) as lib:
+            with Library.open(self.path) as lib:
                 outcome = self.job(lib)
         except Exception as exc:  # noqa: BLE001  (reported on the GUI thread, never lost here)
             outcome = exc
@@ -67,8 +69,14 @@ class SubscriptionUpdater(QObject):
 
     def start(self) -> None:
         self.stopped = False
-        self.check_all()
         self._schedule()
+        # The first check waits for the event loop, so the tray is up before the
+        # subscription code (network, packs, signing) has even been imported.
+        QTimer.singleShot(0, self._first_check)
+
+    def _first_check(self) -> None:
+        if not self.stopped:
+            self.check_all()
 
     def stop(self, wait_ms: int = 5000) -> None:
         """Before the library closes: a late result must not touch it."""
@@ -108,6 +116,8 @@ class SubscriptionUpdater(QObject):
 
     def check_all(self) -> None:
         """Check every subscription unless a check is running or there is none."""
+        from desktop.core.team import subscriptions as subs
+
         self._schedule()  # picks up a changed interval
         if self.busy or not subs.all_subscriptions(self.library):
             return
@@ -123,6 +133,8 @@ class SubscriptionUpdater(QObject):
 
     def notify(self, results: list[subs.UpdateResult]) -> None:
         """One tray message for what changed, one for what was refused; offline says nothing."""
+        from desktop.core.team import subscriptions as subs
+
         updated = [r for r in results if r.status == subs.UPDATED and r.changes]
         refused = [r for r in results if r.status == subs.REFUSED]
         for r in results:

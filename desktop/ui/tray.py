@@ -13,6 +13,7 @@ class Tray(QtWidgets.QSystemTrayIcon):
     library_requested = Signal()
     panel_toggled = Signal(bool)  # True = show the side panel
     stats_requested = Signal()
+    drill_requested = Signal()
     import_requested = Signal()
     undo_import_requested = Signal()
     subscriptions_requested = Signal()
@@ -34,6 +35,8 @@ class Tray(QtWidgets.QSystemTrayIcon):
         self.panel_action.toggled.connect(self.panel_toggled)
         self.stats_action = self.menu.addAction(self.tr("统计"))
         self.stats_action.triggered.connect(self.stats_requested)
+        self.drill_action = self.menu.addAction(self.tr("练习"))
+        self.drill_action.triggered.connect(self.drill_requested)
         self.import_action = self.menu.addAction(self.tr("导入话术…"))
         self.import_action.triggered.connect(self.import_requested)
         self.undo_import_action = self.menu.addAction(self.tr("撤销导入"))

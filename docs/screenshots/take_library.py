@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from desktop.core import Library
+from desktop.core.exchange.seed import open_library
 from desktop.qt import QtWidgets
 
 
@@ -32,7 +32,7 @@ def main() -> None:
     from desktop.ui.library.window import LibraryWindow
 
     with tempfile.TemporaryDirectory() as tmp:
-        lib = Library.open(Path(tmp) / "lib.db")
+        lib = open_library(Path(tmp) / "lib.db")
         lib.set_setting("店铺名", "小满家居")
         rng = random.Random(4)
         now = time.time()

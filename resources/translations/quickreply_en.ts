@@ -4,12 +4,12 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../desktop/app.py" line="+62"/>
+        <location filename="../../desktop/app.py" line="+58"/>
         <source>快回 搜索</source>
         <translation>QuickReply Search</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>已复制</source>
         <translation>Copied</translation>
     </message>
@@ -24,12 +24,12 @@
         <translation>Not pasted automatically</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
         <source>全局快捷键不可用</source>
         <translation>Global hotkey unavailable</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+24"/>
         <source>。可以在 设置 里换一个，或运行 quickreply config hotkey ctrl+alt+j</source>
         <translation>. Pick another one in Settings, or run quickreply config hotkey ctrl+alt+j</translation>
     </message>
@@ -44,7 +44,7 @@
         <translation>Hotkey paused</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+222"/>
         <source>快回</source>
         <translation>QuickReply</translation>
     </message>
@@ -244,9 +244,9 @@
     </message>
     <message>
         <location line="+29"/>
-        <location filename="../../desktop/core/exchange/formats/base.py" line="+82"/>
-        <location filename="../../desktop/core/store/library.py" line="+319"/>
-        <location line="+108"/>
+        <location filename="../../desktop/core/exchange/formats/base.py" line="+84"/>
+        <location filename="../../desktop/core/store/library.py" line="+264"/>
+        <location line="+118"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
@@ -256,7 +256,7 @@
         <translation>“%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library/tree_model.py" line="+114"/>
+        <location filename="../../desktop/ui/library/tree_model.py" line="+109"/>
         <source>来自订阅，只读</source>
         <translation>From a subscription, read-only</translation>
     </message>
@@ -321,7 +321,7 @@
         <translation>Started a new phrase library; the damaged file is kept as %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stats_dialog.py" line="+42"/>
+        <location filename="../../desktop/ui/stats_dialog.py" line="+43"/>
         <source>%1 小时 %2 分钟</source>
         <translation>%1 h %2 min</translation>
     </message>
@@ -341,12 +341,12 @@
         <translation>No phrases used in this period yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/subscription_updater.py" line="+119"/>
+        <location filename="../../desktop/ui/subscription_updater.py" line="+129"/>
         <source>订阅更新失败</source>
         <translation>Subscription update failed</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <location line="+5"/>
         <source>；</source>
         <translation>; </translation>
@@ -377,7 +377,7 @@
         <translation>OK, checked %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library/window_parts.py" line="+126"/>
+        <location filename="../../desktop/ui/library/window_parts.py" line="+141"/>
         <source>新建话术</source>
         <translation>New phrase</translation>
     </message>
@@ -428,6 +428,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>练习这个分类</source>
+        <translation>Drill this category</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>新人浏览模式</source>
         <translation>Browse mode (for new hires)</translation>
     </message>
@@ -437,7 +442,7 @@
         <translation>New subcategory</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>编辑说明…</source>
         <translation>Edit note…</translation>
     </message>
@@ -484,7 +489,7 @@
         <translation>Delete phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/backup.py" line="+32"/>
+        <location filename="../../desktop/core/store/backup_files.py" line="+23"/>
         <source>导入前</source>
         <translation>before import</translation>
     </message>
@@ -504,12 +509,12 @@
         <translation>before restore (damaged)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location filename="../../desktop/core/store/backup.py" line="+58"/>
         <source>内存中的话术库没有文件，不能备份</source>
         <translation>An in-memory library has no file and cannot be backed up</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+61"/>
         <source>正在写入话术库，不能同时备份</source>
         <translation>The library is being written; it cannot be backed up at the same time</translation>
     </message>
@@ -584,7 +589,7 @@
         <translation>buyer nickname (买家昵称) {nickname}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/team/subtree.py" line="+54"/>
+        <location filename="../../desktop/core/store/subtree.py" line="+91"/>
         <location filename="../../desktop/core/text/buyer.py" line="+5"/>
         <source>{first}、{second}</source>
         <translation>{first}, {second}</translation>
@@ -595,7 +600,7 @@
         <translation>Recognised {found}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/categories.py" line="+27"/>
+        <location filename="../../desktop/core/store/categories.py" line="+29"/>
         <source>分类不能为空</source>
         <translation>The category cannot be empty</translation>
     </message>
@@ -615,8 +620,8 @@
         <translation>Unsuitable category name (one line, at most {limit} characters): {name}…</translation>
     </message>
     <message>
-        <location line="+47"/>
-        <location filename="../../desktop/core/store/category_ops.py" line="+61"/>
+        <location line="+71"/>
+        <location filename="../../desktop/core/store/category_ops.py" line="+62"/>
         <source>没有这个分类：{path}</source>
         <translation>No such category: {path}</translation>
     </message>
@@ -658,17 +663,17 @@
         <translation>A category cannot be moved into itself or one of its subcategories</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+112"/>
         <source>「{title}」的快捷编码已被「{other}」使用，无法恢复</source>
         <translation>The shortcut code of “{title}” is now used by “{other}”; it cannot be restored</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+33"/>
         <source>原来的上级分类已不存在，无法恢复这个分类</source>
         <translation>The original parent category no longer exists, so this category cannot be restored</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>分类「{name}」删除后它的编号已被新分类占用，无法撤销删除；回收站里的话术仍可逐条恢复</source>
         <translation>Since category “{name}” was deleted, its number has been taken by a new category, so the deletion cannot be undone; the phrases in the trash can still be restored one by one</translation>
     </message>
@@ -728,13 +733,15 @@
         <translation>Cannot restore from the backup: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/db.py" line="+43"/>
+        <location filename="../../desktop/core/store/db.py" line="+66"/>
+        <location filename="../../desktop/core/store/snapshot.py" line="+27"/>
         <source>话术库路径是一个文件夹，不是文件：{path}</source>
         <translation>The library path is a folder, not a file: {path}</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location filename="../../desktop/core/store/library.py" line="-249"/>
+        <location filename="../../desktop/core/store/library.py" line="-266"/>
+        <location filename="../../desktop/core/store/snapshot.py" line="+19"/>
         <source>话术库文件已损坏或不是快回的文件：{path}（{error}）</source>
         <translation>The library file is damaged or not a QuickReply file: {path} ({error})</translation>
     </message>
@@ -749,7 +756,7 @@
         <translation>Missing placeholder values: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/team/fetch.py" line="+70"/>
+        <location filename="../../desktop/core/team/fetch.py" line="+72"/>
         <source>订阅地址不能为空</source>
         <translation>The subscription address must not be empty</translation>
     </message>
@@ -774,7 +781,7 @@
         <translation>reading was cancelled (time limit)</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+41"/>
         <source>服务器把订阅重定向到 {url}，只接受 http(s) 地址，已拒绝</source>
         <translation>The server redirected the subscription to {url}; only http(s) addresses are accepted; refused</translation>
     </message>
@@ -809,7 +816,7 @@
         <translation>File not found (is the shared folder connected?): {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/exchange/packs.py" line="+246"/>
+        <location filename="../../desktop/core/exchange/packs.py" line="+260"/>
         <location filename="../../desktop/core/team/fetch.py" line="+4"/>
         <source>读不了文件 {path}：{reason}</source>
         <translation>Cannot read file {path}: {reason}</translation>
@@ -846,22 +853,22 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../desktop/core/store/library.py" line="+142"/>
-        <location line="+109"/>
+        <location filename="../../desktop/core/store/library.py" line="+149"/>
+        <location line="+119"/>
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../desktop/core/store/library.py" line="-108"/>
-        <location line="+110"/>
+        <location filename="../../desktop/core/store/library.py" line="-118"/>
+        <location line="+120"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location filename="../../desktop/core/exchange/formats/csv_io.py" line="+50"/>
-        <location filename="../../desktop/core/exchange/packs.py" line="-142"/>
+        <location line="+16"/>
+        <location filename="../../desktop/core/exchange/formats/csv_io.py" line="+51"/>
+        <location filename="../../desktop/core/exchange/packs.py" line="-154"/>
         <source>{where}：{problem}</source>
         <translation>{where}: {problem}</translation>
     </message>
@@ -891,7 +898,7 @@
         <translation>{source}, row {row}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/exchange/formats/table.py" line="+127"/>
+        <location filename="../../desktop/core/exchange/formats/table.py" line="+151"/>
         <source>列「{name}」与「{first}」重复，用了前一列</source>
         <translation>Column &quot;{name}&quot; duplicates &quot;{first}&quot;; the first one was used</translation>
     </message>
@@ -937,7 +944,7 @@
         <translation>Row {row}: content is empty</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/exchange/formats/xlsx_io.py" line="+53"/>
+        <location filename="../../desktop/core/exchange/formats/xlsx_io.py" line="+54"/>
         <location line="+106"/>
         <source>{source} 不是有效的 xlsx 文件（可能已损坏或不完整）</source>
         <translation>{source} is not a valid xlsx file (it may be damaged or incomplete)</translation>
@@ -1021,29 +1028,29 @@
         <translation>Keep both</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+142"/>
         <source>冲突处理方式只能是 {policies}</source>
         <translation>The conflict policy must be one of {policies}</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+243"/>
-        <location filename="../../desktop/core/team/subtree.py" line="+131"/>
+        <location line="+264"/>
+        <location filename="../../desktop/core/store/subtree.py" line="+135"/>
         <source>{label}（{title}）：{problem}</source>
         <translation>{label} ({title}): {problem}</translation>
     </message>
     <message>
-        <location line="-210"/>
+        <location line="-224"/>
         <source>分类「{category}」来自订阅，是只读的</source>
         <translation>Category &quot;{category}&quot; comes from a subscription and is read-only</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+47"/>
         <source>编号在回收站里已有，换新编号</source>
         <translation>The ID is already in the trash; a new ID is used</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>与{row}相同</source>
         <translation>Same as {row}</translation>
     </message>
@@ -1113,7 +1120,7 @@
         <translation>The library changed after the preview; preview again before importing</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/library.py" line="-373"/>
+        <location filename="../../desktop/core/store/validation.py" line="+30"/>
         <source>{what}含有无效的字符（{code}）</source>
         <translation>{what} contains an invalid character ({code})</translation>
     </message>
@@ -1130,7 +1137,7 @@
     <message>
         <location line="+8"/>
         <source>标签</source>
-        <translation>Tag</translation>
+        <translation>Tags</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1143,7 +1150,17 @@
         <translation>Too many tags (at most {limit})</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+34"/>
+        <source>也算对太长（每条最多 {limit} 字）：{text}</source>
+        <translation>An also-accepted entry is too long (at most {limit} characters each): {text}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>也算对太多（最多 {limit} 条）</source>
+        <translation>Too many also-accepted entries (at most {limit})</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>{what}不能为空</source>
         <translation>{what} cannot be empty</translation>
     </message>
@@ -1153,7 +1170,7 @@
         <translation>{what} is too long ({length} characters, at most {limit})</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location filename="../../desktop/core/store/library.py" line="-293"/>
         <source>话术库文件是空的（0 字节）：{path}</source>
         <translation>The library file is empty (0 bytes): {path}</translation>
     </message>
@@ -1163,12 +1180,12 @@
         <translation>{path} {problem}</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+91"/>
         <source>分类「{category}」来自订阅，是只读的；需要修改请先复制一份到自己的分类</source>
         <translation>Category “{category}” comes from a subscription and is read-only; to change it, first copy it into a category of your own</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+126"/>
         <source>快捷编码 {code} 已被「{title}」（{id}）使用</source>
         <translation>Shortcut code {code} is already used by “{title}” ({id})</translation>
     </message>
@@ -1178,17 +1195,17 @@
         <translation>No such phrase: {id}</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+109"/>
         <source>这条话术不在回收站里：{id}</source>
         <translation>This phrase is not in the trash: {id}</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+89"/>
         <source>话术库文件已损坏，为了不让损坏扩大，没有写入：{path}（{problem}）</source>
         <translation>The library file is damaged; nothing was written so the damage does not spread: {path} ({problem})</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/text/lint.py" line="+44"/>
+        <location filename="../../desktop/core/text/lint.py" line="+48"/>
         <source>绝对化承诺：售后纠纷时会被当作承诺，建议改为“尽量”“一般情况下”等留有余地的说法</source>
         <translation>Absolute promise: in an after-sales dispute it counts as a commitment; prefer hedged wording such as “尽量” (as far as possible) or “一般情况下” (usually)</translation>
     </message>
@@ -1224,11 +1241,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>好评返现：淘宝禁止用现金、红包或礼品换好评和晒图，会被处罚，请删除</source>
+        <translation>Cash for reviews: Taobao forbids paying cash, red packets or gifts for good reviews or photos and punishes it; remove it</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>看不见的字符：零宽字符或文字方向控制符会让买家看到的和这里显示的不一样，建议删除</source>
         <translation>Invisible character: a zero-width or text-direction control character makes what the buyer sees differ from what is shown here; remove it</translation>
     </message>
     <message>
-        <location line="+252"/>
+        <location line="+264"/>
         <source>标题：{problem}</source>
         <translation>Title: {problem}</translation>
     </message>
@@ -1238,22 +1260,27 @@
         <translation>Phrase too long ({length} characters, over {limit}): buyers may not read it all; shorten it or send it as several messages</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>占位符错误：{problem}，发送时会原样显示，请修正</source>
         <translation>Placeholder error: {problem}; it will be sent as written, please fix it</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/organize.py" line="+144"/>
+        <location line="+46"/>
+        <source>未知字段「{name}」：发送时要手动填写；是不是「{guess}」？</source>
+        <translation>Unknown field “{name}”: it must be typed by hand when sending; did you mean “{guess}”?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/store/organize.py" line="+145"/>
         <source>请给出一个标签：{tag}</source>
         <translation>Please give a single tag: {tag}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/exchange/packs.py" line="-73"/>
+        <location filename="../../desktop/core/exchange/packs.py" line="-75"/>
         <source>文件</source>
         <translation>The file</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>{where}.{key} 缺失</source>
         <translation>{where}.{key} is missing</translation>
     </message>
@@ -1344,12 +1371,22 @@
         <translation>{where}.tags should be a list of text</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>{where}.examples 应为文字列表</source>
+        <translation>{where}.examples should be a list of text</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{where}.accept 应为文字列表</source>
+        <translation>{where}.accept should be a list of texts</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>{where}.pinned 应为 true 或 false</source>
         <translation>{where}.pinned should be true or false</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>文件太大：{size} MB（最多 {limit} MB）</source>
         <translation>File too large: {size} MB (at most {limit} MB)</translation>
     </message>
@@ -1364,7 +1401,7 @@
         <translation>This is a folder, not a phrase file: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/schema.py" line="+186"/>
+        <location filename="../../desktop/core/store/schema.py" line="+258"/>
         <source>话术库文件来自更新版本的快回（结构版本 {version}），请升级快回后再打开</source>
         <translation>The library file comes from a newer QuickReply (schema version {version}); please update QuickReply before opening it</translation>
     </message>
@@ -1429,18 +1466,23 @@
         <translation>A store variable must be one line of at most 200 characters</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+6"/>
+        <source>学员名字应为一行、不超过 40 字</source>
+        <translation>The trainee name should be one line of at most 40 characters</translation>
+    </message>
+    <message>
+        <location line="+70"/>
         <source>没有这个设置项：{key}（可用：{known}，或 store.变量名）</source>
         <translation>No such setting: {key} (available: {known}, or store.&lt;variable name&gt;)</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/team/signing.py" line="+37"/>
+        <location filename="../../desktop/core/team/signing.py" line="+35"/>
         <source>话术包</source>
         <translation>The pack</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <location filename="../../desktop/core/team/subscriptions.py" line="+79"/>
+        <location line="+27"/>
+        <location filename="../../desktop/core/team/subscriptions.py" line="+76"/>
         <source>未签名</source>
         <translation>Unsigned</translation>
     </message>
@@ -1456,12 +1498,12 @@
         <translation>Valid signature, but the public key is not pinned ({key})</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>公钥格式不对（应为 44 个字符的 base64）：{key}</source>
         <translation>Malformed public key (should be 44 characters of base64): {key}</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+36"/>
         <source>密钥文件已存在，不会覆盖：{path}（换一个 --out 文件夹）</source>
         <translation>Key file already exists and won&apos;t be overwritten: {path} (choose another --out folder)</translation>
     </message>
@@ -1471,7 +1513,7 @@
         <translation>Cannot write key files to {path}: {reason}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>读不了私钥文件 {path}：{reason}</source>
         <translation>Cannot read private key file {path}: {reason}</translation>
     </message>
@@ -1501,7 +1543,7 @@
         <translation>Cannot read public key file {path}: {reason}</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>话术包没有签名，但这个订阅固定了发布者公钥，已拒绝</source>
         <translation>The pack is unsigned, but this subscription has a pinned publisher key; refused</translation>
     </message>
@@ -1556,7 +1598,7 @@
         <translation>Pinned public key {key}</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+49"/>
         <source>没有这个订阅：{ref}</source>
         <translation>No such subscription: {ref}</translation>
     </message>
@@ -1566,7 +1608,7 @@
         <translation>No such subscription: {ref} (quickreply subscriptions lists them all)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+24"/>
         <source>订阅名称不能包含 / 或 ›：{name}</source>
         <translation>A subscription name cannot contain / or ›: {name}</translation>
     </message>
@@ -1576,7 +1618,7 @@
         <translation>A category named &quot;{name}&quot; already exists; use --as to give the subscription another name</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+40"/>
         <source>已订阅「{name}」：{count} 条话术；{trust}</source>
         <translation>Subscribed to &quot;{name}&quot;: {count} phrases; {trust}</translation>
     </message>
@@ -1627,7 +1669,7 @@
         <translation>The category of subscription &quot;{name}&quot; is gone and another category has its name; unsubscribe and subscribe again</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/team/subtree.py" line="-141"/>
+        <location filename="../../desktop/core/store/subtree.py" line="-145"/>
         <source>新增 {count} 条</source>
         <translation>{count} added</translation>
     </message>
@@ -1652,12 +1694,12 @@
         <translation>Content unchanged</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>分类 {category}：{problem}</source>
         <translation>Category {category}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/text/template.py" line="+31"/>
+        <location filename="../../desktop/core/text/template.py" line="+30"/>
         <source>占位符缺少右括号 }</source>
         <extracomment>Store settings read from the values mapping by the ``发货日`` built-in.</extracomment>
         <translation>Placeholder is missing its closing }</translation>
@@ -1684,7 +1726,7 @@
     </message>
     <message>
         <location line="+256"/>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>填好的话术太长（超过 {limit} 字），请检查填入的值</source>
         <translation>The filled-in phrase is too long (over {limit} characters); check the values filled in</translation>
     </message>
@@ -1719,7 +1761,7 @@
         <translation>The {backend} backend could not start: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/platform/autostart.py" line="+31"/>
+        <location filename="../../desktop/platform/autostart_entry.py" line="+25"/>
         <source>无法写入开机启动项 {path}：{error}</source>
         <translation>Cannot write the start-up entry {path}: {error}</translation>
     </message>
@@ -1754,7 +1796,7 @@
         <translation>Cannot delete the start-up entry ({error})</translation>
     </message>
     <message>
-        <location filename="../../desktop/platform/base.py" line="+38"/>
+        <location filename="../../desktop/platform/base.py" line="+42"/>
         <source>快捷键 {spec} 无法识别，请在 设置 里重新录入</source>
         <translation>Hotkey {spec} is not recognised; record it again in Settings</translation>
     </message>
@@ -1800,6 +1842,41 @@
         <translation>, </translation>
     </message>
     <message>
+        <location filename="../../desktop/core/store/suggestions.py" line="+63"/>
+        <source>买家常问太长（每条最多 {limit} 字）：{text}</source>
+        <translation>Example question too long (at most {limit} characters each): {text}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>买家常问太多（最多 {limit} 条）</source>
+        <translation>Too many example questions (at most {limit})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/training/drill.py" line="+112"/>
+        <source>这些分类里没有买家常问，没法练习：请先在话术里填写「买家常问」，或导入组长的练习包</source>
+        <translation>These categories have no example buyer questions to drill: fill in &quot;example questions&quot; on the phrases first, or import your team lead&apos;s drill pack</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>题数应为 1 到 {limit}</source>
+        <translation>The number of questions should be 1 to {limit}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/training/results.py" line="+72"/>
+        <source>学员名字应为一行、1 到 40 字</source>
+        <translation>The trainee name should be one line of 1 to 40 characters</translation>
+    </message>
+    <message>
+        <location line="+173"/>
+        <source>无法写入 {path}：{reason}</source>
+        <translation>Cannot write {path}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>不是快回导出的练习成绩：{path}</source>
+        <translation>Not a drill results file exported by QuickReply: {path}</translation>
+    </message>
+    <message>
         <location filename="../../desktop/core/store/storage_errors.py" line="+63"/>
         <source>磁盘已满，话术库没有改动：{path}（请清理磁盘空间后再试）</source>
         <translation>The disk is full; the library was not changed: {path} (free some disk space and try again)</translation>
@@ -1818,6 +1895,11 @@
         <location line="+3"/>
         <source>打不开话术库文件（没有权限，或文件正被别的程序独占）：{path}（{error}）</source>
         <translation>Cannot open the library file (no permission, or another program holds it exclusively): {path} ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/platform/autostart.py" line="+62"/>
+        <source>这个系统不支持开机启动，请手动把快回加入启动项</source>
+        <translation>This system does not support starting at login; add QuickReply to the startup programs by hand</translation>
     </message>
 </context>
 <context>
@@ -1867,6 +1949,199 @@
     </message>
 </context>
 <context>
+    <name>DrillPicker</name>
+    <message>
+        <location filename="../../desktop/ui/drill/picker.py" line="+57"/>
+        <source>Enter 回答 · Ctrl+1…9 选第几条 · Esc 结束练习</source>
+        <translation>Enter answers · Ctrl+1…9 picks a row · Esc ends the drill</translation>
+    </message>
+</context>
+<context>
+    <name>DrillWindow</name>
+    <message>
+        <location filename="../../desktop/ui/drill/window.py" line="+58"/>
+        <source>快回 应答练习</source>
+        <translation>QuickReply Response Drill</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>学员</source>
+        <translation>Trainee</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>分类（不选就是全部）</source>
+        <translation>Categories (none ticked = all)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>题数</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>和工作时一样（搜索、编码、建议）</source>
+        <translation>As at work (search, codes, suggestions)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>更难：只能搜索，没有建议</source>
+        <translation>Harder: search only, no suggestions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>难度</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>开始应答练习（Enter）</source>
+        <translation>Start the response drill (Enter)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>打字练习…</source>
+        <translation>Typing drill…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>每题是一条买家常问：在限定时间内用搜索、拼音、编码或建议选出要发的话术。答完会告诉你对不对、用了几秒，答错时给出应选的话术和编码。</source>
+        <translation>Each question is an example buyer question: within the time limit, pick the phrase to send with search, pinyin, codes or suggestions. After each answer you see whether it was right and how long it took; when wrong, the expected phrase and its code.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>买家</source>
+        <translation>Buyer</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>要记住的话术（编码 · 标题）</source>
+        <translation>Phrases to learn (code · title)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>每天的正确率</source>
+        <translation>Accuracy by day</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>导出成绩 CSV…</source>
+        <translation>Export results as CSV…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>再练一轮（Enter）</source>
+        <translation>Another round (Enter)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>（%1 问）</source>
+        <translation> (%1 questions)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>话术库里还没有买家常问，没法出题。请组长在话术里填写「买家常问」（每条话术几种买家的问法），或导入组长分享的练习包。</source>
+        <translation>The library has no example buyer questions yet, so there is nothing to ask. Ask your team lead to fill in &quot;example questions&quot; on the phrases (a few ways buyers ask for each), or import the drill pack your lead shared.</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>第 %1/%2 题</source>
+        <translation>Question %1/%2</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>%1 秒</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>时间到 ✗  应选：%1</source>
+        <translation>Time is up ✗  Expected: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>✓ 正确 · %1</source>
+        <translation>✓ Right · %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>（超时）</source>
+        <translation> (over the limit)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>✗ 不对 · %1 · 你选了「%2」
+应选：%3</source>
+        <translation>✗ Wrong · %1 · you picked “%2”
+Expected: %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Enter 看成绩</source>
+        <translation>Enter shows the results</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Enter 下一题</source>
+        <translation>Enter for the next question</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>这一轮：答对 %1/%2 · 中位用时 %3 秒 · 限时内 %4/%2</source>
+        <translation>This round: %1/%2 right · median %3 s · %4/%2 within the limit</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>这一轮没有回答</source>
+        <translation>No answers in this round</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 累计：%2 题 · 正确率 %3 · 中位用时 %4 秒 · 限时内 %5</source>
+        <translation>%1 overall: %2 questions · %3 right · median %4 s · %5 within the limit</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>薄弱分类：</source>
+        <translation>Weakest categories: </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>练习成绩-%1.csv</source>
+        <translation>drill-results-%1.csv</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>导出练习成绩</source>
+        <translation>Export drill results</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV 文件 (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>导出失败</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>已导出 %1 条到 %2</source>
+        <translation>Exported %1 rows to %2</translation>
+    </message>
+</context>
+<context>
     <name>Fields</name>
     <message>
         <location filename="../../desktop/ui/i18n.py" line="+34"/>
@@ -1905,7 +2180,7 @@
 <context>
     <name>HandbookDialog</name>
     <message>
-        <location filename="../../desktop/ui/library/dialogs.py" line="+104"/>
+        <location filename="../../desktop/ui/library/dialogs.py" line="+101"/>
         <source>导出手册</source>
         <translation>Export handbook</translation>
     </message>
@@ -2099,12 +2374,12 @@
         <translation>Phrase library - QuickReply</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+118"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+103"/>
         <source>（这个分类还没有说明）</source>
         <translation>(No note for this category yet)</translation>
     </message>
@@ -2131,7 +2406,7 @@ Discard the changes and close?</translation>
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../desktop/ui/library/operations.py" line="+63"/>
+        <location filename="../../desktop/ui/library/operations.py" line="+62"/>
         <source>已移到回收站（Ctrl+Z 撤销）</source>
         <translation>Moved to the trash (Ctrl+Z to undo)</translation>
     </message>
@@ -2193,7 +2468,7 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <translation>Delete category</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+40"/>
         <source>永久删除回收站里的 %1 条话术？此操作不能撤销，撤销记录也会清空。</source>
         <translation>Delete the %1 phrases in the trash for good? This cannot be undone, and the undo history is cleared too.</translation>
     </message>
@@ -2259,7 +2534,7 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
 <context>
     <name>PhraseEditor</name>
     <message>
-        <location filename="../../desktop/ui/library/editor.py" line="+55"/>
+        <location filename="../../desktop/ui/library/editor.py" line="+57"/>
         <source>选择一条话术，或按 Ctrl+N 新建</source>
         <translation>Select a phrase, or press Ctrl+N to create one</translation>
     </message>
@@ -2284,7 +2559,17 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <translation>When to use this phrase</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>买家会怎么问，用 | 分隔，例如：发货了吗 | 什么时候发</source>
+        <translation>How buyers ask, separated by |, e.g. shipped yet | when will it ship</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>练习时也算答对的其他话术：快捷编码或标题，用 | 分隔</source>
+        <translation>Other phrases also right in a drill: shortcut codes or titles, separated by |</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>话术内容；{买家昵称} 这样的占位符发送时自动填入</source>
         <translation>Phrase text; placeholders such as {买家昵称} are filled in when it is sent</translation>
     </message>
@@ -2319,6 +2604,16 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <translation>When to use</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>买家常问</source>
+        <translation>Buyer questions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>也算对</source>
+        <translation>Also right</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>内容</source>
         <translation>Text</translation>
@@ -2329,12 +2624,12 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <translation>Preview (sample values)</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+88"/>
         <source>适用场景：</source>
         <translation>When to use: </translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+82"/>
         <source>快捷编码「%1」已被「%2」使用</source>
         <translation>The shortcut code “%1” is already used by “%2”</translation>
     </message>
@@ -2380,7 +2675,7 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
 <context>
     <name>Popup</name>
     <message>
-        <location filename="../../desktop/ui/popup.py" line="+84"/>
+        <location filename="../../desktop/ui/popup.py" line="+94"/>
         <source>快回</source>
         <translation>QuickReply</translation>
     </message>
@@ -2390,7 +2685,12 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <translation>Search: characters, pinyin, initials or code</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+133"/>
+        <source>买家：%1</source>
+        <translation>Buyer: %1</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>没有找到匹配的话术</source>
         <translation>No matching phrases</translation>
     </message>
@@ -2400,7 +2700,7 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <translation>This phrase has been deleted</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+36"/>
         <source>Enter 发送 · Ctrl+1…9 直接发送 · Tab 填写 · Esc 关闭</source>
         <translation>Enter sends · Ctrl+1…9 sends that row · Tab fills in · Esc closes</translation>
     </message>
@@ -2413,6 +2713,22 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <location line="+0"/>
         <source>、</source>
         <translation>, </translation>
+    </message>
+</context>
+<context>
+    <name>ProgressChart</name>
+    <message>
+        <location filename="../../desktop/ui/drill/chart.py" line="+67"/>
+        <source>还没有练习记录</source>
+        <translation>No drill results yet</translation>
+    </message>
+</context>
+<context>
+    <name>ResultDelegate</name>
+    <message>
+        <location filename="../../desktop/ui/result_delegate.py" line="+160"/>
+        <source>建议</source>
+        <translation>Suggested</translation>
     </message>
 </context>
 <context>
@@ -2533,7 +2849,62 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <translation>Autostart</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+3"/>
+        <source>按快捷键时，为剪贴板里的买家消息先给出建议</source>
+        <translation>When the hotkey opens the picker, suggest phrases for a buyer message on the clipboard</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>从发送的建议学习（只记词表里的词）</source>
+        <translation>Learn from the suggestions I send (dictionary words only)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>清除学习记录</source>
+        <translation>Erase what was learned</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>建议话术</source>
+        <translation>Suggestions</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> 秒</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>和工作时一样（搜索、编码、建议）</source>
+        <translation>As at work (search, codes, suggestions)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>更难：只能搜索，没有建议</source>
+        <translation>Harder: search only, no suggestions</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>空着就用系统用户名</source>
+        <translation>Empty: the computer&apos;s user name</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>练习每题时间</source>
+        <translation>Drill time per question</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>学员名字</source>
+        <translation>Trainee name</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>已学到 %1 条“词 → 话术”</source>
+        <translation>%1 learned “word → phrase” links</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>这个系统上不支持开机启动</source>
         <translation>Autostart is not supported on this system</translation>
     </message>
@@ -2546,7 +2917,7 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
 <context>
     <name>SidePanel</name>
     <message>
-        <location filename="../../desktop/ui/side_panel.py" line="+81"/>
+        <location filename="../../desktop/ui/side_panel.py" line="+85"/>
         <source>快回 侧边栏</source>
         <translation>QuickReply Side Panel</translation>
     </message>
@@ -2581,12 +2952,17 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <translation>Close the side panel (the tray menu opens it again)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+51"/>
         <source>单击粘贴到聊天窗口 · 悬停看全文</source>
         <translation>Click to paste · hover to read</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+85"/>
+        <source>建议 · %1</source>
+        <translation>Suggested · %1</translation>
+    </message>
+    <message>
+        <location line="+76"/>
         <source>靠左</source>
         <translation>Left</translation>
     </message>
@@ -2644,7 +3020,12 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <translation>Used to estimate the time saved; a new hire types about 80 chars/min</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
+        <source>按打字练习实测：%1 汉字/分钟；用来估算节省的时间</source>
+        <translation>Measured in the typing drill: %1 characters a minute; used to estimate the time saved</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>导出CSV…</source>
         <translation>Export CSV…</translation>
     </message>
@@ -2694,7 +3075,7 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>使用 %1 次 · 估计节省打字时间 %2</source>
         <translation>%1 uses · about %2 of typing saved</translation>
     </message>
@@ -2881,7 +3262,7 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../../desktop/ui/library/dialogs.py" line="-104"/>
+        <location filename="../../desktop/ui/library/dialogs.py" line="-101"/>
         <source>回收站</source>
         <translation>Trash</translation>
     </message>
@@ -2919,7 +3300,7 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../desktop/ui/tray.py" line="+26"/>
+        <location filename="../../desktop/ui/tray.py" line="+27"/>
         <source>搜索话术</source>
         <translation>Search phrases</translation>
     </message>
@@ -2942,6 +3323,11 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <location line="+3"/>
         <source>统计</source>
         <translation>Statistics</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>练习</source>
+        <translation>Drill</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2991,9 +3377,67 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
     </message>
 </context>
 <context>
+    <name>TypingWindow</name>
+    <message>
+        <location filename="../../desktop/ui/drill/typing.py" line="+71"/>
+        <source>快回 打字练习</source>
+        <translation>QuickReply Typing Drill</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>用输入法照着上面打，打完按 Enter</source>
+        <translation>Type the text above with your input method, then press Enter</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>每天的速度（汉字/分钟）</source>
+        <translation>Speed by day (Chinese characters a minute)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>话术库里没有够长的话术可以练打字</source>
+        <translation>The library has no phrase long enough to practise typing</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>第 %1/%2 段</source>
+        <translation>Text %1/%2</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1 汉字/分钟 · 准确率 %2% · 错 %3 字（目标 %4 → %5）</source>
+        <translation>%1 characters/min · accuracy %2% · %3 wrong (target %4 → %5)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>这一组打完了。关掉窗口，或按 Enter 再来一组。</source>
+        <translation>This set is done. Close the window, or press Enter for another set.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>还没有打字记录</source>
+        <translation>No typing results yet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 累计 %2 段：%3 汉字/分钟，准确率 %4%</source>
+        <translation>%1 overall, %2 texts: %3 characters/min, accuracy %4%</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>起步 %1</source>
+        <translation>start %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>目标 %1</source>
+        <translation>goal %1</translation>
+    </message>
+</context>
+<context>
     <name>i18n</name>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="+57"/>
+        <location filename="../../desktop/ui/i18n.py" line="+49"/>
         <source>「%1」%2</source>
         <translation>“%1”: %2</translation>
     </message>
@@ -3001,7 +3445,7 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
 <context>
     <name>w</name>
     <message>
-        <location filename="../../desktop/ui/library/window_parts.py" line="-120"/>
+        <location filename="../../desktop/ui/library/window_parts.py" line="-123"/>
         <source>编辑说明…</source>
         <translation>Edit note…</translation>
     </message>
@@ -3011,7 +3455,7 @@ Deleting it moves them to the trash, and Ctrl+Z undoes it. Delete it?</translati
         <translation>Search all phrases: characters, pinyin, initials or code (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+121"/>
         <source>话术库</source>
         <translation>Phrase library</translation>
     </message>

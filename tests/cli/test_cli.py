@@ -1,35 +1,16 @@
-"""The real ``quickreply`` command, run as a user would run it."""
+"""The ``quickreply`` commands, run in-process as a user would type them (see tests/clirun.py)."""
 
 import json
-import os
-import shutil
-import subprocess
-import sys
 
 import pytest
 
-EXE = shutil.which("quickreply")
-
-
-def run(db, *args, stdin=None, env_extra=None):
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QUICKREPLY_DB")}
-    env.pop("QT_QPA_PLATFORM", None)
-    env.update(env_extra or {})
-    cmd = [EXE] if EXE else [sys.executable, "-m", "desktop"]
-    if db is not None:
-        cmd += ["--db", str(db)]
-    return subprocess.run(cmd + list(args), check=False, capture_output=True, text=True, encoding="utf-8",
-                          input=stdin, env=env, timeout=60)
+from tests.clirun import invoke as run
+from tests.clirun import ok
 
 
 @pytest.fixture
 def db(tmp_path):
     return tmp_path / "lib.db"
-
-
-def ok(result):
-    assert result.returncode == 0, result.stderr
-    return result.stdout
 
 
 def test_search_fh_gives_the_shipping_answers_first_on_a_new_library(db):
@@ -142,26 +123,8 @@ def test_version_and_env_var_database(tmp_path):
     assert envdb.exists()
 
 
-def test_no_command_without_display_explains_instead_of_crashing(db):
-    result = run(db)
-    assert result.returncode != 0
-    assert "图形界面" in result.stderr and "Traceback" not in result.stderr
-
-
 def test_a_damaged_database_gives_a_message(tmp_path):
     bad = tmp_path / "bad.db"
     bad.write_bytes(b"\x00garbage" * 500)
     result = run(bad, "search", "x")
     assert result.returncode == 1 and "损坏" in result.stderr
-
-
-def test_output_cut_short_by_the_reader_is_not_an_error(db):
-    ok(run(db, "search", "x"))
-    exe = [EXE] if EXE else [sys.executable, "-m", "desktop"]
-    proc = subprocess.Popen(exe + ["--db", str(db), "categories"], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE)
-    proc.stdout.read(10)
-    proc.stdout.close()  # like `| head -1`
-    err = proc.stderr.read().decode("utf-8")
-    proc.stderr.close()
-    assert proc.wait(timeout=60) == 0 and "错误" not in err

@@ -3,33 +3,39 @@
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import sqlite3
-import subprocess
 import sys
 
 import pytest
 
-EXE = shutil.which("quickreply")
+from tests.clirun import invoke, spawn
+
 NAMES = {"话术库", "完整性", "结构版本", "备份", "订阅", "显示", "托盘", "剪贴板", "快捷键", "粘贴",
          "开机启动", "版本", "日志"}  # fmt: skip
 
 
-def run(db, *args, headless=True, tmp=None):
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QUICKREPLY_DB")
-    }
-    env.pop("QT_QPA_PLATFORM", None)
+def _env(headless, tmp):
+    env = {}
     if headless:  # a screen-less Qt and the scriptable hotkey: what a test machine can offer
         env.update(QT_QPA_PLATFORM="offscreen", QUICKREPLY_PLATFORM="fake")
     if tmp is not None:
         env.update(XDG_CONFIG_HOME=str(tmp / "config"), QUICKREPLY_LOG_DIR=str(tmp / "log"))
-    cmd = [EXE] if EXE else [sys.executable, "-m", "desktop"]
-    return subprocess.run([*cmd, "--db", str(db), *args], capture_output=True, text=True,
-                          encoding="utf-8", env=env, timeout=60, check=False)  # fmt: skip
+    return env
+
+
+def run_process(db, *args, headless=True, tmp=None):
+    """The doctor as an agent runs it: its own process, its own Qt."""
+    return spawn(db, *args, env_extra=_env(headless, tmp))
+
+
+@pytest.fixture
+def run(qapp):
+    """The doctor in this process; its desktop checks use the test's QApplication."""
+
+    def run(db, *args, tmp=None):
+        return invoke(db, *args, env_extra=_env(True, tmp))
+
+    return run
 
 
 def checks(result) -> dict[str, dict]:
@@ -40,12 +46,12 @@ def checks(result) -> dict[str, dict]:
 @pytest.fixture
 def db(tmp_path):
     path = tmp_path / "library.db"
-    assert run(path, "search", "fh").returncode == 0  # creates and seeds it
+    assert invoke(path, "search", "fh").returncode == 0  # creates and seeds it
     return path
 
 
 def test_a_healthy_library_passes_and_every_check_is_one_plain_line(db, tmp_path):
-    result = run(db, "doctor", "--json", tmp=tmp_path)
+    result = run_process(db, "doctor", "--json", tmp=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert json.loads(result.stdout)["ok"] is True
     found = checks(result)
@@ -62,7 +68,7 @@ def test_a_healthy_library_passes_and_every_check_is_one_plain_line(db, tmp_path
     assert result.stderr == ""
 
 
-def test_the_text_report_labels_each_line(db, tmp_path):
+def test_the_text_report_labels_each_line(db, tmp_path, run):
     result = run(db, "doctor", tmp=tmp_path)
     lines = result.stdout.splitlines()
     assert lines[0].startswith("快回诊断")
@@ -70,7 +76,7 @@ def test_the_text_report_labels_each_line(db, tmp_path):
     assert lines[-1] == "结论：一切正常"
 
 
-def test_the_last_backup_is_reported(db, tmp_path):
+def test_the_last_backup_is_reported(db, tmp_path, run):
     assert run(db, "backup", "now").returncode == 0
     backup = checks(run(db, "doctor", "--json", tmp=tmp_path))["备份"]
     assert (
@@ -80,7 +86,7 @@ def test_the_last_backup_is_reported(db, tmp_path):
     )
 
 
-def test_subscriptions_are_summarised(db, tmp_path):
+def test_subscriptions_are_summarised(db, tmp_path, run):
     conn = sqlite3.connect(db)
     conn.execute("INSERT INTO subscriptions (source, name, last_updated, created)"
                  " VALUES ('https://example.com/team.json', '团队话术', '2026-11-20T08:00:00+00:00', 'now')")  # fmt: skip
@@ -94,7 +100,7 @@ def test_subscriptions_are_summarised(db, tmp_path):
     )
 
 
-def test_a_damaged_library_fails_and_is_left_as_it_was(db, tmp_path):
+def test_a_damaged_library_fails_and_is_left_as_it_was(db, tmp_path, run):
     data = db.read_bytes()[: db.stat().st_size // 2]
     db.write_bytes(data)
     result = run(db, "doctor", "--json", tmp=tmp_path)
@@ -111,7 +117,7 @@ def test_a_damaged_library_fails_and_is_left_as_it_was(db, tmp_path):
 def test_other_commands_on_a_damaged_file_point_to_the_doctor(tmp_path):
     bad = tmp_path / "bad.db"
     bad.write_bytes(b"\x00garbage" * 500)
-    result = run(bad, "search", "x")
+    result = invoke(bad, "search", "x")
     assert (
         result.returncode == 1 and "损坏" in result.stderr and "quickreply doctor" in result.stderr
     )
@@ -121,13 +127,13 @@ def test_other_commands_on_a_damaged_file_point_to_the_doctor(tmp_path):
 def test_without_a_display_the_doctor_says_so_and_fails(db, tmp_path):
     if not sys.platform.startswith("linux"):
         pytest.skip("a missing display is a Linux situation")
-    result = run(db, "doctor", "--json", headless=False, tmp=tmp_path)
+    result = run_process(db, "doctor", "--json", headless=False, tmp=tmp_path)
     assert result.returncode == 1
     display = checks(result)["显示"]
     assert display["status"] == "fail" and "图形界面" in display["detail"]
 
 
-def test_the_configured_hotkey_is_the_one_tried(db, tmp_path):
+def test_the_configured_hotkey_is_the_one_tried(db, tmp_path, run):
     from desktop.core import Library
 
     with Library.open(db) as lib:

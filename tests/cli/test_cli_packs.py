@@ -14,7 +14,7 @@ from desktop.core import Library
 @pytest.fixture
 def db(tmp_path):
     path = tmp_path / "lib.db"
-    with Library.open(path, seed=False) as lib:
+    with Library.open(path) as lib:
         lib.ensure_category("售后", note="收货以后")
         lib.add("退货", "七天无理由退货", "售后", code="th", tags=["退货"])
         lib.add("发货", "48 小时内发货", "售前", code="fh")

@@ -1,33 +1,17 @@
-"""``quickreply stats``, run as a user would run it."""
+"""``quickreply stats``, run in-process as a user would type it."""
 
 from __future__ import annotations
 
 import csv
 import json
-import os
-import shutil
-import subprocess
-import sys
 import time
 
 import pytest
 
-from desktop.core import Library
+from desktop.core.exchange.seed import open_library
 from desktop.core.exchange.stats import CSV_HEADER, DAY
-
-EXE = shutil.which("quickreply")
-
-
-def run(db, *args):
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QUICKREPLY_DB")}
-    cmd = [EXE] if EXE else [sys.executable, "-m", "desktop"]
-    return subprocess.run(cmd + ["--db", str(db), *args], check=False, capture_output=True,
-                          text=True, encoding="utf-8", env=env, timeout=60)  # fmt: skip
-
-
-def ok(result):
-    assert result.returncode == 0, result.stderr
-    return result.stdout
+from tests.clirun import invoke as run
+from tests.clirun import ok
 
 
 @pytest.fixture
@@ -35,7 +19,7 @@ def db(tmp_path):
     """The default library with a few uses: 欢迎 3× recently, 催付 once 40 days ago."""
     path = tmp_path / "lib.db"
     now = time.time()
-    with Library.open(path) as lib:
+    with open_library(path) as lib:
         first, second = lib.phrases()[:2]
         for ago in (60, 3600, 2 * DAY):
             lib.record_use(first.id, when=now - ago)

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import stat
-import subprocess
 import sys
 import threading
 import time
@@ -15,31 +13,10 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-EXE = shutil.which("quickreply")
+from tests.clirun import failed, ok
+from tests.clirun import invoke as run
+
 LONG_AGO = time.time() - 7200
-
-
-def run(db, *args, env_extra=None):
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QUICKREPLY_DB")}
-    env.pop("QUICKREPLY_KEY_PASSPHRASE", None)
-    env.update({"NO_PROXY": "127.0.0.1", "no_proxy": "127.0.0.1"} | (env_extra or {}))
-    cmd = [EXE] if EXE else [sys.executable, "-m", "desktop"]
-    if db is not None:
-        cmd += ["--db", str(db)]
-    return subprocess.run(cmd + [str(a) for a in args], check=False, capture_output=True, text=True,
-                          encoding="utf-8", env=env, timeout=60)  # fmt: skip
-
-
-def ok(result):
-    assert result.returncode == 0, result.stderr
-    return result.stdout
-
-
-def failed(result):
-    assert result.returncode == 1, result.stdout
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("错误："), result.stderr
-    return lines[0]
 
 
 def write_pack(path, *titles, step=0):

@@ -5,12 +5,12 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from desktop.core import Library
+from desktop.core.exchange.seed import open_library
 
 
 def make_library(path: Path, *, settings: int = 30) -> int:
     """A seeded library with some store variables (their table sits on its own page)."""
-    lib = Library.open(path)
+    lib = open_library(path)
     for n in range(settings):
         lib.set_setting(f"store.变量{n}", "值" * 40)
     count = lib.count()

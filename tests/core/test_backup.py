@@ -16,7 +16,7 @@ from desktop.core.store import backup
 
 @pytest.fixture
 def disk(tmp_path):
-    library = Library.open(tmp_path / "library.db", seed=False)
+    library = Library.open(tmp_path / "library.db")
     library.add("原有", "原来的内容", "售后", code="yy")
     yield library
     library.close()
@@ -30,7 +30,7 @@ def test_backup_is_a_consistent_library_file_next_to_the_database(disk):
     path = backup.backup_now(disk, "manual")
     assert path.parent == disk.path.parent / "backups"
     assert path.name.startswith("library-") and path.name.endswith("-manual.db")
-    with Library.open(path, seed=False) as copy:
+    with Library.open(path) as copy:
         assert [p.title for p in copy.phrases()] == ["原有"]
     assert not list(path.parent.glob("*.partial"))
 

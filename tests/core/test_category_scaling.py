@@ -8,11 +8,12 @@ of the count (20,000 categories took 15 s while holding the write lock).
 from __future__ import annotations
 
 from desktop.core import Library
-from desktop.core.exchange.packs import Pack, PackPhrase, import_pack
+from desktop.core.exchange.importer import import_now
+from desktop.core.exchange.packs import Pack, PackPhrase
 
 
 def steps_to_import(tmp_path, count: int) -> int:
-    lib = Library.open(tmp_path / f"lib{count}.db", seed=False)
+    lib = Library.open(tmp_path / f"lib{count}.db")
     try:
         pack = Pack(phrases=[PackPhrase((f"分类{i}",), f"标题{i}", "内容") for i in range(count)])
         steps = [0]
@@ -22,7 +23,7 @@ def steps_to_import(tmp_path, count: int) -> int:
             return 0
 
         lib.conn.set_progress_handler(tick, 100)
-        import_pack(lib, pack)
+        import_now(lib, pack)
         lib.conn.set_progress_handler(None, 0)
         assert len(lib.categories()) == count
         return steps[0]

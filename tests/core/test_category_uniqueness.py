@@ -39,7 +39,7 @@ def test_a_long_lived_process_with_a_stale_cache_adds_into_the_existing_category
 
 def test_the_database_itself_refuses_a_second_category_of_the_same_name(tmp_path):
     path = tmp_path / "library.db"
-    Library.open(path, seed=False).close()
+    Library.open(path).close()
     conn = sqlite3.connect(path)
     try:
         conn.execute("INSERT INTO categories (parent_id, name) VALUES (NULL, '售后')")

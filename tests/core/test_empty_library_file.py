@@ -7,6 +7,7 @@ import sqlite3
 import pytest
 
 from desktop.core import DatabaseError, Library
+from desktop.core.exchange.seed import open_library
 from desktop.core.store import backup as backups
 from desktop.core.store.damaged import damage, latest_backup
 from desktop.core.store.health import database_checks
@@ -49,5 +50,5 @@ def test_another_programs_sqlite_file_is_not_taken_over(tmp_path):
 
 
 def test_a_missing_file_is_still_a_new_library(tmp_path):
-    with Library.open(tmp_path / "new.db") as lib:
+    with open_library(tmp_path / "new.db") as lib:
         assert lib.count() > 0

@@ -19,7 +19,8 @@ FIELDS = ("id", "category", "title", "body", "code", "tags", "note")
 
 def fields(lib):
     return sorted(
-        (p.id, p.category, p.title, p.body, p.code, p.tags, p.note) for p in lib.phrases()
+        (p.id, p.category, p.title, p.body, p.code, p.tags, p.note, p.examples)
+        for p in lib.phrases()
     )
 
 
@@ -32,7 +33,8 @@ def awkward(lib):
     lib.ensure_category("售后", note="收货以后的问题")
     lib.ensure_category("=危险/分类", note="-注意")
     lib.add("退货说明", "支持七天无理由退货\n第二行, \"引号\" 和\t制表符 😀", "售后/退换货",
-            code="thsm", tags=["退货", "流程"], note="买家要退货时")
+            code="thsm", tags=["退货", "流程"], note="买家要退货时",
+            examples=["能退吗", "=不想要了怎么退", "退货麻烦吗？"])
     lib.add("=SUM(A1)", "=HYPERLINK(\"http://x\")", "=危险/分类", code="=x", tags=["+86", "@x"],
             note="-")
     lib.add("'=已经有引号", "'+86 138", "售后", code="q1", tags=["'@x"], note="''")
@@ -94,7 +96,7 @@ def test_csv_is_utf8_with_bom_and_formula_like_text_is_prefixed(awkward, tmp_pat
     raw = (tmp_path / "x.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
-    assert rows[0] == ["分类", "标题", "内容", "快捷编码", "标签", "备注", "编号"]
+    assert rows[0] == ["分类", "标题", "内容", "快捷编码", "标签", "备注", "编号", "买家常问", "也算对"]
     cells = [c for row in rows for c in row]
     assert all(not c.startswith(("=", "+", "-", "@")) for c in cells)
     assert "'=x" in cells and "''+86 138" in cells
@@ -201,3 +203,29 @@ def test_unsupported_extension_is_refused(tmp_path, lib):
         read_any(tmp_path / "x.txt")
     with pytest.raises(PackError, match="不支持的文件类型"):
         write_any(tmp_path / "x.doc", lib)
+
+
+def test_buyer_questions_column_splits_on_bars_and_new_lines(tmp_path, lib):
+    write_csv(tmp_path / "q.csv", [["分类", "标题", "内容", "买家常问"],
+                                    ["售后", "退货说明", "支持七天无理由", "能退吗|退货麻烦吗\n不想要了"]])
+    import_now(lib, read_any(tmp_path / "q.csv"))
+    assert lib.phrases()[0].examples == ("能退吗", "退货麻烦吗", "不想要了")
+
+
+def test_reimporting_a_sheet_without_the_column_keeps_the_questions(tmp_path, lib):
+    p = lib.add("退货说明", "支持七天无理由", "售后", code="th", examples=["能退吗"])
+    write_csv(tmp_path / "q.csv", [["分类", "标题", "内容", "快捷编码"], ["售后", "退货说明", "新内容", "th"]])
+    import_now(lib, read_any(tmp_path / "q.csv"), policy="replace")
+    assert lib.get(p.id).body == "新内容" and lib.get(p.id).examples == ("能退吗",)
+
+
+def test_a_slash_inside_a_category_name_is_escaped(tmp_path, lib):
+    write_csv(tmp_path / "c.csv", [["分类", "标题", "内容"],
+                                    ["店铺/淘宝\\/天猫", "平台说明", "两个平台同一家店"]])
+    import_now(lib, read_any(tmp_path / "c.csv"))
+    assert lib.phrases()[0].category == ("店铺", "淘宝/天猫")
+    write_any(tmp_path / "out.csv", lib)
+    assert "店铺/淘宝\\/天猫" in (tmp_path / "out.csv").read_text(encoding="utf-8-sig")
+    again = Library.memory()
+    import_now(again, read_any(tmp_path / "out.csv"))
+    assert again.phrases()[0].category == ("店铺", "淘宝/天猫")

@@ -172,7 +172,7 @@ def test_a_failure_while_writing_rolls_back_everything(disk, tmp_path, monkeypat
     write_any(tmp_path / "five.xlsx", other)
     plan = preview(disk, read_any(tmp_path / "five.xlsx"))
     before = fingerprint(disk)
-    real = Library._insert
+    real = Library.insert
     calls = []
 
     def flaky(self, **kw):
@@ -181,7 +181,7 @@ def test_a_failure_while_writing_rolls_back_everything(disk, tmp_path, monkeypat
             raise PackError("磁盘满了")
         return real(self, **kw)
 
-    monkeypatch.setattr(Library, "_insert", flaky)
+    monkeypatch.setattr(Library, "insert", flaky)
     with pytest.raises(PackError, match="第 5 行.*磁盘满了"):
         apply(disk, plan)
     assert fingerprint(disk) == before

@@ -81,7 +81,7 @@ def test_a_signed_pack_with_a_lone_surrogate_is_refused_and_other_subscriptions_
     for path, doc in ((good, pack_doc()), (bad, pack_doc(body="坏\ud800了"))):
         path.write_text(json.dumps(sign_document(pack_doc(), key)), encoding="utf-8")
         os.utime(path, (old, old))
-    with Library.open(tmp_path / "agent.db", seed=False) as lib:
+    with Library.open(tmp_path / "agent.db") as lib:
         subs.subscribe(lib, str(bad), name="坏的")
         subs.subscribe(lib, str(good), name="好的")
         bad.write_text(

@@ -167,7 +167,7 @@ def test_a_bare_pack_with_a_bad_phrase_is_refused_naming_it(lib):
 
 
 def test_nothing_to_do_means_no_backup(tmp_path):
-    with Library.open(tmp_path / "lib.db", seed=False) as lib:
+    with Library.open(tmp_path / "lib.db") as lib:
         p = lib.add("一", "内容", code="one")
         plan = preview(lib, pack(item("一", "内容", ("未分类",), id=p.id, code="one")))
         assert not plan.writes()
@@ -180,3 +180,19 @@ def test_free_code_stays_within_the_length_limit():
     assert free_code("th", {"th": 1, "th2": 1}) == "th3"
     long = "x" * 20
     assert free_code(long, {long: 1}) == "x" * 19 + "2"
+
+
+def test_the_same_sheet_imported_twice_is_identical_the_second_time(tmp_path):
+    from desktop.core import Library
+    from desktop.core.exchange.formats import read_any
+    from desktop.core.exchange.importer import import_now, preview
+
+    sheet = tmp_path / "old.csv"
+    sheet.write_text("分类,标题,内容\n售后,退货说明,支持七天无理由退货\n售前,欢迎,亲 欢迎光临\n",
+                     encoding="utf-8")
+    with Library.memory() as lib:
+        import_now(lib, read_any(sheet))
+        plan = preview(lib, read_any(sheet))
+        assert [i.status for i in plan.items] == ["identical", "identical"]
+        import_now(lib, read_any(sheet))
+        assert lib.count() == 2

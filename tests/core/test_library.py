@@ -1,6 +1,5 @@
 """Phrases, categories, trash, settings and usage through the public Library API."""
 
-import sqlite3
 
 import pytest
 
@@ -94,7 +93,7 @@ def test_usage_records_only_id_and_time(lib):
 
 def test_settings_have_defaults_are_validated_and_persist(tmp_path):
     path = tmp_path / "lib.db"
-    with Library.open(path, seed=False) as lib:
+    with Library.open(path) as lib:
         assert lib.setting("hotkey") == "ctrl+alt+k"
         assert lib.set_setting("hotkey", "Ctrl + Alt + J") == "ctrl+alt+j"
         lib.set_setting("店铺名", "小满家居")
@@ -104,7 +103,7 @@ def test_settings_have_defaults_are_validated_and_persist(tmp_path):
             lib.set_setting("hotkey", "ctrl+space")
         with pytest.raises(ValidationError):
             lib.set_setting("nonsense", "1")
-    with Library.open(path, seed=False) as lib:
+    with Library.open(path) as lib:
         assert lib.setting("hotkey") == "ctrl+alt+j"
         assert lib.store_values() == {"店铺名": "小满家居", "发货截止时间": "16:00"}
         assert lib.setting("paste_mode") == "paste"
@@ -119,10 +118,10 @@ def test_render_merges_explicit_values_over_store_variables(lib):
 
 def test_file_survives_reopen_and_uses_wal(tmp_path):
     path = tmp_path / "lib.db"
-    with Library.open(path, seed=False) as lib:
+    with Library.open(path) as lib:
         p = lib.add("a", "b", code="ab")
         lib.record_use(p.id)
-    with Library.open(path, seed=False) as lib:
+    with Library.open(path) as lib:
         assert lib.get(p.id).title == "a"
         assert lib.use_count(p.id) == 1
         assert lib.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -145,19 +144,24 @@ def test_unknown_id_is_not_found(lib):
         lib.delete("nope")
 
 
-def test_failed_write_leaves_no_partial_rows(lib):
+def test_failed_write_leaves_no_partial_rows(tmp_path):
+    lib = Library.open(tmp_path / "lib.db")
     lib.add("a", "x", code="dup")
-    with pytest.raises(ValidationError), lib.writing():
-        lib._insert(title="first", body="ok", category="临时")
-        lib._insert(title="second", body="ok", category="临时", code="dup")
+    with pytest.raises(ValidationError), lib.atomic():
+        lib.insert(title="first", body="ok", category="临时")
+        lib.insert(title="second", body="ok", category="临时", code="dup")
     assert lib.count() == 1
     assert [c.path for c in lib.categories()] == [("未分类",)]
-    assert isinstance(lib.conn, sqlite3.Connection)
+    # The failed transaction is over: the next write is committed for other readers too.
+    lib.add("after", "y", "临时", code="after")
+    with Library.open(tmp_path / "lib.db") as other:
+        assert [p.title for p in other.phrases()] == ["a", "after"]
+    lib.close()
 
 
 def test_changes_made_by_another_process_are_picked_up(tmp_path):
     path = tmp_path / "lib.db"
-    with Library.open(path, seed=False) as app_side, Library.open(path, seed=False) as cli_side:
+    with Library.open(path) as app_side, Library.open(path) as cli_side:
         assert app_side.search("物流") == []
         assert app_side.refresh_if_changed() is False
         p = cli_side.add("物流查询", "帮您查一下物流", code="wlcx")
@@ -184,3 +188,25 @@ def test_read_only_categories_refuse_edits(lib):
         with pytest.raises(ValidationError, match="订阅"):
             attempt()
     assert lib.get(p.id).body == "组长写的" and not lib.get(p.id).in_trash
+
+
+def test_set_settings_writes_all_or_nothing(lib):
+    with pytest.raises(ValidationError):
+        lib.set_settings({"hotkey": "ctrl+alt+j", "paste_mode": "yell"})
+    assert lib.setting("hotkey") == "ctrl+alt+k"
+    lib.set_settings({"hotkey": "ctrl+alt+j", "paste_mode": "copy"})
+    assert (lib.setting("hotkey"), lib.setting("paste_mode")) == ("ctrl+alt+j", "copy")
+
+
+def test_phrase_counts_and_use_summary(lib):
+    a = lib.add("a", "x", "售后")
+    lib.add("b", "y", "售后")
+    gone = lib.add("c", "z", "售前")
+    lib.delete(gone.id)
+    after = lib.category("售后").id
+    assert lib.phrase_counts() == {after: 2}  # the trash is not counted
+    lib.record_use(a.id, when=100.0)
+    lib.record_use(a.id, when=200.0)
+    assert lib.use_summary() == {a.id: (2, 200.0)}
+    assert lib.use_summary(since=150.0) == {a.id: (1, 200.0)}
+    assert lib.use_summary(until=150.0) == {a.id: (1, 100.0)}

@@ -115,6 +115,21 @@ def test_confirmed_delete_trashes_the_phrases_and_undo_brings_everything_back(sh
     assert [p.id for p in shop.search("退")] == [p.id for p in old if p.title != "换货"]
 
 
+def test_deleting_the_未分类_that_holds_the_trash_can_be_undone_step_by_step(shop):
+    """Found by the stateful undo test: the second delete makes a new 未分类 for the
+    trash, and undoing it was refused because that namesake was in the way."""
+    before = [(c.id, c.path, c.position) for c in shop.categories()]
+    first = organize.delete_category(shop, shop.category("售后").id, trash_phrases=True)
+    fallback = shop.category("未分类")
+    second = organize.delete_category(shop, fallback.id, trash_phrases=True)
+    assert shop.category("未分类").id != fallback.id  # a new one, for the same trash
+    organize.undelete_category(shop, second)
+    assert [c.id for c in shop.categories() if c.path == ("未分类",)] == [fallback.id]
+    organize.undelete_category(shop, first)
+    assert [(c.id, c.path, c.position) for c in shop.categories()] == before
+    assert shop.count() == 5 and shop.trash() == []
+
+
 def test_restoring_a_phrase_of_a_deleted_subcategory_lands_in_its_parent(shop):
     退款 = shop.category("售后/退款")
     organize.delete_category(shop, 退款.id, trash_phrases=True)

@@ -5,7 +5,8 @@ import json
 import pytest
 
 from desktop.core import PackError
-from desktop.core.exchange.packs import build_pack, export_pack, import_pack, parse_pack, read_pack
+from desktop.core.exchange.importer import import_now
+from desktop.core.exchange.packs import build_pack, export_pack, parse_pack, read_pack
 
 
 def pack(*phrases, **extra):
@@ -28,7 +29,7 @@ def snapshot(lib):
 def test_import_creates_categories_and_phrases(lib):
     p = parse_pack(pack(phrase(code="thsm", tags=["退货"], note="买家要退货时"),
                         categories=[{"path": ["售后"], "note": "收货以后的问题"}]))
-    report = import_pack(lib, p)
+    report = import_now(lib, p)
     assert len(report.added) == 1
     got = lib.search("thsm")[0]
     assert got.category == ("售后", "退换货") and got.tags == ("退货",) and got.note == "买家要退货时"
@@ -51,7 +52,7 @@ def test_import_creates_categories_and_phrases(lib):
 def test_malformed_packs_are_refused_naming_the_problem(lib, text, where):
     before = snapshot(lib)
     with pytest.raises(PackError) as err:
-        import_pack(lib, parse_pack(text))
+        import_now(lib, parse_pack(text))
     assert where in str(err.value)
     assert snapshot(lib) == before
 
@@ -62,31 +63,31 @@ def test_a_bad_phrase_late_in_the_pack_rolls_back_the_whole_import(lib):
     good = [phrase(title=f"好{n}", code=f"h{n}") for n in range(5)]
     bad = phrase(title="坏", code="has space")
     with pytest.raises(PackError, match="phrases\\[5\\]"):
-        import_pack(lib, parse_pack(pack(*good, bad)))
+        import_now(lib, parse_pack(pack(*good, bad)))
     assert snapshot(lib) == before
 
 
 def test_existing_id_or_code_is_skipped_by_default(lib):
     mine = lib.add("我的退货", "我自己的写法", "售后", code="th")
-    report = import_pack(lib, parse_pack(pack(phrase(code="th"), phrase(title="新", id=mine.id))))
+    report = import_now(lib, parse_pack(pack(phrase(code="th"), phrase(title="新", id=mine.id))))
     assert report.added == [] and len(report.skipped) == 2
     assert lib.get(mine.id).body == "我自己的写法"
 
 
 def test_replace_and_copy_policies(lib):
     mine = lib.add("我的退货", "旧写法", "售后", code="th")
-    import_pack(lib, parse_pack(pack(phrase(body="新写法", code="th"))), on_conflict="replace")
+    import_now(lib, parse_pack(pack(phrase(body="新写法", code="th"))), "replace")
     assert lib.get(mine.id).body == "新写法"
-    report = import_pack(lib, parse_pack(pack(phrase(body="第三种", code="th"))), on_conflict="copy")
+    report = import_now(lib, parse_pack(pack(phrase(body="第三种", code="th"))), "copy")
     copy = lib.get(report.added[0])
     assert copy.code == "th2" and lib.get(mine.id).body == "新写法"
 
 
 def test_pack_ids_are_kept_so_a_second_import_is_recognised(lib):
     text = pack(phrase(id="team-001", code="t1"))
-    assert len(import_pack(lib, parse_pack(text)).added) == 1
+    assert len(import_now(lib, parse_pack(text)).added) == 1
     assert lib.get("team-001").title == "退货说明"
-    assert len(import_pack(lib, parse_pack(text)).skipped) == 1
+    assert len(import_now(lib, parse_pack(text)).skipped) == 1
 
 
 def test_export_then_import_keeps_every_field(lib, tmp_path):
@@ -101,7 +102,7 @@ def test_export_then_import_keeps_every_field(lib, tmp_path):
     from desktop.core import Library
 
     with Library.memory() as other:
-        import_pack(other, read_pack(target))
+        import_now(other, read_pack(target))
         got = other.search("thsm")[0]
         assert (got.title, got.body, got.category, got.code, got.tags, got.note) == (
             "退货说明", "第一行\n第二行 {买家昵称|亲}", ("售后", "退换货"), "thsm", ("退货", "流程"), "买家要退货时")

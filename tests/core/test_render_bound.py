@@ -15,7 +15,7 @@ def test_a_field_repeated_thousands_of_times_with_a_long_value_is_refused():
 
 
 def test_the_library_and_cli_path_refuse_it_too(tmp_path):
-    with Library.open(tmp_path / "library.db", seed=False) as lib:
+    with Library.open(tmp_path / "library.db") as lib:
         phrase = lib.add("放大器", "{买家昵称}" * 1500)
         with pytest.raises(QuickReplyError, match="太长"):
             lib.render(phrase.id, {"买家昵称": "长" * 5000})

@@ -153,3 +153,16 @@ def test_any_substring_of_a_title_finds_that_phrase(title, data):
         query = title[start:end]
         if query.strip():
             assert p.id in [r.id for r in library.search(query, limit=5)]
+
+
+def test_notes_and_buyer_questions_are_searched_below_names():
+    from desktop.core import Library
+
+    with Library.memory() as lib:
+        by_note = lib.add("退货说明", "七天无理由", note="买家嫌质保短时")
+        by_question = lib.add("换货说明", "寄回换新", examples=["能换个颜色吗"])
+        by_title = lib.add("质保期限", "一年质保")
+        assert [p.id for p in lib.search("质保")] == [by_title.id, by_note.id]
+        assert [p.id for p in lib.search("换个颜色")] == [by_question.id]
+        lib.update(by_note.id, note="")
+        assert [p.id for p in lib.search("嫌")] == []

@@ -13,7 +13,8 @@ import threading
 import pytest
 
 from desktop.core import DatabaseError, Library, QuickReplyError
-from desktop.core.exchange.packs import Pack, PackPhrase, import_pack
+from desktop.core.exchange.importer import import_now
+from desktop.core.exchange.packs import Pack, PackPhrase
 from desktop.core.store.damaged import damage
 
 
@@ -29,7 +30,7 @@ def test_an_import_that_fills_the_disk_says_so_and_changes_nothing(tmp_path):
         pages = lib.conn.execute("PRAGMA page_count").fetchone()[0]
         lib.conn.execute(f"PRAGMA max_page_count = {pages + 20}")  # the disk has 80 KB left
         with pytest.raises(QuickReplyError) as caught:
-            import_pack(lib, big_pack())
+            import_now(lib, big_pack())
         said = str(caught.value)
         assert "磁盘已满" in said and "rollback" not in said and "损坏" not in said
         assert not isinstance(caught.value, DatabaseError)  # the CLI would send them to doctor

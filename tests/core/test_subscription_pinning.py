@@ -13,7 +13,7 @@ from tests.core.test_subscriptions import publish
 def test_a_subscription_that_began_unsigned_pins_the_first_key_it_sees(tmp_path):
     key_a, key_b = new_key(), new_key()
     source = tmp_path / "share" / "team.json"
-    with Library.open(tmp_path / "agent.db", seed=False) as lib:
+    with Library.open(tmp_path / "agent.db") as lib:
         publish(source, dated("2026-11-01T08:00:00+00:00", "未签名"))
         subs.subscribe(lib, str(source))
         publish(source, dated("2026-11-02T08:00:00+00:00", "A 签名"), key_a)

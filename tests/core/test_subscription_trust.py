@@ -22,7 +22,7 @@ def bodies(lib: Library) -> set[str]:
 def test_an_older_validly_signed_pack_is_refused_after_a_newer_one(tmp_path):
     key = new_key()
     source = tmp_path / "share" / "team.json"
-    with Library.open(tmp_path / "agent.db", seed=False) as lib:
+    with Library.open(tmp_path / "agent.db") as lib:
         publish(source, dated("2026-11-01T08:00:00+00:00", "十一月的版本"), key)
         subs.subscribe(lib, str(source))
         publish(source, dated("2026-12-01T08:00:00+00:00", "十二月的版本"), key)
@@ -40,7 +40,7 @@ def test_an_older_validly_signed_pack_is_refused_after_a_newer_one(tmp_path):
 def test_a_signed_pack_without_a_time_after_a_dated_one_is_refused(tmp_path):
     key = new_key()
     source = tmp_path / "share" / "team.json"
-    with Library.open(tmp_path / "agent.db", seed=False) as lib:
+    with Library.open(tmp_path / "agent.db") as lib:
         publish(source, dated("2026-12-01T08:00:00+00:00", "有时间的"), key)
         subs.subscribe(lib, str(source))
         undated = dated("", "没有时间的")

@@ -8,10 +8,10 @@ import time
 import pytest
 
 from desktop.core import Library, ValidationError
+from desktop.core.store.subtree import copy_phrase
 from desktop.core.team import subscriptions as subs
 from desktop.core.team.fetch import SourceUnreachable
 from desktop.core.team.signing import new_key, public_key_text, sign_document
-from desktop.core.team.subtree import copy_phrase
 
 HOUR_AGO = time.time() - 3600
 
@@ -53,7 +53,7 @@ def publish(path, doc, key=None, *, old=True):
 
 @pytest.fixture
 def library(tmp_path):
-    lib = Library.open(tmp_path / "agent.db", seed=False)
+    lib = Library.open(tmp_path / "agent.db")
     yield lib
     lib.close()
 
@@ -266,7 +266,7 @@ def test_find_by_id_name_or_source(library, source):
 
 def test_another_connection_sees_the_update(library, source):
     subs.subscribe(library, str(source))
-    with Library.open(library.path, seed=False) as app_side:
+    with Library.open(library.path) as app_side:
         app_side.search("")
         publish(source, pack(*BASE[:1]))
         os.utime(source, (HOUR_AGO + 3, HOUR_AGO + 3))

@@ -117,7 +117,7 @@ def host(monkeypatch):
 
 @pytest.fixture
 def library(tmp_path):
-    lib = Library.open(tmp_path / "agent.db", seed=False)
+    lib = Library.open(tmp_path / "agent.db")
     yield lib
     lib.close()
 

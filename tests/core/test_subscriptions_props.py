@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from desktop.core import Library
 from desktop.core.exchange.packs import parse_pack
-from desktop.core.team.subtree import replace_subtree
+from desktop.core.store.subtree import replace_subtree
 
 SUB = 7
 paths = st.sampled_from([("售后",), ("售后", "退换货"), ("发货",), ("发货", "时间", "节假日")])

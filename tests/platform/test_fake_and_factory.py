@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.platform import create_platform
-from desktop.platform.base import HotkeyError, parse_spec
+from desktop.platform.base import HotkeyError, Platform, parse_spec
 from desktop.platform.fake import FakeFocus, FakeHotkey, FakeKeystroke
 
 
@@ -102,3 +102,16 @@ def test_parse_spec(spec, mods, key):
 def test_parse_spec_rejects(spec):
     with pytest.raises(HotkeyError):
         parse_spec(spec)
+
+
+def test_the_do_nothing_platform_says_autostart_is_not_available(tmp_path):
+    from desktop.platform import null_platform
+    from desktop.platform.autostart import AutostartError, NullAutostart, create_autostart
+
+    entry = null_platform().autostart(tmp_path / "lib.db")
+    assert isinstance(entry, NullAutostart) and not entry.is_enabled()
+    with pytest.raises(AutostartError, match="不支持开机启动"):
+        entry.enable()
+    entry.disable()  # nothing to remove, and no error
+    real = Platform("fake", FakeHotkey(), FakeFocus(), FakeKeystroke()).autostart(tmp_path / "x.db")
+    assert type(real) is type(create_autostart(tmp_path / "x.db"))

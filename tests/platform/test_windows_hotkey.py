@@ -11,7 +11,7 @@ import ctypes
 import pytest
 from shiboken6.Shiboken import VoidPtr
 
-from desktop.core import Library
+from desktop.core.exchange.seed import open_library
 from desktop.platform import win32
 from desktop.platform import windows_hotkey as wh
 from desktop.platform.base import HotkeyError, Platform
@@ -178,7 +178,7 @@ def test_other_errors_name_the_reason(user32):
 def test_a_taken_chord_becomes_a_tray_message(qtbot, tmp_path, user32):
     from desktop.app import QuickReplyApp
 
-    lib = Library.open(tmp_path / "lib.db")
+    lib = open_library(tmp_path / "lib.db")
     lib.set_setting("hotkey", "ctrl+alt+j")
     backend = wh.WindowsHotkey(user32, last_error=lambda: user32.error)
     app = QuickReplyApp(lib, Platform("windows", backend, FakeFocus(), FakeKeystroke()))

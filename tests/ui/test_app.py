@@ -3,6 +3,7 @@
 import pytest
 
 from desktop.core import Library
+from desktop.core.exchange.seed import open_library
 from desktop.platform.base import Platform
 from desktop.platform.fake import FakeFocus, FakeHotkey, FakeKeystroke
 from desktop.qt import Qt, QtGui, QtWidgets
@@ -10,7 +11,7 @@ from desktop.qt import Qt, QtGui, QtWidgets
 
 @pytest.fixture
 def world(qtbot, tmp_path):
-    lib = Library.open(tmp_path / "lib.db")
+    lib = open_library(tmp_path / "lib.db")
     clipboard = QtWidgets.QApplication.clipboard()
     seen = []
     keys = FakeKeystroke(on_paste=lambda: seen.append(clipboard.text()))
@@ -48,7 +49,7 @@ def test_hotkey_code_enter_pastes_and_records_the_use(world, qtbot):
 def test_a_hotkey_that_cannot_be_registered_becomes_a_tray_message(qtbot, tmp_path):
     from desktop.app import QuickReplyApp
 
-    lib = Library.open(tmp_path / "lib.db")
+    lib = open_library(tmp_path / "lib.db")
     platform = Platform("fake", FakeHotkey(fail_message="快捷键 ctrl+alt+k 已被其他程序占用"), FakeFocus(), FakeKeystroke())
     app = QuickReplyApp(lib, platform)
     app.start()

@@ -46,13 +46,13 @@ def test_doctor_warns_on_a_known_bad_version_even_if_the_probe_is_quiet(monkeypa
 
 def test_smoke_test_fails_on_a_binding_that_drops_references(qtbot, tmp_path, monkeypatch):
     from desktop.app import QuickReplyApp
-    from desktop.core import Library
+    from desktop.core.exchange.seed import open_library
     from desktop.platform.base import Platform
     from desktop.platform.fake import FakeFocus, FakeHotkey, FakeKeystroke
     from desktop.ui.smoke import SmokeTest
 
     monkeypatch.setattr(binding_check, "references_dropped", lambda calls=0: 300)
-    lib = Library.open(tmp_path / "lib.db")
+    lib = open_library(tmp_path / "lib.db")
     app = QuickReplyApp(lib, Platform("fake", FakeHotkey(), FakeFocus(), FakeKeystroke()))
     app.start()
     try:

@@ -115,12 +115,12 @@ def test_a_start_up_failure_exits_1_with_a_message_not_silently(monkeypatch, cap
 
 def test_smoke_test_steps_and_failure(qtbot, tmp_path):
     from desktop.app import QuickReplyApp
-    from desktop.core import Library
+    from desktop.core.exchange.seed import open_library
     from desktop.platform.base import Platform
     from desktop.platform.fake import FakeFocus, FakeHotkey, FakeKeystroke
     from desktop.ui.smoke import SmokeTest
 
-    lib = Library.open(tmp_path / "lib.db")
+    lib = open_library(tmp_path / "lib.db")
     app = QuickReplyApp(lib, Platform("fake", FakeHotkey(), FakeFocus(), FakeKeystroke()))
     app.start()
     try:

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.gui
 
 @pytest.fixture
 def disk(tmp_path):
-    lib = Library.open(tmp_path / "library.db", seed=False)
+    lib = Library.open(tmp_path / "library.db")
     lib.add("发货", "48 小时内发货", "售前", code="fh")
     yield lib
     lib.close()

@@ -13,6 +13,18 @@ pytestmark = pytest.mark.gui
 CHAT = 101
 
 
+class CountingFocus(FakeFocus):
+    """Counts how often the service looked at the active window: a held paste polls it."""
+
+    def __init__(self, active: int | None) -> None:
+        super().__init__(active=active)
+        self.asked = 0
+
+    def active_window(self) -> int | None:
+        self.asked += 1
+        return super().active_window()
+
+
 class Rig:
     """A service plus what the 'target window' saw at each Ctrl+V."""
 
@@ -20,7 +32,7 @@ class Rig:
         self.board = board
         self.seen: list[str] = []
         self.mode = "paste"
-        self.focus = FakeFocus(active=CHAT)
+        self.focus = CountingFocus(active=CHAT)
         self.keys = FakeKeystroke(on_paste=lambda: self.seen.append(board.text()))
         self.service = PasteService(
             board, self.focus, self.keys, mode=lambda: self.mode, restore_delay_ms=lambda: 40
@@ -42,6 +54,16 @@ def rig(board):
 
 def finish(qtbot, rig: Rig) -> None:
     qtbot.waitUntil(lambda: not rig.service.busy(), timeout=3000)
+
+
+def held_for_three_polls(qtbot, rig: Rig) -> None:
+    """Wait until a held paste has had three chances to go out (or went out: a bug).
+
+    Counting polls instead of sleeping keeps this meaningful on a slow machine,
+    where a fixed wait may end before the service even looked once.
+    """
+    start = rig.focus.asked
+    qtbot.waitUntil(lambda: rig.keys.pastes > 0 or rig.focus.asked >= start + 3, timeout=5000)
 
 
 def test_pastes_phrase_into_remembered_window_and_restores(qtbot, rig):
@@ -181,7 +203,7 @@ def test_hotkey_during_pending_paste_holds_it_until_the_popup_chooses(qtbot, rig
     qtbot.waitUntil(lambda: rig.keys.ready_checks >= 1, timeout=2000)
     rig.service.remember_target()  # the hotkey fired: the popup is about to take the keyboard
     rig.keys.held = False
-    qtbot.wait(250)
+    held_for_three_polls(qtbot, rig)
     assert rig.keys.pastes == 0  # nothing typed into the popup
     rig.service.deliver("b", "second")  # the popup's choice
     finish(qtbot, rig)
@@ -198,7 +220,7 @@ def test_dismissed_popup_releases_held_pastes(qtbot, rig):
     rig.service.remember_target()
     rig.keys.held = False
     rig.focus.active = 555  # the popup has focus ...
-    qtbot.wait(250)
+    held_for_three_polls(qtbot, rig)
     assert rig.keys.pastes == 0
     rig.focus.active = CHAT  # ... and is dismissed: focus is back in the chat window
     finish(qtbot, rig)
@@ -210,7 +232,7 @@ def test_resume_releases_held_pastes(qtbot, rig):
     rig.service.remember_target()
     rig.service.deliver("a", "first")
     rig.service.remember_target()  # before the first step even ran
-    qtbot.wait(150)
+    held_for_three_polls(qtbot, rig)
     assert rig.keys.pastes == 0
     rig.service.resume()
     finish(qtbot, rig)

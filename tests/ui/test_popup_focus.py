@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.core import Library
+from desktop.core.exchange.seed import open_library
 from desktop.core.text.buyer import BuyerContext
 from desktop.platform.base import Platform
 from desktop.platform.fake import FakeFocus, FakeHotkey, FakeKeystroke
@@ -52,7 +52,7 @@ def test_leaving_later_still_closes_it(qtbot, lib):
 def test_the_hotkey_brings_the_popup_forward_with_the_os_call(qtbot, tmp_path):
     from desktop.app import QuickReplyApp
 
-    lib = Library.open(tmp_path / "lib.db")
+    lib = open_library(tmp_path / "lib.db")
     focus = FakeFocus(active=42)
     platform = Platform("fake", FakeHotkey(), focus, FakeKeystroke())
     app = QuickReplyApp(lib, platform)

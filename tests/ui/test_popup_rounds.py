@@ -9,7 +9,7 @@ widget.  Keys go to the popup's window, as the window system delivers them.
 
 import pytest
 
-from desktop.core import Library
+from desktop.core.exchange.seed import open_library
 from desktop.platform.base import Platform
 from desktop.platform.fake import FakeFocus, FakeHotkey, FakeKeystroke
 from desktop.qt import Qt, QtWidgets
@@ -24,7 +24,7 @@ ROUNDS = 12
 def world(qtbot, tmp_path):
     from desktop.app import QuickReplyApp
 
-    lib = Library.open(tmp_path / "lib.db")
+    lib = open_library(tmp_path / "lib.db")
     clipboard = QtWidgets.QApplication.clipboard()
     pasted = []
     keys = FakeKeystroke(on_paste=lambda: pasted.append(clipboard.text()))

@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from desktop.core import DatabaseError, Library
+from desktop.core.exchange.seed import open_library
 from desktop.core.store import backup as backups
 from desktop.core.store.damaged import damage, restore_backup, set_aside
 from desktop.ui.recovery import Offer, RecoveryDialog, check_at_start
@@ -17,7 +18,7 @@ pytestmark = pytest.mark.gui
 
 
 def make_library(path, *, backup: bool) -> int:
-    lib = Library.open(path)
+    lib = open_library(path)
     lib.add("店铺自己的话术", "您好，这是我们自己加的话术", code="zjdhs")
     if backup:
         backups.backup_now(lib, backups.MANUAL)
@@ -69,7 +70,7 @@ def test_restoring_the_latest_backup_keeps_the_damaged_file_aside(tmp_path):
     kept = leftovers(tmp_path)
     assert len(kept) == 1 and kept[0].startswith("library.db.damaged-") and kept[0] in outcome.note
     assert (tmp_path / kept[0]).read_bytes() == damaged  # never overwritten
-    with Library.open(path) as lib:
+    with open_library(path) as lib:
         assert lib.count() == count and lib.find_by_code("zjdhs") is not None
     assert len(list((tmp_path / "backups").iterdir())) == 1  # the backup itself is untouched
 

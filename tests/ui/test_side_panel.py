@@ -7,6 +7,7 @@ from datetime import datetime
 import pytest
 
 from desktop.core import Library
+from desktop.core.exchange.seed import open_library
 from desktop.core.text.buyer import BuyerContext
 from desktop.platform.fake import FakeFocus, FakeKeystroke
 from desktop.qt import QRect, Qt, QtCore, QtGui, QtWidgets
@@ -268,7 +269,7 @@ def world(qtbot, tmp_path):
     from desktop.platform.base import Platform
     from desktop.platform.fake import FakeHotkey
 
-    library = Library.open(tmp_path / "lib.db")
+    library = open_library(tmp_path / "lib.db")
     board = QtWidgets.QApplication.clipboard()
     seen: list[str] = []
     keys = FakeKeystroke(on_paste=lambda: seen.append(board.text()))
@@ -330,3 +331,25 @@ def test_tray_opens_the_statistics(world):
     assert any(type(d).__name__ == "StatsDialog" for d in app._dialogs)
     for dialog in list(app._dialogs):
         dialog.close()
+
+
+def test_a_copied_buyer_message_fills_the_suggestions_section(qtbot, lib, buyer, fake_paste):
+    from desktop.core.exchange.seed import seed_default_library
+
+    seed_default_library(lib)
+    widget = SidePanel(lib, buyer, fake_paste, now=lambda: FIXED_NOW)
+    qtbot.addWidget(widget)
+    widget.show_docked()
+    qtbot.waitExposed(widget)
+    view = widget.suggestion_view
+    assert not view.isVisible()
+    widget.set_message("在吗 能便宜点吗？？")
+    assert view.isVisible()
+    model = view.model()
+    first = model.phrase(0)
+    assert first is not None and first.category == ("售前", "议价") and model.rowCount() <= 3
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(model.index(0, 0)).center())
+    assert fake_paste.calls[-1][:2] == ("deliver", first.id)
+    assert lib.suggester.learned_count() > 0
+    widget.set_message("SF1234567890123")
+    assert not view.isVisible()

@@ -7,6 +7,7 @@ import time
 import pytest
 
 from desktop.core import Library
+from desktop.core.exchange.seed import open_library
 from desktop.core.team import subscriptions as subs
 from desktop.platform.base import Platform
 from desktop.platform.fake import FakeFocus, FakeHotkey, FakeKeystroke
@@ -35,7 +36,7 @@ def write_pack(path, *titles, step=0, name="团队话术"):
 
 @pytest.fixture
 def world(qtbot, tmp_path):
-    lib = Library.open(tmp_path / "agent.db", seed=False)
+    lib = Library.open(tmp_path / "agent.db")
     messages = Bridge()
     seen = []
     messages.connect_sink(lambda title, text, level: seen.append((title, text, level)))
@@ -118,7 +119,7 @@ def test_remove_asks_and_then_deletes_the_subtree(world, monkeypatch):
 def test_the_app_checks_on_start_and_offers_the_dialog_in_the_tray(qtbot, tmp_path):
     from desktop.app import QuickReplyApp
 
-    lib = Library.open(tmp_path / "agent.db")
+    lib = open_library(tmp_path / "agent.db")
     pack = write_pack(tmp_path / "team.json", "退货")
     subs.subscribe(lib, str(pack))
     write_pack(pack, "退货", "换货", step=7)

@@ -21,6 +21,7 @@ from types import ModuleType
 import pytest
 
 from desktop.core import Library
+from desktop.core.exchange.seed import open_library
 from desktop.core.store.settings import STORE_PREFIX, STORE_VARIABLES
 from desktop.core.text.buyer import FIELDS as BUYER_FIELDS
 from desktop.core.text.template import BUILTINS
@@ -304,7 +305,7 @@ def test_auto_follows_the_system_locale(setting, system, chosen):
 def test_the_stored_setting_is_read_without_opening_the_library(tmp_path):
     path = tmp_path / "library.db"
     assert i18n.stored_language(path) == "auto"  # no file yet
-    with Library.open(path) as lib:
+    with open_library(path) as lib:
         assert i18n.stored_language(path) == "auto"  # the default
         lib.set_setting("language", "en")
     assert i18n.stored_language(path) == "en"
@@ -372,7 +373,7 @@ def test_english_windows_show_no_chinese(language):
 
     language("en")
     app = QuickReplyApp(
-        Library.memory(seed=False), Platform("fake", FakeHotkey(), FakeFocus(), FakeKeystroke())
+        Library.memory(), Platform("fake", FakeHotkey(), FakeFocus(), FakeKeystroke())
     )
     app.start()
     try:
@@ -467,12 +468,12 @@ def test_a_subscription_problem_stored_last_week_still_reads_in_english(tmp_path
 
     pack = tmp_path / "team.json"
     pack.write_text(json.dumps({"format": "quickreply.pack", "version": 1, "phrases": []}))
-    with Library.open(tmp_path / "agent.db", seed=False) as lib:
+    with Library.open(tmp_path / "agent.db") as lib:
         sub = subs.subscribe(lib, str(pack)).subscription
         pack.unlink()
         subs.update(lib, sub)
     language("en")
-    with Library.open(tmp_path / "agent.db", seed=False) as lib:
+    with Library.open(tmp_path / "agent.db") as lib:
         shown = status_text(subs.all_subscriptions(lib)[0])
     assert "File not found (is the shared folder connected?): " in shown
     assert str(pack) in shown and not HAN.search(shown.replace(str(pack), ""))

@@ -14,7 +14,6 @@ keeps both and gives the copy a free code.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
@@ -23,7 +22,8 @@ from desktop.core.base.errors import PackError, QuickReplyError
 from desktop.core.base.messages import Message, message_of
 from desktop.core.exchange.formats.base import ReadResult, RowError, clean_phrase
 from desktop.core.exchange.packs import POLICIES, ImportReport, Pack, PackPhrase
-from desktop.core.store.library import MAX_CODE, Library
+from desktop.core.store.library import Library
+from desktop.core.store.validation import MAX_CODE
 
 STATUSES = {
     "new": Message("新增"),
@@ -51,6 +51,8 @@ class _Known(NamedTuple):
     note: str
     category_id: int | None
     deleted: bool = False
+    examples: tuple[str, ...] = ()
+    accept: tuple[str, ...] = ()
     planned: str = ""  # label of the file row that adds it, for phrases not yet written
 
 
@@ -120,7 +122,7 @@ class ImportPlan:
             i.action != "skip" for i in self.items
         )
 
-    def signature(self) -> tuple:
+    def signature(self) -> tuple[Any, ...]:
         decided = tuple((i.status, i.action, i.target, i.new_id, i.code) for i in self.items)
         return decided, tuple(self.notes.items())
 
@@ -141,24 +143,21 @@ class ImportPlan:
 def _library_phrases(lib: Library) -> tuple[dict[Any, _Known], dict[str, Any]]:
     by_id: dict[Any, _Known] = {}
     by_code: dict[str, Any] = {}
-    tree = lib.tree.by_id
-    rows = lib.conn.execute(
-        "SELECT id, category_id, title, body, code, tags, note, deleted_at FROM phrases"
-    )
-    for pid, cid, title, body, code, tags, note, deleted in rows:
-        cat = tree.get(cid)
-        by_id[pid] = _Known(
-            title,
-            body,
-            cat.path if cat else (),
-            code,
-            tuple(json.loads(tags or "[]")),
-            note,
-            cid,
-            deleted is not None,
+    for p in lib.every_phrase():
+        by_id[p.id] = _Known(
+            p.title,
+            p.body,
+            p.category,
+            p.code,
+            p.tags,
+            p.note,
+            p.category_id,
+            p.in_trash,
+            p.examples,
+            p.accept,
         )
-        if code and deleted is None:
-            by_code[code] = pid
+        if p.code and not p.in_trash:
+            by_code[p.code] = p.id
     return by_id, by_code
 
 
@@ -217,6 +216,13 @@ class _Planner:
         self.policy = policy
         self.given = given
         self.by_id, self.by_code = _library_phrases(lib)
+        # A sheet without 编号 or 快捷编码 imported twice: the same category, title
+        # and body is the same phrase, not a new one.
+        self.by_content: dict[tuple[Any, ...], Any] = {
+            (k.category, k.title, k.body): key
+            for key, k in self.by_id.items()
+            if not k.deleted
+        }
         self.read_only = lib.read_only_categories()
 
     def read_only_reason(self, *paths_or_ids: Any) -> str:
@@ -233,12 +239,14 @@ class _Planner:
         key: Any = item.id if existing is not None and not in_trash else None
         if key is None and item.code and item.code in self.by_code:
             key = self.by_code[item.code]
+        if key is None and not item.id:
+            key = self.by_content.get((item.category, item.title, item.body))
         if key is None:
             return self._new(item, label, n, in_trash)
         old = self.by_id[key]
         kept = {
             f: getattr(old, f)
-            for f in ("title", "category", "code", "tags", "note")
+            for f in ("title", "category", "code", "tags", "note", "examples", "accept")
             if f not in self.given
         }
         if kept:  # the file has no column for these: the library's values stand
@@ -255,6 +263,8 @@ class _Planner:
             item.note,
             None,
             planned=label,
+            examples=item.examples,
+            accept=item.accept,
         )
         return known._replace(**changes) if changes else known
 
@@ -266,17 +276,20 @@ class _Planner:
         self.by_id[new_id or ("row", n)] = self._known(item, label)
         if item.code:
             self.by_code[item.code] = new_id or ("row", n)
+        self.by_content.setdefault((item.category, item.title, item.body), new_id or ("row", n))
         reason = Message("编号在回收站里已有，换新编号") if in_trash else ""
         return PlanItem(item, label, "new", "add", new_id=new_id, code=item.code, reason=reason)
 
     def _matched(self, item: PackPhrase, label: str, n: int, key: Any, old: _Known) -> PlanItem:
         target = key if isinstance(key, str) else None
         same_text = (old.title, old.body) == (item.title, item.body)
-        same_rest = (old.category, old.code, old.tags, old.note) == (
+        same_rest = (old.category, old.code, old.tags, old.note, old.examples, old.accept) == (
             item.category,
             item.code,
             item.tags,
             item.note,
+            item.examples,
+            item.accept,
         )
         if same_text and same_rest:
             why = (
@@ -372,7 +385,7 @@ def apply(
         # push the last good backups out with copies of an unchanged library.
         saved = backups.backup_now(lib, backups.BEFORE_IMPORT, rotate=False)
     try:
-        with lib.writing():
+        with lib.atomic():
             fresh = preview(lib, plan.loaded, plan.policy)
             if fresh.signature() != plan.signature():
                 raise PackError(Message("话术库在预览之后有改动，请重新预览再导入"))
@@ -388,17 +401,20 @@ def apply(
 
 
 def import_now(lib: Library, source: ReadResult | Pack, policy: str = "skip") -> ImportReport:
-    """Preview and apply in one go, without a backup (``packs.import_pack``, seeding)."""
-    with lib.writing():
+    """Preview and apply in one go, in one transaction, without a backup (seeding, tests).
+
+    A phrase whose id, or else whose shortcut code, is already in the library is
+    a conflict: ``skip`` leaves the library's phrase, ``replace`` overwrites it
+    with the pack's, ``copy`` keeps both (the copy gets a new id and code).
+    """
+    with lib.atomic():
         return _execute(lib, preview(lib, source, policy))
 
 
 def _execute(lib: Library, plan: ImportPlan) -> ImportReport:
     report = ImportReport()
     for path in plan.categories:
-        cat = lib.tree.ensure(path)
-        if path in plan.notes:
-            lib.tree.set_note(cat.id, plan.notes[path])
+        lib.ensure_category(path, note=plan.notes.get(path))
     for item in plan.items:
         p = item.phrase
         if item.action == "skip":
@@ -415,11 +431,13 @@ def _execute(lib: Library, plan: ImportPlan) -> ImportReport:
                     code=item.code,
                     tags=p.tags,
                     note=p.note,
+                    examples=p.examples,
+                    accept=p.accept,
                 )
                 report.replaced.append(item.target)
             else:
                 report.added.append(
-                    lib._insert(
+                    lib.insert(
                         title=p.title,
                         body=p.body,
                         category=p.category,
@@ -427,6 +445,8 @@ def _execute(lib: Library, plan: ImportPlan) -> ImportReport:
                         tags=p.tags,
                         note=p.note,
                         pinned=p.pinned,
+                        examples=p.examples,
+                        accept=p.accept,
                         phrase_id=item.new_id,
                         check_code=False,
                     )

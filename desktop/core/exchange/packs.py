@@ -17,10 +17,10 @@ from typing import Any
 from desktop.core.base import files
 from desktop.core.base.errors import PackError, QuickReplyError
 from desktop.core.base.messages import Message, message_of
-from desktop.core.base.resources import read_text
 from desktop.core.base.textcheck import surrogate_place
 from desktop.core.store.categories import clean_path
-from desktop.core.store.library import Library, strip_controls
+from desktop.core.store.library import Library
+from desktop.core.store.validation import strip_controls
 
 FORMAT = "quickreply.pack"
 VERSION = 1
@@ -41,6 +41,8 @@ class PackPhrase:
     tags: tuple[str, ...] = ()
     note: str = ""
     pinned: bool = False
+    examples: tuple[str, ...] = ()  # 买家常问
+    accept: tuple[str, ...] = ()  # 也算对 (练习)
 
 
 @dataclass
@@ -72,7 +74,7 @@ class ImportReport:
 
 
 # ----- reading -------------------------------------------------------------------
-def _text(obj: dict, key: str, where: str, *, required: bool = False) -> str:
+def _text(obj: dict[str, Any], key: str, where: str, *, required: bool = False) -> str:
     value = obj.get(key)
     if value is None:
         if required:
@@ -207,6 +209,16 @@ def _phrase(item: Any, where: str) -> PackPhrase:
     tags = item.get("tags", [])
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
         raise PackError(Message("{where}.tags 应为文字列表", where=where))
+    examples = item.get("examples", [])
+    if isinstance(examples, str):
+        examples = [examples]
+    if not isinstance(examples, list) or not all(isinstance(t, str) for t in examples):
+        raise PackError(Message("{where}.examples 应为文字列表", where=where))
+    accept = item.get("accept", [])
+    if isinstance(accept, str):
+        accept = [accept]
+    if not isinstance(accept, list) or not all(isinstance(t, str) for t in accept):
+        raise PackError(Message("{where}.accept 应为文字列表", where=where))
     pinned = item.get("pinned", False)
     if not isinstance(pinned, bool):
         raise PackError(Message("{where}.pinned 应为 true 或 false", where=where))
@@ -219,6 +231,8 @@ def _phrase(item: Any, where: str) -> PackPhrase:
         tags=tuple(tags),
         note=_text(item, "note", where),
         pinned=pinned,
+        examples=tuple(examples),
+        accept=tuple(accept),
     )
 
 
@@ -250,25 +264,6 @@ def read_limited(path: str | Path) -> bytes:
 
 def read_pack(path: str | Path) -> Pack:
     return parse_pack(read_limited(path), Path(path).name)
-
-
-# ----- importing -----------------------------------------------------------------
-def import_pack(lib: Library, pack: Pack, on_conflict: str = "skip") -> ImportReport:
-    """Add the pack's phrases in one transaction.
-
-    A phrase whose id, or else whose shortcut code, is already in the library is
-    a conflict: ``skip`` leaves the library's phrase, ``replace`` overwrites it
-    with the pack's, ``copy`` keeps both (the copy gets a new id and code).
-    The decisions are ``importer.preview``'s; this is its no-preview shortcut.
-    """
-    from desktop.core.exchange.importer import import_now
-
-    return import_now(lib, pack, on_conflict)
-
-
-def seed_default_library(lib: Library) -> ImportReport:
-    pack = parse_pack(read_text("library", "default.json"), "默认话术库")
-    return import_pack(lib, pack)
 
 
 # ----- exporting -----------------------------------------------------------------
@@ -314,6 +309,8 @@ def build_pack(
                 "code": p.code,
                 "tags": list(p.tags),
                 "note": p.note,
+                "examples": list(p.examples),
+                **({"accept": list(p.accept)} if p.accept else {}),
             }
             for p in phrases
         ],

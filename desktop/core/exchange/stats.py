@@ -136,17 +136,6 @@ class Report:
         ]
 
 
-def _window(column: str, since: float | None, until: float | None) -> tuple[str, tuple[float, ...]]:
-    clauses, params = [], []
-    if since is not None:
-        clauses.append(f"{column} >= ?")
-        params.append(float(since))
-    if until is not None:
-        clauses.append(f"{column} < ?")
-        params.append(float(until))
-    return (" WHERE " + " AND ".join(clauses)) if clauses else "", tuple(params)
-
-
 def usage_report(
     lib: Library,
     since: float | None = None,
@@ -162,19 +151,8 @@ def usage_report(
     """
     at = until if until is not None else (time.time() if now is None else now)
     speed = typing_speed if typing_speed is not None else int(lib.setting("typing_speed"))
-    where, params = _window("used_at", since, until)
-    counts = {
-        pid: (n, last)
-        for pid, n, last in lib.conn.execute(
-            f"SELECT phrase_id, COUNT(*), MAX(used_at) FROM usage{where} GROUP BY phrase_id", params
-        )
-    }
-    where, params = _window("used_at", None, at)
-    latest = dict(
-        lib.conn.execute(
-            f"SELECT phrase_id, MAX(used_at) FROM usage{where} GROUP BY phrase_id", params
-        )
-    )
+    counts = lib.use_summary(since, until)
+    latest = {pid: last for pid, (_n, last) in lib.use_summary(None, at).items()}
     store = lib.store_values()
     phrases: list[Phrase] = lib.phrases() + [p for p in lib.trash() if p.id in counts]
     rows = []

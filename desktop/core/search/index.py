@@ -18,8 +18,13 @@ Tiers, best first:
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from array import array
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import accumulate, pairwise
+from operator import add
 from typing import NamedTuple
 
 from desktop.core.search.textnorm import body_pinyin, fold, terms, title_pinyin
@@ -27,15 +32,6 @@ from desktop.core.search.textnorm import body_pinyin, fold, terms, title_pinyin
 FIELD = "\x1f"  # starts every field, so a prefix match is a find of FIELD + term
 _CONTROL = str.maketrans("", "", "\x1e\x1f")
 _SAMPLE = 100_000  # characters of the joined text used to guess which term is rarest
-
-
-class Entry(NamedTuple):
-    """One live phrase as the index sees it: keys already folded at write time."""
-
-    id: str
-    category_id: int
-    code: str
-    keys: Keys
 
 
 class Keys(NamedTuple):
@@ -52,44 +48,59 @@ class Keys(NamedTuple):
     pinyin: str
 
 
-def phrase_keys(code: str | None, title: str, tags: Sequence[str], body: str) -> Keys:
+def phrase_keys(
+    code: str | None,
+    title: str,
+    tags: Sequence[str],
+    body: str,
+    note: str = "",
+    examples: Sequence[str] = (),
+) -> Keys:
+    """``note`` (适用场景) and ``examples`` (买家常问) are searched with the body, so a
+    match there ranks below a match in the name fields."""
     full, initials = title_pinyin(title)
     names = [code or "", title, full, initials, *tags]
+    extra = [t for t in (note, *examples) if t]
     return Keys(
         fold(FIELD + FIELD.join(f for f in names if f)),
-        fold(FIELD + body),
+        fold(FIELD + FIELD.join([body, *extra])),
         FIELD + body_pinyin(body),
     )
 
 
-def category_keys(path: Sequence[str]) -> tuple[str, str]:
-    """Search text for a category path: its names, and their pinyin and initials."""
-    pinyin: list[str] = []
-    for name in path:
-        pinyin.extend(k for k in title_pinyin(name) if k)
-    return fold(FIELD + FIELD.join(path)), FIELD + FIELD.join(pinyin)
+def name_pinyin(name: str) -> str:
+    """A category name's pinyin and initials, stored with the category when it is written."""
+    return FIELD.join(k for k in title_pinyin(name) if k)
+
+
+def category_keys(path: Sequence[str], pinyin: Sequence[str]) -> tuple[str, str]:
+    """Search text for a category path: its names, and each name's stored ``name_pinyin``."""
+    return fold(FIELD + FIELD.join(path)), FIELD + FIELD.join(p for p in pinyin if p)
 
 
 class _Joined:
-    """One tier's text: all entries' fields in a single string."""
+    """One tier's text: all entries' fields in a single string.
+
+    Offsets are kept in an ``array`` rather than a list: a list holds one int
+    object per phrase, and those small objects, made while the rows are being
+    read, would keep the memory of the rows from going back to the system.
+    """
 
     def __init__(self, segments: Iterable[str]) -> None:
-        starts: list[int] = []
-        parts: list[str] = []
-        offset = 0
-        for seg in segments:
-            starts.append(offset)
-            parts.append(seg)
-            offset += len(seg)
+        parts = list(segments)
         self.text = "".join(parts)
-        self.starts = starts
-        self.size = len(starts)
+        # starts[i] is where segment i begins, starts[size] where the last one ends.
+        self.starts = array("q", accumulate(map(len, parts), initial=0))
+        self.size = len(parts)
 
     def segment(self, i: int) -> str:
-        end = self.starts[i + 1] if i + 1 < self.size else len(self.text)
-        return self.text[self.starts[i] : end]
+        return self.text[self.starts[i] : self.starts[i + 1]]
 
-    def scan(self, pattern: str, accept, need: int) -> list[int]:
+    def segments(self) -> list[str]:
+        text, starts = self.text, self.starts
+        return [text[a:b] for a, b in pairwise(starts)]
+
+    def scan(self, pattern: str, accept: Callable[[int], bool], need: int) -> list[int]:
         """Entries containing ``pattern`` for which ``accept(i)``, in order, at most ``need``."""
         found: list[int] = []
         text, starts, size = self.text, self.starts, self.size
@@ -106,27 +117,150 @@ class _Joined:
         return found
 
 
-class SearchIndex:
-    """Built from entries already in static order; rebuilt when phrases change."""
+def _always(i: int) -> bool:
+    return True
 
-    def __init__(self, entries: Sequence[Entry], categories: Mapping[int, tuple[str, str]]) -> None:
-        """``entries`` in static order; ``categories`` maps id → ``category_keys``."""
-        self.ids = [e.id for e in entries]
-        self.position = {pid: i for i, pid in enumerate(self.ids)}
-        self.category_of = [e.category_id for e in entries]
-        none = ("", "")
-        self.names = _Joined(e.keys.names for e in entries)
-        self.body = _Joined(e.keys.body + categories.get(e.category_id, none)[0] for e in entries)
-        self.pinyin = _Joined(
-            e.keys.pinyin + categories.get(e.category_id, none)[1] for e in entries
-        )
-        self.codes: dict[str, list[int]] = {}
-        for i, e in enumerate(entries):
-            if e.code:
-                self.codes.setdefault(fold(e.code), []).append(i)
+
+@dataclass(frozen=True)
+class _Tier:
+    """One rank of matches: the texts to walk for ``pattern``, and how to check a phrase.
+
+    ``matches`` decides for a phrase with uses (those are checked directly, best
+    frecency first); ``matches_hit`` for a phrase the walk found, which already
+    contains ``pattern``, so only the other terms are left to check.
+    """
+
+    texts: Sequence[_Joined]
+    pattern: str
+    matches: Callable[[int], bool]
+    matches_hit: Callable[[int], bool] = _always
+
+
+class _Ranking:
+    """One query's results so far, best first, and what its walks have seen."""
+
+    def __init__(
+        self, limit: int, in_scope: Callable[[int], bool], used_idx: list[int], names: _Joined
+    ) -> None:
+        self.limit = limit
+        self.in_scope = in_scope
+        self.used_idx = used_idx
+        self.used = set(used_idx)
+        self.names = names
+        self.taken: set[int] = set()
+        self.result: list[int] = []
+        # Raw hits of a names walk that reached the end, by pattern: a later tier
+        # walking the same pattern filters these instead of walking again.
+        self.walked: dict[str, list[int]] = {}
+
+    def add(self, indices: Iterable[int]) -> bool:
+        """Take the new ones in order; True once ``limit`` is reached."""
+        for i in indices:
+            if i not in self.taken:
+                self.taken.add(i)
+                self.result.append(i)
+                if len(self.result) >= self.limit:
+                    return True
+        return False
+
+    def walk(self, tier: _Tier) -> bool:
+        """Add the tier's matches (phrases with uses first, then in library order);
+        True once ``limit`` is reached."""
+        used = (i for i in self.used_idx if i not in self.taken and self.in_scope(i))
+        if self.add(i for i in used if tier.matches(i)):
+            return True
+        need = self.limit - len(self.result)
+
+        def accept(i: int) -> bool:
+            return (
+                i not in self.taken
+                and i not in self.used
+                and self.in_scope(i)
+                and tier.matches_hit(i)
+            )
+
+        hits: set[int] = set()
+        for text in tier.texts:
+            if text is self.names and tier.pattern in self.walked:
+                hits.update(i for i in self.walked[tier.pattern] if accept(i))
+                continue
+            raw: list[int] = []
+
+            def record(i: int, raw: list[int] = raw) -> bool:
+                raw.append(i)
+                return accept(i)
+
+            found = text.scan(tier.pattern, record, need)
+            if text is self.names and len(found) < need:
+                self.walked[tier.pattern] = raw
+            hits.update(found)
+        return self.add(sorted(hits)[:need])
+
+
+class SearchIndex:
+    """Built from entries already in static order; rebuilt when phrases change.
+
+    Compact by design (measured with tracemalloc, see bench/bench_index_memory.py):
+    per phrase it keeps only characters in a few long strings and numbers in
+    arrays, no Python object of its own.  Ids sit in one joined string too;
+    the few that searches ask about by id (used and pinned phrases) are looked
+    up in one pass and remembered.  Shortcut codes are found through a sorted
+    array of their hashes, checked against the code at the start of the
+    phrase's names.
+    """
+
+    def __init__(
+        self,
+        ids: Sequence[str],
+        category_ids: Sequence[int],
+        codes: Sequence[str | None],
+        keys: tuple[Sequence[str], Sequence[str], Sequence[str]],
+        categories: Mapping[int, tuple[str, str]],
+    ) -> None:
+        """One column per argument, each in static order; ``keys`` holds the phrases'
+        stored ``names``, ``body`` and ``pinyin`` columns (see ``Keys``);
+        ``categories`` maps id → ``category_keys``."""
+        names, bodies, pinyins = keys
+        self._id_text = _Joined(ids)
+        self._where: dict[str, int] = {}  # id → index, for ids asked about so far
+        self._absent: set[str] = set()  # ids asked about that are not here
+        self.category_of = array("q", category_ids)
+        cat_names = defaultdict(str, {cid: k[0] for cid, k in categories.items()})
+        cat_pinyin = defaultdict(str, {cid: k[1] for cid, k in categories.items()})
+        self.names = _Joined(names)
+        self.body = _Joined(map(add, bodies, map(cat_names.__getitem__, category_ids)))
+        self.pinyin = _Joined(map(add, pinyins, map(cat_pinyin.__getitem__, category_ids)))
+        coded = sorted((hash(_fold_code(code)), i) for i, code in enumerate(codes) if code)
+        self._code_hash = array("q", (h for h, _ in coded))
+        self._code_at = array("q", (i for _, i in coded))
+
+    def _with_code(self, code: str) -> list[int]:
+        """Entries whose shortcut code is exactly ``code`` (folded), in order."""
+        hashes, names = self._code_hash, self.names
+        found = []
+        n = bisect_left(hashes, hash(code))
+        while n < len(hashes) and hashes[n] == hash(code):
+            i = self._code_at[n]
+            start = names.starts[i] + 1
+            end = names.text.find(FIELD, start, names.starts[i + 1])
+            if names.text[start : end if end != -1 else names.starts[i + 1]] == code:
+                found.append(i)
+            n += 1
+        return found
+
+    def _positions(self, ids: Iterable[str]) -> list[int]:
+        """Indices of those ids that are in the index, in the order given."""
+        ids = list(ids)
+        missing = {p for p in ids if p not in self._where and p not in self._absent}
+        if missing:
+            for i, pid in enumerate(self._id_text.segments()):
+                if pid in missing:
+                    self._where[pid] = i
+            self._absent.update(missing - self._where.keys())
+        return [self._where[p] for p in ids if p in self._where]
 
     def __len__(self) -> int:
-        return len(self.ids)
+        return self._id_text.size
 
     def _texts(self, word: str) -> list[_Joined]:
         """Where a term can occur anywhere in a phrase: pinyin holds only ASCII letters."""
@@ -155,93 +289,67 @@ class SearchIndex:
             return []
         words = [w.translate(_CONTROL) for w in terms(query)]
         words = [w for w in words if w]
-        in_scope = (
+        in_scope: Callable[[int], bool] = (
             (lambda i: True)
             if categories is None
             else (lambda i: self.category_of[i] in categories)
         )
-        used_idx = [self.position[p] for p in ranked_used if p in self.position]
+        used_idx = self._positions(ranked_used)
         if not words:
             return self._browse(limit, used_idx, pinned, in_scope, categories is not None)
 
-        taken: set[int] = set()
-        result: list[int] = []
+        ranking = _Ranking(limit, in_scope, used_idx, self.names)
+        if ranking.add(i for i in self._with_code("".join(words)) if in_scope(i)):
+            return self._ids(ranking.result)  # an exact shortcut code comes first
+        for tier in self._tiers(words):
+            if ranking.walk(tier):
+                break
+        return self._ids(ranking.result)
 
-        def add(indices: Iterable[int]) -> bool:
-            for i in indices:
-                if i not in taken:
-                    taken.add(i)
-                    result.append(i)
-                    if len(result) >= limit:
-                        return True
-            return False
-
-        if add(i for i in self.codes.get("".join(words), ()) if in_scope(i)):
-            return self._ids(result)
-
-        used_set = set(used_idx)
+    def _tiers(self, words: list[str]) -> list[_Tier]:
+        """Best first: a term starting a name field, every term in the names, anywhere."""
+        names = self.names
         scan_word = self._rarest(words)
         others = [w for w in words if w is not scan_word]
-        names = self.names
-
-        def in_names(i: int) -> bool:
-            seg = names.segment(i)
-            return all(w in seg for w in words)
-
-        def anywhere(i: int) -> bool:
-            return all(self._anywhere(i, w) for w in words)
-
-        # (texts to walk, pattern, check for used phrases, check for walked hits)
-        tiers: list[tuple[list[_Joined], str, Callable[[int], bool], Callable[[int], bool]]] = []
+        tiers: list[_Tier] = []
         if len(words) == 1:
             prefix = FIELD + words[0]
-            tiers.append(([names], prefix, lambda i: prefix in names.segment(i), lambda i: True))
+            tiers.append(_Tier([names], prefix, lambda i: prefix in names.segment(i)))
         tiers.append(
-            ([names], scan_word, in_names, (lambda i: all(w in names.segment(i) for w in others)))
-        )
-        tiers.append(
-            (
-                self._texts(scan_word),
+            _Tier(
+                [names],
                 scan_word,
-                anywhere,
-                (lambda i: all(self._anywhere(i, w) for w in others)),
+                lambda i: all(w in names.segment(i) for w in words),
+                lambda i: all(w in names.segment(i) for w in others),
             )
         )
+        tiers.append(
+            _Tier(
+                self._texts(scan_word),
+                scan_word,
+                lambda i: all(self._anywhere(i, w) for w in words),
+                lambda i: all(self._anywhere(i, w) for w in others),
+            )
+        )
+        return tiers
 
-        walked: dict[str, list[int]] = {}
-        for texts, pattern, check_used, check_hit in tiers:
-            if add(i for i in used_idx if i not in taken and in_scope(i) and check_used(i)):
-                return self._ids(result)
-            need = limit - len(result)
-
-            def accept(i: int, check_hit=check_hit) -> bool:
-                return i not in taken and i not in used_set and in_scope(i) and check_hit(i)
-
-            hits: set[int] = set()
-            for text in texts:
-                if text is names and pattern in walked:
-                    # Walked to the end for an earlier tier: its raw hits are all there is.
-                    hits.update(i for i in walked[pattern] if accept(i))
-                    continue
-                raw: list[int] = []
-                found = text.scan(pattern, lambda i, raw=raw: (raw.append(i), accept(i))[1], need)
-                if text is names and len(found) < need:
-                    walked[pattern] = raw
-                hits.update(found)
-            if add(sorted(hits)[:need]):
-                break
-        return self._ids(result)
-
-    def _browse(self, limit, used_idx, pinned, in_scope, scoped: bool) -> list[str]:
+    def _browse(
+        self,
+        limit: int,
+        used_idx: list[int],
+        pinned: Collection[str],
+        in_scope: Callable[[int], bool],
+        scoped: bool,
+    ) -> list[str]:
         """Empty query: pinned first, then most used; in a category, all of it."""
         order: list[int] = []
         seen: set[int] = set()
-        pinned_idx = [self.position[p] for p in pinned if p in self.position]
+        pinned_idx = self._positions(pinned)
         used_rank = {i: r for r, i in enumerate(used_idx)}
         pinned_idx.sort(key=lambda i: (used_rank.get(i, len(used_rank)), i))
         sources: list[Iterable[int]] = [pinned_idx, used_idx]
         if scoped:
-            sources.append(range(len(self.ids)))
+            sources.append(range(len(self)))
         for source in sources:
             for i in source:
                 if i not in seen and in_scope(i):
@@ -252,7 +360,11 @@ class SearchIndex:
         return self._ids(order)
 
     def _ids(self, indices: Iterable[int]) -> list[str]:
-        return [self.ids[i] for i in indices]
+        return [self._id_text.segment(i) for i in indices]
+
+    def ids_at(self, indices: Iterable[int]) -> list[str]:
+        """The ids at those places of the static order."""
+        return self._ids(indices)
 
     def _rarest(self, words: list[str]) -> str:
         """The term to walk the text with: the one seen least in a sample of it.
@@ -264,6 +376,11 @@ class SearchIndex:
             return words[0]
         sample = self.body.text[:_SAMPLE]
         return min(words, key=lambda w: (sample.count(w), -_selectivity(w)))
+
+
+def _fold_code(code: str) -> str:
+    """``fold`` for a stored code, quick for the usual ASCII ones (NFKC leaves ASCII alone)."""
+    return code.lower() if code.isascii() else fold(code)
 
 
 def _selectivity(word: str) -> int:

@@ -2,6 +2,10 @@
 
 Both sides of a match go through the same functions, so a full-width ``ＦＨ``
 typed by an IME finds a half-width ``fh`` code and ``退款`` finds ``tuikuan``.
+
+pypinyin is imported on first use, when a phrase or category is written: its
+dictionaries are the largest thing the app would otherwise load, and a search
+never needs them because every phrase's pinyin is stored with it.
 """
 
 from __future__ import annotations
@@ -9,8 +13,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-
-from pypinyin import lazy_pinyin
 
 
 def fold(text: str) -> str:
@@ -37,6 +39,8 @@ _HAN_RUN = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff]+)")
 @lru_cache(maxsize=65536)
 def _run_pinyin(run: str) -> tuple[str, ...]:
     """Syllables of a run of 汉字; runs like 发货 or 连衣裙 repeat, so they are cached."""
+    from pypinyin import lazy_pinyin
+
     return tuple(lazy_pinyin(run))
 
 
@@ -64,12 +68,17 @@ def title_pinyin(text: str) -> tuple[str, str]:
     return "".join(full), "".join(initials)
 
 
-class _BodyTable(dict):
+class _BodyTable(dict[int, str | None]):
     """``str.translate`` table: 汉字 → pinyin, everything else dropped; filled as met."""
 
     def __missing__(self, code: int) -> str | None:
         ch = chr(code)
-        value = lazy_pinyin(ch)[0] if _is_han(ch) else None
+        if not _is_han(ch):
+            value = None
+        else:
+            from pypinyin import lazy_pinyin
+
+            value = lazy_pinyin(ch)[0]
         self[code] = value
         return value
 

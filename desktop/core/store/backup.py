@@ -9,56 +9,48 @@ Only the newest ``backups_keep`` copies are kept.
 
 from __future__ import annotations
 
-import re
 import sqlite3
 import time
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from desktop.core.base.errors import DatabaseError, NotFoundError, ValidationError
 from desktop.core.base.messages import Message
+from desktop.core.store.backup_files import (
+    _STAMP,
+    BEFORE_IMPORT,
+    BEFORE_RESTORE,
+    DAMAGED,
+    FOLDER,
+    MANUAL,
+    REASONS,
+    BackupInfo,
+    backups_at,
+)
 from desktop.core.store.db import BUSY_TIMEOUT_MS
 from desktop.core.store.library import Library
 from desktop.core.store.schema import check_version, migrate
 from desktop.core.store.storage_errors import describe
 
-FOLDER = "backups"
-BEFORE_IMPORT = "before-import"
-BEFORE_RESTORE = "before-restore"
-MANUAL = "manual"
-DAMAGED = "damaged-before-restore"  # the state a restore replaced, kept although damaged
-REASONS = {
-    BEFORE_IMPORT: Message("导入前"),
-    BEFORE_RESTORE: Message("恢复前"),
-    MANUAL: Message("手动"),
-    DAMAGED: Message("恢复前（已损坏）"),
-}
-_STAMP = "%Y%m%d-%H%M%S"
-
-
-@dataclass(frozen=True)
-class BackupInfo:
-    path: Path
-    created: datetime
-    reason: str
-
-    @property
-    def name(self) -> str:
-        return self.path.name
-
-    @property
-    def reason_label(self) -> str:
-        return REASONS.get(self.reason, self.reason)
-
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "name": self.name,
-            "path": str(self.path),
-            "reason": self.reason,
-            "created": self.created.isoformat(timespec="seconds"),
-            "size": self.path.stat().st_size if self.path.exists() else 0,
-        }
+# The names of backup files live in backup_files; they are part of this module's API too.
+__all__ = [
+    "BEFORE_IMPORT",
+    "BEFORE_RESTORE",
+    "DAMAGED",
+    "FOLDER",
+    "MANUAL",
+    "REASONS",
+    "STALE_AFTER_S",
+    "BackupInfo",
+    "backup_now",
+    "find_backup",
+    "folder_of",
+    "last_import_backup",
+    "list_backups",
+    "remove_leftovers",
+    "restore",
+    "rotate_backups",
+]
 
 
 def folder_of(lib: Library) -> Path:
@@ -67,25 +59,11 @@ def folder_of(lib: Library) -> Path:
     return lib.path.parent / FOLDER
 
 
-def _pattern(lib_path: Path) -> re.Pattern[str]:
-    return re.compile(
-        re.escape(lib_path.stem) + r"-(\d{8}-\d{6})-(\d{3})-([a-z-]+?)(?:-(\d+))?\.db"
-    )
-
-
 def list_backups(lib: Library) -> list[BackupInfo]:
     """This library's backups, newest first."""
-    folder = folder_of(lib)
+    folder_of(lib)  # refuses an in-memory library
     assert lib.path is not None
-    pattern = _pattern(lib.path)
-    found: list[tuple[tuple[str, str, int], BackupInfo]] = []
-    for path in folder.glob("*.db") if folder.is_dir() else ():
-        match = pattern.fullmatch(path.name)
-        if match:
-            stamp = datetime.strptime(match[1], _STAMP).replace(microsecond=int(match[2]) * 1000)
-            order = (match[1], match[2], int(match[4] or 1))
-            found.append((order, BackupInfo(path, stamp, match[3])))
-    return [info for _, info in sorted(found, key=lambda pair: pair[0], reverse=True)]
+    return backups_at(lib.path)
 
 
 def _target(folder: Path, stem: str, now: datetime, reason: str) -> Path:

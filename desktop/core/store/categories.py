@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Sequence
+from typing import Any
 
 from desktop.core.base.errors import NotFoundError, ValidationError
 from desktop.core.base.messages import Message
 from desktop.core.base.textcheck import lone_surrogate
+from desktop.core.search.index import name_pinyin
 from desktop.core.store.models import Category
 
 MAX_NAME = 40
@@ -48,6 +50,20 @@ def clean_path(path: Sequence[str] | str) -> tuple[str, ...]:
     return names
 
 
+def fill_pinyin(conn: sqlite3.Connection) -> None:
+    """Store the pinyin of every category name that is new or renamed since last time.
+
+    ``search_for`` remembers which name ``search_pinyin`` was made from, so any
+    write (insert, rename, undo, a subscription update) is caught by comparing
+    the two, and opening the library never has to load pypinyin.
+    """
+    rows = conn.execute("SELECT id, name FROM categories WHERE search_for IS NOT name").fetchall()
+    conn.executemany(
+        "UPDATE categories SET search_pinyin = ?, search_for = ? WHERE id = ?",
+        [(name_pinyin(name), name, cid) for cid, name in rows],
+    )
+
+
 class CategoryTree:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
@@ -55,12 +71,15 @@ class CategoryTree:
 
     def reload(self) -> None:
         rows = self.conn.execute(
-            "SELECT id, parent_id, name, position, note, read_only FROM categories"
+            "SELECT id, parent_id, name, position, note, read_only, search_pinyin, search_for"
+            " FROM categories"
         ).fetchall()
         # Cached here because every insert checks it; reloaded after each write.
         self.read_only = {row[0] for row in rows if row[5]}
+        # None where the stored pinyin is missing or stale (see ``pinyin_of``).
+        self._pinyin = {row[0]: row[6] if row[7] == row[2] else None for row in rows}
         rows = [row[:5] for row in rows]
-        children: dict[int | None, list[tuple]] = {}
+        children: dict[int | None, list[tuple[Any, ...]]] = {}
         for row in rows:
             children.setdefault(row[1], []).append(row)
         self.by_id: dict[int, Category] = {}
@@ -79,6 +98,13 @@ class CategoryTree:
         walk(None, (), 0)
         self.by_path = {c.path: c for c in self.by_id.values()}
         self.rank = {cid: i for i, cid in enumerate(self.order)}
+
+    def pinyin_of(self, category_id: int) -> str:
+        """The stored pinyin of one category's name (made now if it is missing)."""
+        stored = self._pinyin.get(category_id)
+        if stored is None:
+            stored = name_pinyin(self.by_id[category_id].name)
+        return stored
 
     def all(self) -> list[Category]:
         return [self.by_id[cid] for cid in self.order]

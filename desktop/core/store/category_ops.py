@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from desktop.core.base.errors import NotFoundError, ValidationError
 from desktop.core.base.messages import Message
 from desktop.core.store.categories import MAX_DEPTH, clean_path
-from desktop.core.store.library import Library, clean_text, now_iso
+from desktop.core.store.library import Library, now_iso
 from desktop.core.store.models import Category
+from desktop.core.store.validation import clean_text
 
 FALLBACK = "未分类"
 MAX_NOTE = 1000
@@ -230,6 +231,11 @@ def _fallback(lib: Library, parent_id: int | None, removed: set[int]) -> tuple[i
     for cid in _siblings(lib, None):
         if cid not in removed and lib.tree.by_id[cid].name == FALLBACK:
             return cid, False
+    for cid in removed & set(_siblings(lib, None)):
+        if lib.tree.by_id[cid].name == FALLBACK:  # the 未分类 being deleted: out of the way
+            lib.conn.execute(  # of the unique name; it is gone by the end of this change
+                "UPDATE categories SET name = ? WHERE id = ?", (f"{FALLBACK} #{cid}", cid)
+            )
     position = len(_siblings(lib, None))
     cur = lib.conn.execute(
         "INSERT INTO categories (parent_id, name, position, note) VALUES (NULL, ?, ?, '')",
@@ -285,7 +291,7 @@ def delete_category(
             conn.execute("DELETE FROM categories WHERE id = ?", (cid,))
         _renumber_categories(lib, _siblings(lib, cat.parent_id))
     return DeletedCategory(
-        rows=tuple(tuple(r) for r in rows),  # type: ignore[misc]
+        rows=tuple(tuple(r) for r in rows),
         index=index,
         phrases=tuple((r[0], r[1], r[2], r[3]) for r in phrase_rows),
         fallback_id=fallback,
@@ -309,13 +315,39 @@ def _refuse_taken_codes(lib: Library, returning: Sequence[str]) -> None:
             )
 
 
+def _fallback_goes(lib: Library, deleted: DeletedCategory) -> bool:
+    """Does the 未分类 this delete created go again once its phrases are back?
+
+    Yes unless it holds a subcategory or a live phrase of its own.  Trashed
+    phrases left in it (an undone add leaves its phrase there) move into the
+    category coming back, so they stay restorable and no stray 未分类 remains
+    to collide with a later undo.
+    """
+    if not deleted.created_fallback:
+        return False
+    leaving = [p[0] for p in deleted.phrases]
+    marks = ",".join("?" * len(leaving))
+    live = lib.conn.execute(
+        "SELECT COUNT(*) FROM phrases WHERE category_id = ? AND deleted_at IS NULL"
+        f" AND id NOT IN ({marks})",
+        (deleted.fallback_id, *leaving),
+    ).fetchone()[0]
+    children = lib.conn.execute(
+        "SELECT COUNT(*) FROM categories WHERE parent_id = ?", (deleted.fallback_id,)
+    ).fetchone()[0]
+    return not live and not children
+
+
 def undelete_category(lib: Library, deleted: DeletedCategory) -> None:
     """Undo ``delete_category``: the same ids, names, notes and phrases come back."""
     with lib.writing() as conn:
         root = deleted.rows[0]
         if root[1] is not None and root[1] not in lib.tree.by_id:
             raise ValidationError(Message("原来的上级分类已不存在，无法恢复这个分类"))
-        _refuse_taken_name(lib, root[1], root[2], None)
+        # The 未分类 this delete created goes again (see _fallback_goes); it must
+        # not block a deleted 未分类 from coming back under the same name.
+        fallback_goes = _fallback_goes(lib, deleted)
+        _refuse_taken_name(lib, root[1], root[2], deleted.fallback_id if fallback_goes else None)
         if any(r[0] in lib.tree.by_id for r in deleted.rows):
             # Reusing another id would point older undo steps at the wrong category.
             raise ValidationError(
@@ -325,23 +357,34 @@ def undelete_category(lib: Library, deleted: DeletedCategory) -> None:
                 )
             )
         _refuse_taken_codes(lib, [p[0] for p in deleted.phrases if p[3] is None])
+        if fallback_goes:  # it may share the name of the category coming back (unique index)
+            conn.execute(
+                "UPDATE categories SET name = ? WHERE id = ?",
+                (f"{FALLBACK} #{deleted.fallback_id}", deleted.fallback_id),
+            )
         conn.executemany(
             "INSERT INTO categories (id, parent_id, name, position, note, read_only)"
             " VALUES (?, ?, ?, ?, ?, ?)",
             deleted.rows,
         )
-        order = [c for c in _siblings(lib, root[1]) if c != root[0]]
-        order.insert(min(deleted.index, len(order)), root[0])
-        _renumber_categories(lib, order)
         conn.executemany(
             "UPDATE phrases SET category_id = ?, position = ?, deleted_at = ? WHERE id = ?",
             [(cat, pos, gone, pid) for pid, cat, pos, gone in deleted.phrases],
         )
-        if deleted.created_fallback:
-            used = conn.execute(
-                "SELECT (SELECT COUNT(*) FROM phrases WHERE category_id = ?)"
-                " + (SELECT COUNT(*) FROM categories WHERE parent_id = ?)",
-                (deleted.fallback_id, deleted.fallback_id),
+        if fallback_goes:
+            start = conn.execute(
+                "SELECT COALESCE(MAX(position) + 1, 0) FROM phrases WHERE category_id = ?",
+                (root[0],),
             ).fetchone()[0]
-            if not used:
-                conn.execute("DELETE FROM categories WHERE id = ?", (deleted.fallback_id,))
+            rest = conn.execute(
+                "SELECT id FROM phrases WHERE category_id = ? ORDER BY position, id",
+                (deleted.fallback_id,),
+            ).fetchall()
+            conn.executemany(
+                "UPDATE phrases SET category_id = ?, position = ? WHERE id = ?",
+                [(root[0], start + i, r[0]) for i, r in enumerate(rest)],
+            )
+            conn.execute("DELETE FROM categories WHERE id = ?", (deleted.fallback_id,))
+        order = [c for c in _siblings(lib, root[1]) if c != root[0]]
+        order.insert(min(deleted.index, len(order)), root[0])
+        _renumber_categories(lib, order)

@@ -14,10 +14,10 @@ import os
 import sqlite3
 from datetime import datetime
 from pathlib import Path
-from typing import cast
 
 from desktop.core.base.errors import DatabaseError
 from desktop.core.base.messages import Message
+from desktop.core.store.backup_files import backups_at
 from desktop.core.store.schema import SCHEMA_VERSION, migrate, user_version
 from desktop.core.store.storage_errors import describe
 
@@ -219,14 +219,4 @@ def good_backups(path: Path) -> list[tuple[Path, datetime]]:
 
 def list_backups(path: Path) -> list[tuple[Path, datetime]]:
     """Backups of ``path``, newest first, as ``desktop.core.store.backup`` names and finds them."""
-    from desktop.core.store import backup
-    from desktop.core.store.library import Library
-
-    class _PathOnly:
-        """``backup.list_backups`` reads only ``.path``; a damaged file can't be a Library."""
-
-        def __init__(self, where: Path) -> None:
-            self.path = where
-
-    found = backup.list_backups(cast(Library, _PathOnly(path)))
-    return [(info.path, info.created) for info in found]
+    return [(info.path, info.created) for info in backups_at(path)]

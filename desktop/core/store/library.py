@@ -11,39 +11,45 @@ import json
 import secrets
 import sqlite3
 import time
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
+from operator import neg
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop.core.base.errors import DatabaseError, NotFoundError, ValidationError
+from desktop.core.base.memory import give_back_freed_memory
 from desktop.core.base.messages import Message
-from desktop.core.base.textcheck import lone_surrogate
-from desktop.core.search.index import Entry, Keys, SearchIndex, category_keys, phrase_keys
-from desktop.core.search.textnorm import fold
-from desktop.core.store.categories import CategoryTree
-from desktop.core.store.db import connect, default_path, transaction
+from desktop.core.search.index import SearchIndex, category_keys, phrase_keys
+from desktop.core.store.categories import CategoryTree, fill_pinyin
+from desktop.core.store.db import Database, connect, default_path, transaction
 from desktop.core.store.models import Category, Phrase
 from desktop.core.store.schema import check_version, migrate
 from desktop.core.store.settings import SETTINGS, STORE_PREFIX, canonical_key, check_value
 from desktop.core.store.storage_errors import storage_error
+from desktop.core.store.suggestions import Suggester, Suggestion, clean_examples
 from desktop.core.store.usage import Frecency
+from desktop.core.store.validation import (
+    MAX_BODY,
+    MAX_TITLE,
+    clean_accept,
+    clean_code,
+    clean_tags,
+    clean_text,
+)
 from desktop.core.text import template
 
 if TYPE_CHECKING:
     from typing_extensions import Self  # typing.Self from Python 3.11
 
 
-MAX_TITLE = 100
-MAX_BODY = 10_000
-MAX_CODE = 20
-MAX_TAGS = 20
-MAX_TAG = 20
 _UNSET: Any = object()
+_BIG_INDEX = 5_000  # phrases; from here a build leaves enough garbage to hand back
 _COLUMNS = (
     "id, category_id, title, body, code, tags, note, pinned, position, "
-    "created_at, updated_at, deleted_at"
+    "created_at, updated_at, deleted_at, examples, accept"
 )
 
 
@@ -51,82 +57,10 @@ def now_iso() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def refuse_lone_surrogate(value: str, what: str) -> None:
-    """Text that can't be stored as UTF-8 (an undecodable byte from the command line)."""
-    code = lone_surrogate(value)
-    if code:
-        raise ValidationError(Message("{what}含有无效的字符（{code}）", what=what, code=code))
-
-
-def clean_code(code: str | None) -> str | None:
-    if code is None:
-        return None
-    refuse_lone_surrogate(str(code), Message("快捷编码"))
-    folded = fold(code).strip()
-    if not folded:
-        return None
-    if len(folded) > MAX_CODE or any(ch.isspace() for ch in folded):
-        raise ValidationError(
-            Message("快捷编码应为一个词、最多 {limit} 个字符：{code}", limit=MAX_CODE, code=code)
-        )
-    return folded
-
-
-def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
-    out: list[str] = []
-    for tag in tags:
-        refuse_lone_surrogate(str(tag), Message("标签"))
-        for part in str(tag).translate(_CONTROL_CHARS).replace("，", ",").split(","):
-            part = part.strip()
-            if not part:
-                continue
-            if len(part) > MAX_TAG:
-                raise ValidationError(
-                    Message("标签太长（最多 {limit} 字）：{tag}", limit=MAX_TAG, tag=part)
-                )
-            if part not in out:
-                out.append(part)
-    if len(out) > MAX_TAGS:
-        raise ValidationError(Message("标签太多（最多 {limit} 个）", limit=MAX_TAGS))
-    return tuple(out)
-
-
-# C0 controls but line breaks and tabs, DEL and the C1 controls (0x9B starts a terminal escape)
-_CONTROL_CHARS = (
-    {c: None for c in range(32) if chr(c) not in "\n\t"}
-    | {0x7F: None}
-    | {c: None for c in range(0x80, 0xA0)}
-)
-_ALL_CONTROL_CHARS = _CONTROL_CHARS | {ord("\n"): None, ord("\t"): None}
-
-
-def strip_controls(text: str, *, keep_lines: bool = True) -> str:
-    """``text`` without control characters (ESC, BEL, NUL…); they would reach a terminal raw."""
-    return str(text).translate(_CONTROL_CHARS if keep_lines else _ALL_CONTROL_CHARS)
-
-
-def clean_text(value: str, what: str, limit: int, *, required: bool) -> str:
-    """Normalise line ends and drop control characters (they'd corrupt chat and search)."""
-    refuse_lone_surrogate(str(value), what)
-    text = str(value).replace("\r\n", "\n").replace("\r", "\n").translate(_CONTROL_CHARS)
-    if required and not text.strip():
-        raise ValidationError(Message("{what}不能为空", what=what))
-    if len(text) > limit:
-        raise ValidationError(
-            Message(
-                "{what}太长（{length} 字，最多 {limit} 字）",
-                what=what,
-                length=len(text),
-                limit=limit,
-            )
-        )
-    return text
-
-
 class Library:
     """A phrase library stored in one SQLite file."""
 
-    def __init__(self, db, *, path: Path | None) -> None:
+    def __init__(self, db: Database, *, path: Path | None) -> None:
         self.db = db
         self.conn: sqlite3.Connection = db.conn
         self.path = path
@@ -135,17 +69,21 @@ class Library:
         for phrase_id, used_at in self.conn.execute("SELECT phrase_id, used_at FROM usage"):
             self.frecency.add(phrase_id, used_at)
         self._index: SearchIndex | None = None
+        self.suggester = Suggester(self)
         self._pinned: set[str] = set()
+        self.created = False  # the file was made by this open (set by ``open``)
+        self.closed = False
         self._data_version = self.conn.execute("PRAGMA data_version").fetchone()[0]
         self._checked_for_writing = path is None  # a file is checked before its first write
 
     # ----- opening -------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | Path | None = None, *, seed: bool = True) -> Library:
+    def open(cls, path: str | Path | None = None) -> Library:
         """Open ``path`` (default: ``QUICKREPLY_DB`` or the user data folder).
 
-        A brand-new file gets the schema and, if ``seed``, the default library.
-        An existing file is upgraded in place and never re-seeded.
+        A brand-new file gets the schema (``created`` tells so); an existing
+        file is upgraded in place.  Filling a new file with the default phrases
+        is not the store's business: see ``desktop.core.exchange.seed``.
         """
         if path is None:
             path = default_path()
@@ -183,27 +121,23 @@ class Library:
         except BaseException:
             db.close()
             raise
-        if before == 0 and seed:
-            from desktop.core.exchange.packs import seed_default_library
-
-            try:
-                seed_default_library(lib)
-            except BaseException:
-                # The file was created just now: remove it rather than leave a
-                # library that would never be seeded on the next start.
-                lib.close()
-                if lib.path is not None:
-                    for suffix in ("", "-wal", "-shm"):
-                        Path(f"{lib.path}{suffix}").unlink(missing_ok=True)
-                raise
+        lib.created = before == 0
         return lib
 
     @classmethod
-    def memory(cls, *, seed: bool = False) -> Library:
-        return cls.open(":memory:", seed=seed)
+    def memory(cls) -> Library:
+        return cls.open(":memory:")
+
+    def discard(self) -> None:
+        """Close and delete a file this open created, with its WAL companions."""
+        self.close()
+        if self.path is not None:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
 
     def close(self) -> None:
         self.db.close()
+        self.closed = True
 
     def __enter__(self) -> Self:
         return self
@@ -288,9 +222,11 @@ class Library:
         tags: Iterable[str] = (),
         note: str = "",
         pinned: bool = False,
+        examples: Iterable[str] = (),
+        accept: Iterable[str] = (),
     ) -> Phrase:
         with self.writing():
-            phrase_id = self._insert(
+            phrase_id = self.insert(
                 title=title,
                 body=body,
                 category=category,
@@ -298,10 +234,12 @@ class Library:
                 tags=tags,
                 note=note,
                 pinned=pinned,
+                examples=examples,
+                accept=accept,
             )
         return self.get(phrase_id)
 
-    def _insert(
+    def insert(
         self,
         *,
         title: str,
@@ -314,13 +252,22 @@ class Library:
         phrase_id: str | None = None,
         check_code: bool = True,
         check_editable: bool = True,
+        examples: Iterable[str] = (),
+        accept: Iterable[str] = (),
     ) -> str:
-        """Insert inside the caller's transaction; returns the new id."""
+        """Add one phrase as part of a larger change (inside ``atomic``); returns its id.
+
+        ``add`` is this plus its own transaction.  An import or a subscription
+        update inserts many inside one ``atomic`` block, choosing ids and
+        skipping the checks it has already made for the whole batch.
+        """
         title = clean_text(title, Message("标题"), MAX_TITLE, required=True).strip()
         body = clean_text(body, Message("内容"), MAX_BODY, required=True)
         note = clean_text(note or "", Message("备注"), 1000, required=False).strip()
         code = clean_code(code)
         tag_tuple = clean_tags(tags)
+        example_tuple = clean_examples(examples)
+        accept_tuple = clean_accept(accept)
         if check_code and code:
             self._refuse_taken_code(code, None)
         cat = self.tree.ensure(category)
@@ -332,11 +279,11 @@ class Library:
             "SELECT COALESCE(MAX(position) + 1, 0) FROM phrases WHERE category_id = ?", (cat.id,)
         ).fetchone()[0]
         stamp = now_iso()
-        keys = phrase_keys(code, title, tag_tuple, body)
+        keys = phrase_keys(code, title, tag_tuple, body, note, example_tuple)
         self.conn.execute(
             "INSERT INTO phrases (id, category_id, title, body, code, tags, note, pinned, position,"
-            " created_at, updated_at, search_names, search_body, search_pinyin)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " created_at, updated_at, search_names, search_body, search_pinyin, examples, accept)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 phrase_id,
                 cat.id,
@@ -350,6 +297,8 @@ class Library:
                 stamp,
                 stamp,
                 *keys,
+                json.dumps(example_tuple, ensure_ascii=False),
+                json.dumps(accept_tuple, ensure_ascii=False),
             ),
         )
         return phrase_id
@@ -393,7 +342,7 @@ class Library:
     def phrases(self, category: Sequence[str] | str | None = None) -> list[Phrase]:
         """Live phrases in library order, optionally of one category and its children."""
         sql = f"SELECT {_COLUMNS} FROM phrases WHERE deleted_at IS NULL"
-        params: tuple = ()
+        params: tuple[Any, ...] = ()
         if category is not None:
             ids = self.tree.subtree(self.tree.find(category).id)
             sql += f" AND category_id IN ({','.join('?' * len(ids))})"
@@ -403,10 +352,14 @@ class Library:
         rows.sort(key=lambda p: (rank.get(p.category_id, 1 << 30), p.position, p.created_at, p.id))
         return rows
 
+    def every_phrase(self) -> list[Phrase]:
+        """Every phrase, live and in the trash, in no set order (an import matches all)."""
+        return [self._phrase(r) for r in self.conn.execute(f"SELECT {_COLUMNS} FROM phrases")]
+
     def count(self) -> int:
-        return self.conn.execute(
-            "SELECT COUNT(*) FROM phrases WHERE deleted_at IS NULL"
-        ).fetchone()[0]
+        return int(
+            self.conn.execute("SELECT COUNT(*) FROM phrases WHERE deleted_at IS NULL").fetchone()[0]
+        )
 
     def update(
         self,
@@ -419,6 +372,8 @@ class Library:
         tags: Iterable[str] = _UNSET,
         note: str = _UNSET,
         pinned: bool = _UNSET,
+        examples: Iterable[str] = _UNSET,
+        accept: Iterable[str] = _UNSET,
     ) -> Phrase:
         """Change the given fields only; ``code=None`` or ``""`` removes the code."""
         current = self.get(phrase_id)
@@ -433,14 +388,20 @@ class Library:
             changes["tags"] = json.dumps(clean_tags(tags), ensure_ascii=False)
         if pinned is not _UNSET:
             changes["pinned"] = int(bool(pinned))
+        if examples is not _UNSET:
+            changes["examples"] = json.dumps(clean_examples(examples), ensure_ascii=False)
+        if accept is not _UNSET:
+            changes["accept"] = json.dumps(clean_accept(accept), ensure_ascii=False)
         if code is not _UNSET:
             changes["code"] = clean_code(code)
-        if changes.keys() & {"title", "body", "tags", "code"}:
+        if changes.keys() & {"title", "body", "tags", "code", "note", "examples"}:
             changes["search_names"], changes["search_body"], changes["search_pinyin"] = phrase_keys(
                 changes.get("code", current.code),
                 changes.get("title", current.title),
                 json.loads(changes["tags"]) if "tags" in changes else current.tags,
                 changes.get("body", current.body),
+                changes.get("note", current.note),
+                json.loads(changes["examples"]) if "examples" in changes else current.examples,
             )
         with self.writing():
             self.check_editable(current.category_id)
@@ -515,6 +476,8 @@ class Library:
             created_at=row[9],
             updated_at=row[10],
             deleted_at=row[11],
+            examples=tuple(json.loads(row[12] or "[]")),
+            accept=tuple(json.loads(row[13] or "[]")),
         )
 
     # ----- search --------------------------------------------------------------
@@ -543,6 +506,11 @@ class Library:
 
     def _invalidate(self) -> None:
         self._index = None
+        self.suggester.invalidate()
+
+    def suggest(self, text: str, limit: int = 5) -> list[Suggestion]:
+        """Phrases for a buyer's message, best first, each with a score and why (建议)."""
+        return self.suggester.suggest(text, limit)
 
     def check_before_writing(self) -> None:
         """Refuse to write into a damaged file, checked once per process (``quick_check``).
@@ -567,6 +535,16 @@ class Library:
         self._checked_for_writing = True
 
     @contextmanager
+    def atomic(self) -> Iterator[None]:
+        """Several library calls as one change: all of it reaches the file, or none.
+
+        For the layers above the store (import, subscriptions, settings pages);
+        the connection itself stays inside the store.
+        """
+        with self.writing():
+            yield
+
+    @contextmanager
     def writing(self) -> Iterator[sqlite3.Connection]:
         """One transaction; afterwards (committed or rolled back) caches are refreshed."""
         self.check_before_writing()
@@ -576,6 +554,7 @@ class Library:
                 # so no decision below rests on a stale cache.
                 self.refresh_if_changed()
                 yield conn
+                fill_pinyin(conn)  # for categories made or renamed in there
         finally:
             self.tree.reload()
             self._invalidate()
@@ -601,12 +580,42 @@ class Library:
             "SELECT id, category_id, code, search_names, search_body, search_pinyin, pinned,"
             " position FROM phrases WHERE deleted_at IS NULL"
         ).fetchall()
-        rank = self.tree.rank
-        rows.sort(key=lambda r: (-r[6], rank.get(r[1], 1 << 30), r[7], r[0]))
-        cat_keys = {c.id: category_keys(c.path) for c in self.tree.all()}
-        entries = [Entry(r[0], r[1], r[2] or "", Keys(r[3], r[4], r[5])) for r in rows]
-        self._pinned = {r[0] for r in rows if r[6]}
-        return SearchIndex(entries, cat_keys)
+        # Columns, ordered by (pinned first, category order, position, id) with
+        # C-level maps: at 100,000 phrases a Python loop per row is felt.
+        columns = list(zip(*rows)) or [()] * 8
+        del rows
+        ids, cats, codes, names, bodies, pinyins, pinned, positions = columns
+        rank = defaultdict(lambda: 1 << 30, self.tree.rank)
+        sort_keys = list(zip(map(neg, pinned), map(rank.__getitem__, cats), positions, ids))
+        order = sorted(range(len(ids)), key=sort_keys.__getitem__)
+        del sort_keys
+
+        def ordered(column: Sequence[Any]) -> list[Any]:
+            return list(map(column.__getitem__, order))
+
+        tree = self.tree
+        cat_keys = {
+            c.id: category_keys(
+                c.path,
+                [tree.pinyin_of(tree.by_path[c.path[:d]].id) for d in range(1, len(c.path) + 1)],
+            )
+            for c in tree.all()
+        }
+        index = SearchIndex(
+            ordered(ids),
+            ordered(cats),
+            ordered(codes),
+            (ordered(names), ordered(bodies), ordered(pinyins)),
+            cat_keys,
+        )
+        pinned_count = sum(pinned)
+        del columns, ids, cats, codes, names, bodies, pinyins, pinned, positions
+        # Pinned phrases come first in the static order.  Their ids are made now,
+        # after the rows are gone: ids kept from the rows would pin their memory.
+        self._pinned = set(index.ids_at(range(pinned_count)))
+        if len(index) >= _BIG_INDEX:
+            give_back_freed_memory()
+        return index
 
     # ----- usage ---------------------------------------------------------------
     def record_use(self, phrase_id: str, when: float | None = None) -> None:
@@ -623,12 +632,30 @@ class Library:
     def use_count(self, phrase_id: str) -> int:
         return self.frecency.count.get(phrase_id, 0)
 
+    def use_summary(
+        self, since: float | None = None, until: float | None = None
+    ) -> dict[str, tuple[int, float]]:
+        """Per phrase id: uses and the last use in ``[since, until)`` (open ends: all)."""
+        where, params = _time_window(since, until)
+        rows = self.conn.execute(
+            f"SELECT phrase_id, COUNT(*), MAX(used_at) FROM usage{where} GROUP BY phrase_id",
+            params,
+        )
+        return {pid: (int(n), float(last)) for pid, n, last in rows}
+
+    def phrase_counts(self) -> dict[int, int]:
+        """Live phrases directly in each category (categories without any are left out)."""
+        rows = self.conn.execute(
+            "SELECT category_id, COUNT(*) FROM phrases WHERE deleted_at IS NULL GROUP BY category_id"
+        )
+        return {int(cid): int(n) for cid, n in rows}
+
     # ----- settings ------------------------------------------------------------
     def setting(self, key: str) -> str:
         key = canonical_key(key)
         row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
         if row is not None:
-            return row[0]
+            return str(row[0])
         return SETTINGS[key].default if key in SETTINGS else ""
 
     def set_setting(self, key: str, value: str) -> str:
@@ -642,6 +669,12 @@ class Library:
                 (key, checked),
             )
         return checked
+
+    def set_settings(self, values: Mapping[str, str]) -> None:
+        """Several settings at once: each checked, then all written or none."""
+        with self.writing():
+            for key, value in values.items():
+                self.set_setting(key, value)
 
     def settings(self) -> dict[str, str]:
         """Every known setting with its current value, plus custom store variables."""
@@ -666,3 +699,14 @@ class Library:
         merged = self.store_values()
         merged.update({k: v for k, v in (values or {}).items() if v is not None})
         return template.render(self.get(phrase_id).body, merged, now=now)
+
+
+def _time_window(since: float | None, until: float | None) -> tuple[str, tuple[float, ...]]:
+    clauses, params = [], []
+    if since is not None:
+        clauses.append("used_at >= ?")
+        params.append(since)
+    if until is not None:
+        clauses.append("used_at < ?")
+        params.append(until)
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), tuple(params)

@@ -41,6 +41,8 @@ class Phrase:
     created_at: str = ""
     updated_at: str = ""
     deleted_at: str | None = None
+    examples: tuple[str, ...] = ()  # 买家常问: buyer questions this phrase answers
+    accept: tuple[str, ...] = ()  # 也算对: codes/titles of phrases a drill also takes for its examples
     extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -52,4 +54,6 @@ class Phrase:
         data.pop("extra")
         data["category"] = list(self.category)
         data["tags"] = list(self.tags)
+        data["examples"] = list(self.examples)
+        data["accept"] = list(self.accept)
         return data

@@ -30,7 +30,8 @@ from desktop.core.store.category_ops import (
     sibling_index,
     undelete_category,
 )
-from desktop.core.store.library import Library, clean_tags, now_iso
+from desktop.core.store.library import Library, now_iso
+from desktop.core.store.validation import clean_tags
 
 __all__ = [
     "FALLBACK",

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from desktop.core.base.errors import DatabaseError
 from desktop.core.base.messages import Message
 from desktop.core.search.index import phrase_keys
+from desktop.core.store.categories import fill_pinyin
 
 
 def _v1_base(conn: sqlite3.Connection) -> None:
@@ -162,6 +163,74 @@ def _v6_category_position(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v7_category_pinyin(conn: sqlite3.Connection) -> None:
+    """Store each category name's pinyin, so opening the library needs no pypinyin."""
+    have = {row[1] for row in conn.execute("PRAGMA table_info(categories)")}
+    if "search_pinyin" not in have:
+        conn.execute("ALTER TABLE categories ADD COLUMN search_pinyin TEXT NOT NULL DEFAULT ''")
+    if "search_for" not in have:
+        conn.execute("ALTER TABLE categories ADD COLUMN search_for TEXT")
+    fill_pinyin(conn)
+
+
+def _v8_suggest(conn: sqlite3.Connection) -> None:
+    """建议: each phrase's example buyer questions, and the words agents taught it.
+
+    ``suggest_learned`` holds dictionary words only (see ``desktop.core.store.suggestions``),
+    never a buyer's message.
+    """
+    have = {row[1] for row in conn.execute("PRAGMA table_info(phrases)")}
+    if "examples" not in have:
+        conn.execute("ALTER TABLE phrases ADD COLUMN examples TEXT NOT NULL DEFAULT '[]'")
+    # Notes are searched now too (below names): refresh every phrase's body key.
+    rows = conn.execute("SELECT id, code, title, tags, body, note, examples FROM phrases")
+    for phrase_id, code, title, tags, body, note, examples in rows.fetchall():
+        keys = phrase_keys(
+            code, title, json.loads(tags or "[]"), body, note, json.loads(examples or "[]")
+        )
+        conn.execute(
+            "UPDATE phrases SET search_names = ?, search_body = ?, search_pinyin = ? WHERE id = ?",
+            (*keys, phrase_id),
+        )
+    conn.execute(
+        """CREATE TABLE IF NOT EXISTS suggest_learned (
+            phrase_id TEXT NOT NULL,
+            word TEXT NOT NULL,
+            weight REAL NOT NULL DEFAULT 1,
+            PRIMARY KEY (phrase_id, word)
+        )"""
+    )
+
+
+def _v9_drill(conn: sqlite3.Connection) -> None:
+    """练习: the phrases a lead also accepts for a phrase's example questions, and drill results.
+
+    A result row holds the trainee's name, the example question (written by the
+    lead, never a buyer's message), what was picked and how long it took.
+    """
+    have = {row[1] for row in conn.execute("PRAGMA table_info(phrases)")}
+    if "accept" not in have:
+        conn.execute("ALTER TABLE phrases ADD COLUMN accept TEXT NOT NULL DEFAULT '[]'")
+    conn.execute(
+        """CREATE TABLE IF NOT EXISTS drill_results (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            trainee TEXT NOT NULL,
+            at REAL NOT NULL,
+            category TEXT NOT NULL DEFAULT '',
+            question TEXT NOT NULL DEFAULT '',
+            expected TEXT NOT NULL DEFAULT '',
+            answered TEXT NOT NULL DEFAULT '',
+            correct INTEGER NOT NULL DEFAULT 0,
+            seconds REAL NOT NULL,
+            time_limit REAL NOT NULL DEFAULT 0,
+            chars INTEGER NOT NULL DEFAULT 0,
+            errors INTEGER NOT NULL DEFAULT 0
+        )"""
+    )
+    conn.execute("CREATE INDEX IF NOT EXISTS drill_results_trainee ON drill_results(trainee, at)")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_base,
     _v2_search_keys,
@@ -169,6 +238,9 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v4_unique_categories,
     _v5_pack_time,
     _v6_category_position,
+    _v7_category_pinyin,
+    _v8_suggest,
+    _v9_drill,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -106,6 +106,12 @@ def _text(value: str) -> str:
     return value.strip()
 
 
+def _name(value: str) -> str:
+    if "\n" in value or len(value.strip()) > 40:
+        raise ValidationError(Message("学员名字应为一行、不超过 40 字"))
+    return value.strip()
+
+
 @dataclass(frozen=True)
 class Setting:
     key: str
@@ -139,6 +145,22 @@ SETTINGS: dict[str, Setting] = {
         Setting("browse_mode", "off", _choice("off", "on"), "新人浏览模式（只读）"),
         Setting("browse_locked", "0", _choice("0", "1"), "锁定浏览模式（组长设置）"),
         Setting("panel_side", "right", _choice("left", "right"), "侧边栏停靠在屏幕哪一边"),
+        Setting(
+            "suggest_clipboard",
+            "on",
+            _choice("on", "off"),
+            "按快捷键时，剪贴板里像买家消息的文字先给出建议话术",
+        ),
+        Setting(
+            "suggest_learn",
+            "on",
+            _choice("on", "off"),
+            "从发送的建议话术学习（只记词表里的词，不记买家消息）",
+        ),
+        Setting("drill_seconds", "20", _int_range(5, 120), "应答练习每题的时间（秒）"),
+        Setting("drill_level", "normal", _choice("normal", "search"),
+                "应答练习难度（normal 和工作时一样 / search 只能搜索、没有建议）"),
+        Setting("drill_name", "", _name, "练习的学员名字（空着就用系统用户名）"),
         Setting("store.店铺名", "", _text, "店铺名"),
         Setting("store.客服名", "", _text, "客服名"),
         Setting("store.发货截止时间", "16:00", _clock, "当天发货的截止时间"),

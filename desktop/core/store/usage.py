@@ -12,7 +12,7 @@ HALF_LIFE = 14 * 86_400.0  # two weeks
 
 
 def weight(used_at: float) -> float:
-    return 2.0 ** ((used_at - EPOCH) / HALF_LIFE)
+    return float(2.0 ** ((used_at - EPOCH) / HALF_LIFE))
 
 
 class Frecency:
@@ -29,11 +29,6 @@ class Frecency:
         self.count[phrase_id] = self.count.get(phrase_id, 0) + 1
         if used_at > self.last.get(phrase_id, float("-inf")):
             self.last[phrase_id] = used_at
-        self._ranked = None
-
-    def forget(self, phrase_id: str) -> None:
-        for table in (self.score, self.count, self.last):
-            table.pop(phrase_id, None)
         self._ranked = None
 
     def ranked(self) -> list[str]:

@@ -17,7 +17,9 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
+from http.client import HTTPMessage
 from pathlib import Path
+from typing import IO, BinaryIO
 
 from desktop import __version__
 from desktop.core.base.errors import QuickReplyError
@@ -121,7 +123,7 @@ def _too_large() -> SourceError:
     return SourceError(Message("话术包太大（最多 {limit} MB）", limit=limit))
 
 
-def _read_limited(stream, cancel: threading.Event | None = None) -> bytes:
+def _read_limited(stream: BinaryIO, cancel: threading.Event | None = None) -> bytes:
     chunks: list[bytes] = []
     total = 0
     # read1 returns what has arrived instead of waiting for a whole chunk
@@ -151,7 +153,15 @@ class RedirectPolicy(urllib.request.HTTPRedirectHandler):
         super().__init__()
         self.final: str | None = None
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: HTTPMessage,
+        newurl: str,
+    ) -> urllib.request.Request | None:
         shown = newurl[:200]
         scheme = urllib.parse.urlsplit(newurl).scheme.lower()
         refused = scheme not in ("http", "https") or (

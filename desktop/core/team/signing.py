@@ -8,6 +8,8 @@ the canonical JSON of the document *without* that key, so re-indenting the
 file doesn't break it and any change to a phrase does.
 
 All cryptography is ``cryptography``'s Ed25519; nothing here is hand-made.
+It is imported on first use: most starts of the app and the CLI never sign or
+verify anything, and the library costs memory and start-up time.
 """
 
 from __future__ import annotations
@@ -19,11 +21,7 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from typing import TYPE_CHECKING, Any
 
 from desktop.core.base.errors import PackError, QuickReplyError
 from desktop.core.base.messages import Message
@@ -35,6 +33,12 @@ PASSPHRASE_ENV = "QUICKREPLY_KEY_PASSPHRASE"
 PRIVATE_NAME = "publisher.key"
 PUBLIC_NAME = "publisher.pub"
 _A_PACK = Message("话术包")  # names a pack in messages when it has no file name
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+        Ed25519PrivateKey,
+        Ed25519PublicKey,
+    )
 
 
 class SignatureError(QuickReplyError):
@@ -63,12 +67,16 @@ class Verdict:
 
 # ----- keys -------------------------------------------------------------------
 def public_key_text(key: Ed25519PublicKey) -> str:
+    from cryptography.hazmat.primitives import serialization
+
     raw = key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     return base64.b64encode(raw).decode("ascii")
 
 
 def parse_public_key(text: str) -> Ed25519PublicKey:
     """A public key written as one line of base64 (what ``publisher.pub`` holds)."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     try:
         raw = base64.b64decode(text.strip(), validate=True)
         return Ed25519PublicKey.from_public_bytes(raw)
@@ -91,6 +99,8 @@ def fingerprint(public_key: str) -> str:
 
 
 def new_key() -> Ed25519PrivateKey:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     return Ed25519PrivateKey.generate()
 
 
@@ -101,6 +111,8 @@ def write_key_pair(
 
     Never overwrites: losing the team's key means every agent must re-pin.
     """
+    from cryptography.hazmat.primitives import serialization
+
     target = Path(folder).expanduser()
     private_path, public_path = target / PRIVATE_NAME, target / PUBLIC_NAME
     for path in (private_path, public_path):
@@ -132,6 +144,9 @@ def write_key_pair(
 
 
 def read_private_key(path: str | Path, passphrase: str | None = None) -> Ed25519PrivateKey:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     target = Path(path).expanduser()
     try:
         data = target.read_bytes()
@@ -201,6 +216,8 @@ def verify_document(doc: dict[str, Any], pinned_key: str | None = None) -> Verdi
     An unsigned pack passes only when nothing is pinned.  A signed pack whose
     signature doesn't match is refused even unpinned: that is tampering.
     """
+    from cryptography.exceptions import InvalidSignature
+
     sig = doc.get(SIGNATURE_KEY)
     if sig is None:
         if pinned_key:
@@ -280,12 +297,6 @@ def check_pack(
     """Parse with every usual pack check, then verify: both must pass before use."""
     pack = parse_pack(data, source)
     return pack, verify_document(load_document(data), pinned_key)
-
-
-def sign_pack(doc: dict[str, Any], key: Ed25519PrivateKey) -> dict[str, Any]:
-    """Sign a pack document (what ``build_pack`` returns) after checking it is a pack."""
-    parse_pack(json.dumps(doc, ensure_ascii=False), _A_PACK)
-    return sign_document(doc, key)
 
 
 def sign_pack_file(path: str | Path, key: Ed25519PrivateKey, out: str | Path | None = None) -> Path:

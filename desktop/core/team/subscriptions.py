@@ -26,8 +26,10 @@ from typing import Any
 from desktop.core.base.errors import NotFoundError, QuickReplyError, ValidationError
 from desktop.core.base.messages import Message, from_record, message_of, to_record
 from desktop.core.exchange.packs import Pack
+from desktop.core.store import subscription_rows as rows
 from desktop.core.store.categories import clean_path
 from desktop.core.store.library import Library, now_iso
+from desktop.core.store.subtree import Changes, remove_subtree, replace_subtree
 from desktop.core.team.fetch import (
     TIMEOUT_S,
     Fetched,
@@ -44,13 +46,8 @@ from desktop.core.team.signing import (
     check_pack,
     fingerprint,
 )
-from desktop.core.team.subtree import Changes, remove_subtree, replace_subtree
 
 UPDATED, UNCHANGED, UNREACHABLE, REFUSED = "updated", "unchanged", "unreachable", "refused"
-_FIELDS = (
-    "id, source, name, pinned_key, signed_by, root_category_id, etag, last_modified,"
-    " content_hash, last_checked, last_updated, last_error, created, pack_created"
-)
 
 
 @dataclass(frozen=True)
@@ -107,7 +104,7 @@ class UpdateResult:
 
 
 # ----- reading the table ----------------------------------------------------------
-def _row(row: tuple | None) -> Subscription | None:
+def _row(row: tuple[Any, ...] | None) -> Subscription | None:
     if not row:
         return None
     sub = Subscription(*row)
@@ -116,14 +113,11 @@ def _row(row: tuple | None) -> Subscription | None:
 
 
 def all_subscriptions(lib: Library) -> list[Subscription]:
-    rows = lib.conn.execute(f"SELECT {_FIELDS} FROM subscriptions ORDER BY id").fetchall()
-    return [s for s in map(_row, rows) if s is not None]
+    return [s for s in map(_row, rows.all_rows(lib)) if s is not None]
 
 
 def get(lib: Library, sub_id: int) -> Subscription:
-    found = _row(
-        lib.conn.execute(f"SELECT {_FIELDS} FROM subscriptions WHERE id = ?", (sub_id,)).fetchone()
-    )
+    found = _row(rows.row(lib, sub_id))
     if found is None:
         raise NotFoundError(Message("没有这个订阅：{ref}", ref=sub_id))
     return found
@@ -148,15 +142,11 @@ def find(lib: Library, ref: str) -> Subscription:
 
 
 def _set(lib: Library, sub_id: int, **values: Any) -> None:
-    assignments = ", ".join(f"{k} = ?" for k in values)
-    lib.conn.execute(
-        f"UPDATE subscriptions SET {assignments} WHERE id = ?", (*values.values(), sub_id)
-    )
+    rows.set_fields(lib, sub_id, **values)
 
 
 def _record(lib: Library, sub_id: int, **values: Any) -> None:
-    with lib.writing():
-        _set(lib, sub_id, **values)
+    rows.set_fields(lib, sub_id, **values)
 
 
 # ----- subscribing ------------------------------------------------------------------
@@ -206,16 +196,13 @@ def subscribe(
     pack, verdict = check_pack(data, pinned, _label(normal))
     trust_key = pinned or verdict.signed_by  # a signed first pack pins its own key
     stamp = now_iso()
-    with lib.writing():
+    with lib.atomic():
         lib.tree.reload()  # another connection may have added categories since we cached them
         clean = _check_name(lib, name.strip() if name else _default_name(pack, normal))
         root = lib.tree.ensure((clean,))
-        cur = lib.conn.execute(
-            "INSERT INTO subscriptions (source, name, pinned_key, root_category_id, created)"
-            " VALUES (?, ?, ?, ?, ?)",
-            (normal, clean, trust_key, root.id, stamp),
+        sub_id = rows.add_row(
+            lib, source=normal, name=clean, pinned_key=trust_key, root_id=root.id, created=stamp
         )
-        sub_id = int(cur.lastrowid or 0)
         changes = _apply(lib, sub_id, root.id, pack, fetched, data, verdict, stamp)
     message = Message(
         "已订阅「{name}」：{count} 条话术；{trust}",
@@ -294,7 +281,7 @@ def update(lib: Library, sub: Subscription, *, timeout: float = TIMEOUT_S) -> Up
         return UpdateResult(get(lib, sub.id), UNCHANGED, Message("没有变化"))
     try:
         pack, verdict = check_pack(fetched.data, sub.pinned_key, _label(sub.source))
-        with lib.writing():
+        with lib.atomic():
             current = get(lib, sub.id)  # another process may have unsubscribed meanwhile
             if verdict.signed_by is not None:
                 refuse_rollback(current, verdict.signed_by, pack.created)
@@ -379,9 +366,9 @@ def update_all(lib: Library, *, timeout: float = TIMEOUT_S) -> list[UpdateResult
 def unsubscribe(lib: Library, ref: str) -> tuple[Subscription, list[str]]:
     """Remove the subscription and its whole subtree; returns it and the removed titles."""
     sub = find(lib, ref)
-    with lib.writing():
+    with lib.atomic():
         lib.tree.reload()
-        lib.conn.execute("DELETE FROM subscriptions WHERE id = ?", (sub.id,))
+        rows.delete_row(lib, sub.id)
         titles: list[str] = []
         if sub.root_category_id in lib.tree.by_id:
             titles = remove_subtree(lib, int(sub.root_category_id or 0))

@@ -35,6 +35,10 @@ _FILES = {
     "filler": "filler.txt",
     "superlative": "superlative.txt",
     "superlative_allow": "superlative_allow.txt",
+    "absolute_allow": "absolute_allow.txt",
+    "refusal_allow": "refusal_allow.txt",
+    "review_cash": "review_cash.txt",
+    "offplatform_allow": "offplatform_allow.txt",
     "offplatform": "offplatform.txt",
     "link_allow": "link_allow.txt",
 }
@@ -53,6 +57,9 @@ MESSAGES = {
         "非淘系链接：站外链接会被平台拦截或处罚，只发淘宝/天猫等允许域名的链接"
     ),
     "empty": Message("话术为空：发送内容不能为空，请填写正文"),
+    "review-cash": Message(
+        "好评返现：淘宝禁止用现金、红包或礼品换好评和晒图，会被处罚，请删除"
+    ),
     "invisible-char": Message(
         "看不见的字符：零宽字符或文字方向控制符会让买家看到的和这里显示的不一样，建议删除"
     ),
@@ -67,7 +74,15 @@ _WORD_RULES = (
     ("blunt-refusal", "warning", "refusal"),
     ("ad-superlative", "warning", "superlative"),
     ("off-platform", "error", "offplatform"),
+    ("review-cash", "error", "review_cash"),
 )
+# A list's exceptions: where its word is part of a noun or a softened phrase.
+_ALLOW = {
+    "superlative": "superlative_allow",
+    "absolute": "absolute_allow",
+    "refusal": "refusal_allow",
+    "offplatform": "offplatform_allow",
+}
 _TITLE_RULES = ("ad-superlative", "off-platform")
 
 _URL_CHARS = r"[a-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]"
@@ -166,6 +181,10 @@ class Rules:
     filler: tuple[str, ...] = ()
     superlative: tuple[str, ...] = ()
     superlative_allow: tuple[str, ...] = ()
+    absolute_allow: tuple[str, ...] = ()
+    refusal_allow: tuple[str, ...] = ()
+    review_cash: tuple[str, ...] = ()
+    offplatform_allow: tuple[str, ...] = ()
     offplatform: tuple[str, ...] = ()
     link_allow: tuple[str, ...] = ()
     _patterns: dict[str, re.Pattern[str] | None] = field(init=False, repr=False, compare=False)
@@ -258,8 +277,8 @@ def _word_matches(
         return []
     text = folded.text
     allowed: list[tuple[int, int]] = []
-    if name == "superlative":
-        for phrase in {_fold(p) for p in rules.superlative_allow if p.strip()}:
+    if name in _ALLOW:
+        for phrase in {_fold(p) for p in getattr(rules, _ALLOW[name]) if p.strip()}:
             at = text.find(phrase)
             while at != -1:
                 allowed.append((at, at + len(phrase)))
@@ -327,8 +346,12 @@ def _length_finding(body: str) -> Finding | None:
     return Finding(level, "too-long", message, body[limit:], limit, n)
 
 
-def lint(body: str, title: str = "", rules: Rules | None = None) -> list[Finding]:
-    """Findings for a phrase, sorted by position; title findings have offsets -1."""
+def lint(
+    body: str, title: str = "", rules: Rules | None = None, known_fields: Iterable[str] = ()
+) -> list[Finding]:
+    """Findings for a phrase, sorted by position; title findings have offsets -1.
+
+    ``known_fields``: the shop's own store variables, besides the built-in fields."""
     rules = rules or load_rules()
     findings = _lint_title(title, rules)
     if not body.strip():
@@ -338,6 +361,7 @@ def lint(body: str, title: str = "", rules: Rules | None = None) -> list[Finding
     for p in template.problems(body):
         message = Message("占位符错误：{problem}，发送时会原样显示，请修正", problem=p.message)
         findings.append(Finding("error", "placeholder", message, p.text, p.start, p.end))
+    findings.extend(_unknown_fields(body, known_fields))
 
     folded = _Folded(body, _placeholder_mask(body))
     urls = _urls(folded)
@@ -365,6 +389,26 @@ def lint(body: str, title: str = "", rules: Rules | None = None) -> list[Finding
     if length is not None:
         findings.append(length)
     return _sorted(findings)
+
+
+def _unknown_fields(body: str, known: Iterable[str]) -> list[Finding]:
+    """A field name close to a built-in one (``{买家名字}``, ``{运单}``) is most likely
+    that field mistyped; a shop's own field with no close match is left alone."""
+    from desktop.core.text.fields import did_you_mean
+
+    known = tuple(known)
+    out: list[Finding] = []
+    for seg in template.parse(body):
+        f = seg.field
+        if f is None or f.fallback is not None or f.choices or f.name in known:
+            continue
+        guess = did_you_mean(f.name, known)
+        if guess:
+            message = Message(
+                "未知字段「{name}」：发送时要手动填写；是不是「{guess}」？", name=f.name, guess=guess
+            )
+            out.append(Finding("warning", "unknown-field", message, seg.raw, seg.start, seg.end))
+    return out
 
 
 def _sorted(findings: list[Finding]) -> list[Finding]:

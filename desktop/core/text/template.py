@@ -15,8 +15,7 @@ from datetime import datetime, time, timedelta
 
 from desktop.core.base.errors import ValidationError
 from desktop.core.base.messages import Message
-
-BUILTINS: tuple[str, ...] = ("今天", "明天", "时间", "星期", "问候", "发货日")
+from desktop.core.text.fields import BUILTINS, canonical
 
 #: Store settings read from the values mapping by the ``发货日`` built-in.
 CUTOFF_KEY = "发货截止时间"
@@ -296,10 +295,15 @@ def render(
             length += len(seg.text)
             continue
         value = _provided(given, f.name)
-        if value is None and f.name in BUILTINS:
+        name = f.name
+        if value is None:
+            name = canonical(f.name)  # aliases: {店铺名称} is {店铺名}
+            if name != f.name:
+                value = _provided(given, name)
+        if value is None and name in BUILTINS:
             if builtins is None:
                 builtins = builtin_values(now or datetime.now(), given)
-            value = builtins[f.name]
+            value = builtins[name]
         if value is None and f.fallback is not None:
             value = f.fallback
         if value is None and f.choices:

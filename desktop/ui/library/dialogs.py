@@ -56,9 +56,6 @@ class TrashDialog(QtWidgets.QDialog):
         self.restore_button.setEnabled(has)
         self.empty_button.setEnabled(has)
 
-    def select_all(self) -> None:
-        self.list.selectAll()
-
     def _restore(self) -> None:
         ids = [i.data(0, Qt.ItemDataRole.UserRole) for i in self.list.selectedItems()]
         if ids:

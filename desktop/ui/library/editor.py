@@ -13,8 +13,9 @@ from datetime import datetime
 from typing import Any
 
 from desktop.core import Library, QuickReplyError
-from desktop.core.store.library import clean_code, clean_tags
 from desktop.core.store.models import Phrase
+from desktop.core.store.suggestions import clean_examples
+from desktop.core.store.validation import clean_accept, clean_code, clean_tags
 from desktop.core.text.lint import lint
 from desktop.core.text.template import render
 from desktop.qt import Qt, QtGui, QTimer, QtWidgets, Signal
@@ -22,7 +23,8 @@ from desktop.ui.i18n import says
 from desktop.ui.library import editor_parts as parts
 
 LINT_DELAY_MS = 200
-_FIELDS = ("title", "code", "tags", "note", "body")
+_FIELDS = ("title", "code", "tags", "note", "examples", "accept", "body")
+EXAMPLE_SEPARATOR = " | "
 
 
 class PhraseEditor(QtWidgets.QWidget):
@@ -59,6 +61,14 @@ class PhraseEditor(QtWidgets.QWidget):
         self.code = QtWidgets.QLineEdit(placeholderText=self.tr("如 fhsj"))
         self.tags = QtWidgets.QLineEdit(placeholderText=self.tr("用逗号分隔"))
         self.note = QtWidgets.QLineEdit(placeholderText=self.tr("什么时候用这条话术"))
+        self.examples = QtWidgets.QLineEdit(
+            placeholderText=self.tr("买家会怎么问，用 | 分隔，例如：发货了吗 | 什么时候发")
+        )
+        self.examples.setObjectName("examples")
+        self.accept_line = QtWidgets.QLineEdit(
+            placeholderText=self.tr("练习时也算答对的其他话术：快捷编码或标题，用 | 分隔")
+        )
+        self.accept_line.setObjectName("accept")
         self.code_warning = parts.plain_label("codeWarning", style="color: #c5221f;")
         self.body = QtWidgets.QPlainTextEdit(
             placeholderText=self.tr("话术内容；{买家昵称} 这样的占位符发送时自动填入")
@@ -81,6 +91,8 @@ class PhraseEditor(QtWidgets.QWidget):
         form.addRow(self.tr("快捷编码"), code_row)
         form.addRow("", self.code_warning)
         form.addRow(self.tr("适用场景"), self.note)
+        form.addRow(self.tr("买家常问"), self.examples)
+        form.addRow(self.tr("也算对"), self.accept_line)
         body_head = QtWidgets.QHBoxLayout()
         body_head.addWidget(QtWidgets.QLabel(self.tr("内容")))
         body_head.addStretch(1)
@@ -101,7 +113,7 @@ class PhraseEditor(QtWidgets.QWidget):
         inner.addLayout(buttons)
         for widget in (self.banner, self.error, self.empty, self.form):
             layout.addWidget(widget)
-        for line in (self.title, self.code, self.tags, self.note):
+        for line in (self.title, self.code, self.tags, self.note, self.examples, self.accept_line):
             line.textChanged.connect(self._changed)
         self.body.textChanged.connect(self._changed)
         self.code.textChanged.connect(self._check_code)
@@ -117,6 +129,8 @@ class PhraseEditor(QtWidgets.QWidget):
             "code": self.code.text(),
             "tags": self.tags.text(),
             "note": self.note.text(),
+            "examples": self.examples.text(),
+            "accept": self.accept_line.text(),
             "body": self.body.toPlainText(),
         }
 
@@ -125,6 +139,8 @@ class PhraseEditor(QtWidgets.QWidget):
         self.code.setText(texts["code"])
         self.tags.setText(texts["tags"])
         self.note.setText(texts["note"])
+        self.examples.setText(texts["examples"])
+        self.accept_line.setText(texts["accept"])
         if self.body.toPlainText() != texts["body"]:
             self.body.setPlainText(texts["body"])
         self._baseline = self._texts()
@@ -144,6 +160,8 @@ class PhraseEditor(QtWidgets.QWidget):
                 "code": phrase.code or "",
                 "tags": ", ".join(phrase.tags),
                 "note": phrase.note,
+                "examples": EXAMPLE_SEPARATOR.join(phrase.examples),
+                "accept": EXAMPLE_SEPARATOR.join(phrase.accept),
                 "body": phrase.body,
             }
         self._fill(texts)
@@ -165,15 +183,11 @@ class PhraseEditor(QtWidgets.QWidget):
             self._read_only = False
         self._apply_mode()
 
-    def set_read_only(self, read_only: bool) -> None:
-        self._read_only = read_only or self.browse
-        self._apply_mode()
-
     def _apply_mode(self) -> None:
         has = self.phrase is not None or self.draft_category is not None
         self.empty.setVisible(not has)
         self.form.setVisible(has)
-        for line in (self.title, self.code, self.tags, self.note):
+        for line in (self.title, self.code, self.tags, self.note, self.examples, self.accept_line):
             line.setReadOnly(self._read_only)
         self.body.setReadOnly(self._read_only)
         self.insert_button.setVisible(not self._read_only)
@@ -198,6 +212,8 @@ class PhraseEditor(QtWidgets.QWidget):
             "code": t["code"].strip() or None,
             "tags": clean_tags([t["tags"]]),
             "note": t["note"],
+            "examples": clean_examples(t["examples"]),
+            "accept": clean_accept(t["accept"]),
         }
 
     def changes(self) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -210,6 +226,8 @@ class PhraseEditor(QtWidgets.QWidget):
             "code": self.phrase.code,
             "tags": self.phrase.tags,
             "note": self.phrase.note,
+            "examples": self.phrase.examples,
+            "accept": self.phrase.accept,
         }
         changed = [k for k in _FIELDS if now[k] != self._baseline[k]]
         return {k: old[k] for k in changed}, {k: new[k] for k in changed}

@@ -18,14 +18,13 @@ from desktop.qt import QObject, QtWidgets
 from desktop.ui.i18n import says
 from desktop.ui.library import commands as cmd
 from desktop.ui.library.dialogs import CategoryPicker, HandbookDialog, TrashDialog
-from desktop.ui.library.phrase_model import NOTE
 
 if TYPE_CHECKING:
-    from desktop.ui.library.window import LibraryWindow
+    from desktop.ui.library.host import LibraryHost
 
 
 class Operations(QObject):
-    def __init__(self, window: LibraryWindow) -> None:
+    def __init__(self, window: LibraryHost) -> None:
         super().__init__(window)
         self.w = window
         self.trash_dialog: TrashDialog | None = None
@@ -182,18 +181,7 @@ class Operations(QObject):
         on = on or locked
         if on and not self.w.browse and not self.w.save_editor():
             on = False  # never drop unsaved text to enter read-only mode
-        self.w.browse = on
-        toggle = self.w.actions_by_name["browse"]
-        toggle.blockSignals(True)
-        toggle.setChecked(on)
-        toggle.blockSignals(False)
-        self.w.tree_model.set_browse(on)
-        self.w.phrase_model.set_browse(on)
-        self.w.editor.set_browse(on)
-        self.w.phrase_view.setColumnHidden(NOTE, not on)
-        for action in self.w.actions_by_name.values():
-            if getattr(action, "edits", False):
-                action.setEnabled(not on)
+        self.w.show_browse(on)
         if remember and not locked:
             self.lib.set_setting("browse_mode", "on" if on else "off")
         self.w.show_category_note()

@@ -58,9 +58,7 @@ class CategoryTreeModel(QtCore.QAbstractItemModel):
         children: dict[int | None, list[int]] = {}
         for cat in cats.values():
             children.setdefault(cat.parent_id, []).append(cat.id)
-        direct = self._lib.conn.execute(
-            "SELECT category_id, COUNT(*) FROM phrases WHERE deleted_at IS NULL GROUP BY category_id"
-        ).fetchall()
+        direct = self._lib.phrase_counts().items()
         counts = dict.fromkeys(cats, 0)
         for cid, n in direct:
             walk: int | None = cid
@@ -107,9 +105,6 @@ class CategoryTreeModel(QtCore.QAbstractItemModel):
     def live_count(self, category_id: int) -> int:
         """Live phrases in the category and its subcategories."""
         return self._counts.get(category_id, 0)
-
-    def is_read_only(self, category_id: int) -> bool:
-        return category_id in self._read_only
 
     def in_subtree(self, category_id: int, root_id: int) -> bool:
         walk: int | None = category_id

@@ -9,17 +9,16 @@ selected and the message is shown instead.
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Callable
 
 from desktop.core import Library, QuickReplyError
 from desktop.core.store.models import Category
-from desktop.qt import Qt, QtCore, QtGui, QTimer, QtWidgets
+from desktop.qt import Qt, QtCore, QtGui, QTimer, QtWidgets, Signal
 from desktop.ui.i18n import says
 from desktop.ui.library import commands as cmd
 from desktop.ui.library.editor import PhraseEditor
 from desktop.ui.library.operations import Operations
-from desktop.ui.library.phrase_model import CATEGORY, PhraseSortProxy, PhraseTableModel
+from desktop.ui.library.phrase_model import CATEGORY, NOTE, PhraseSortProxy, PhraseTableModel
 from desktop.ui.library.tree_model import CategoryTreeModel
 from desktop.ui.library.window_parts import build_actions, build_layout
 
@@ -29,7 +28,8 @@ _ID = PhraseTableModel.IdRole
 
 
 class LibraryWindow(QtWidgets.QMainWindow):
-    # made by window_parts.build_layout
+    drill_requested = Signal(list)  # 练习这个分类: the category path ([] = whole library)
+    # made by window_parts.build_layout, kept here
     tree: QtWidgets.QTreeView
     phrase_view: QtWidgets.QTreeView
     search: QtWidgets.QLineEdit
@@ -52,7 +52,10 @@ class LibraryWindow(QtWidgets.QMainWindow):
         self.proxy.setSourceModel(self.phrase_model)
         self.editor = PhraseEditor(library, self)
         self.ops = Operations(self)
-        build_layout(self)  # tree, search, list, note panel, editor in a splitter
+        panes = build_layout(self)  # tree, search, list, note panel, editor in a splitter
+        self.tree, self.phrase_view, self.search = panes.tree, panes.phrase_view, panes.search
+        self.note_title, self.note_label = panes.note_title, panes.note_label
+        self.note_button = panes.note_button
         self.actions_by_name = build_actions(self)
         self._connect()
         app = QtCore.QCoreApplication.instance()
@@ -61,6 +64,21 @@ class LibraryWindow(QtWidgets.QMainWindow):
         self.refresh()
         self.tree.expandToDepth(0)
         self.ops.apply_browse_setting()
+
+    def show_browse(self, on: bool) -> None:
+        """Read-only for new hires: notes shown, every editing action off."""
+        self.browse = on
+        toggle = self.actions_by_name["browse"]
+        toggle.blockSignals(True)
+        toggle.setChecked(on)
+        toggle.blockSignals(False)
+        self.tree_model.set_browse(on)
+        self.phrase_model.set_browse(on)
+        self.editor.set_browse(on)
+        self.phrase_view.setColumnHidden(NOTE, not on)
+        for action in self.actions_by_name.values():
+            if getattr(action, "edits", False):
+                action.setEnabled(not on)
 
     def _connect(self) -> None:
         self.stack.indexChanged.connect(self._on_stack_changed)
@@ -152,6 +170,10 @@ class LibraryWindow(QtWidgets.QMainWindow):
             self.stack.redo()
 
     # ----- reading the views ---------------------------------------------------------
+    def request_drill(self) -> None:
+        cat = self.current_category()
+        self.drill_requested.emit(list(cat.path) if cat is not None else [])
+
     def current_category(self) -> Category | None:
         return self.tree_model.category(self.tree.currentIndex())
 
@@ -180,10 +202,10 @@ class LibraryWindow(QtWidgets.QMainWindow):
         self.phrase_view.setCurrentIndex(self.proxy.index(min(row, count - 1), 0))
 
     def _on_stack_changed(self, _index: int) -> None:
-        try:
-            self.refresh()
-        except sqlite3.ProgrammingError:  # the stack clears itself at exit, after the file closed
+        if self.lib.closed:  # the stack clears itself at exit, after the file closed
             log.debug("library closed; window not refreshed")
+            return
+        self.refresh()
 
     # ----- refreshing ----------------------------------------------------------------
     def refresh(self) -> None:

@@ -8,6 +8,7 @@ browse mode.  Del and Alt+↑/↓ act on the pane that has focus (tree or list).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from desktop.qt import Qt, QtGui, QtWidgets
@@ -16,13 +17,26 @@ from desktop.ui.library.phrase_model import CATEGORY, CODE, LAST, NOTE, TAGS, TI
 from desktop.ui.library.views import CategoryView
 
 if TYPE_CHECKING:
-    from desktop.ui.library.window import LibraryWindow
+    from desktop.ui.library.host import LibraryHost
 
 _KEY = QtGui.QKeySequence
 
 
-def build_layout(w: LibraryWindow) -> None:
-    tree = w.tree = named(CategoryView(), "categoryTree")
+@dataclass(frozen=True)
+class Panes:
+    """The widgets ``build_layout`` makes, for the window to keep."""
+
+    tree: CategoryView
+    phrase_view: QtWidgets.QTreeView
+    search: QtWidgets.QLineEdit
+    note_title: QtWidgets.QLabel
+    note_label: QtWidgets.QLabel
+    note_button: QtWidgets.QPushButton
+
+
+def build_layout(w: LibraryHost) -> Panes:
+    """Lay the panes out in ``w`` (tree and note, search and list, editor) and hand them back."""
+    tree = named(CategoryView(), "categoryTree")
     tree.setModel(w.tree_model)
     tree.setDragEnabled(True)
     tree.setAcceptDrops(True)
@@ -32,24 +46,24 @@ def build_layout(w: LibraryWindow) -> None:
     tree.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.EditKeyPressed)
     tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
-    w.note_title = plain_label("noteTitle", wrap=False, style="font-weight: bold;")
-    w.note_label = plain_label("categoryNote", style="color: #404040;")
-    w.note_button = QtWidgets.QPushButton(w.tr("编辑说明…"))
+    note_title = plain_label("noteTitle", wrap=False, style="font-weight: bold;")
+    note_label = plain_label("categoryNote", style="color: #404040;")
+    note_button = QtWidgets.QPushButton(w.tr("编辑说明…"))
     left = QtWidgets.QWidget()
     left_layout = QtWidgets.QVBoxLayout(left)
     left_layout.setContentsMargins(0, 0, 0, 0)
     left_layout.addWidget(tree, 1)
     note_box = named(QtWidgets.QFrame(), "noteBox", "background: #eef3fa; border-radius: 3px;")
     note_layout = QtWidgets.QVBoxLayout(note_box)
-    note_layout.addWidget(w.note_title)
-    note_layout.addWidget(w.note_label)
-    note_layout.addWidget(w.note_button, 0, Qt.AlignmentFlag.AlignRight)
+    note_layout.addWidget(note_title)
+    note_layout.addWidget(note_label)
+    note_layout.addWidget(note_button, 0, Qt.AlignmentFlag.AlignRight)
     left_layout.addWidget(note_box)
 
-    w.search = named(QtWidgets.QLineEdit(), "librarySearch")
-    w.search.setPlaceholderText(w.tr("搜索全部话术：汉字、拼音、首字母或编码（Ctrl+F）"))
-    w.search.setClearButtonEnabled(True)
-    view = w.phrase_view = named(QtWidgets.QTreeView(), "phraseList")
+    search = named(QtWidgets.QLineEdit(), "librarySearch")
+    search.setPlaceholderText(w.tr("搜索全部话术：汉字、拼音、首字母或编码（Ctrl+F）"))
+    search.setClearButtonEnabled(True)
+    view = named(QtWidgets.QTreeView(), "phraseList")
     view.setModel(w.proxy)
     view.setRootIsDecorated(False)
     view.setUniformRowHeights(True)
@@ -79,7 +93,7 @@ def build_layout(w: LibraryWindow) -> None:
     middle = QtWidgets.QWidget()
     middle_layout = QtWidgets.QVBoxLayout(middle)
     middle_layout.setContentsMargins(0, 0, 0, 0)
-    middle_layout.addWidget(w.search)
+    middle_layout.addWidget(search)
     middle_layout.addWidget(view, 1)
 
     splitter = QtWidgets.QSplitter(Qt.Orientation.Horizontal)
@@ -95,9 +109,10 @@ def build_layout(w: LibraryWindow) -> None:
 
     splitter.splitterMoved.connect(rewrap)
     w.setCentralWidget(splitter)
+    return Panes(tree, view, search, note_title, note_label, note_button)
 
 
-def build_actions(w: LibraryWindow) -> dict[str, QtGui.QAction]:
+def build_actions(w: LibraryHost) -> dict[str, QtGui.QAction]:
     ops = w.ops
     actions: dict[str, QtGui.QAction] = {}
 
@@ -133,6 +148,7 @@ def build_actions(w: LibraryWindow) -> dict[str, QtGui.QAction]:
     make("trash", tr("回收站"), ops.open_trash, edits=False)
     make("handbook", tr("导出手册…"), ops.export_handbook_dialog, ("Ctrl+E",), edits=False)
     make("close", tr("关闭"), w.close, ("Ctrl+W",), edits=False)
+    make("drill", tr("练习这个分类"), w.request_drill, edits=False)
     browse = make("browse", tr("新人浏览模式"), lambda: None, edits=False)
     browse.setCheckable(True)
     browse.toggled.connect(ops.set_browse)
@@ -142,6 +158,7 @@ def build_actions(w: LibraryWindow) -> dict[str, QtGui.QAction]:
         tree.addAction(actions[name])
     make("new_subcategory", tr("新建子分类"), lambda: ops.new_category(child=True), on=tree)
     tree.addAction(actions["rename"])
+    tree.addAction(actions["drill"])
     make("category_note", tr("编辑说明…"), lambda: ops.edit_category_note(), on=tree)
     make("category_up", tr("上移"), lambda: ops.move_category_by(-1), ("Alt+Up",), on=tree)
     make("category_down", tr("下移"), lambda: ops.move_category_by(1), ("Alt+Down",), on=tree)
@@ -161,7 +178,7 @@ def build_actions(w: LibraryWindow) -> dict[str, QtGui.QAction]:
     return actions
 
 
-def _menus(w: LibraryWindow, a: dict[str, QtGui.QAction]) -> None:
+def _menus(w: LibraryHost, a: dict[str, QtGui.QAction]) -> None:
     bar = w.menuBar()
     for title, names in (
         (
@@ -188,7 +205,7 @@ def _menus(w: LibraryWindow, a: dict[str, QtGui.QAction]) -> None:
                 "delete_category",
             ),
         ),
-        (w.tr("查看"), ("browse",)),
+        (w.tr("查看"), ("browse", "drill")),
     ):
         menu = bar.addMenu(title)
         for name in names:
@@ -198,7 +215,7 @@ def _menus(w: LibraryWindow, a: dict[str, QtGui.QAction]) -> None:
                 menu.addAction(a[name])
 
 
-def _toolbar(w: LibraryWindow, a: dict[str, QtGui.QAction]) -> None:
+def _toolbar(w: LibraryHost, a: dict[str, QtGui.QAction]) -> None:
     bar = w.addToolBar(w.tr("工具栏"))
     bar.setObjectName("libraryToolbar")
     bar.setMovable(False)
@@ -214,6 +231,7 @@ def _toolbar(w: LibraryWindow, a: dict[str, QtGui.QAction]) -> None:
         "handbook",
         None,
         "browse",
+        "drill",
     ):
         if name is None:
             bar.addSeparator()

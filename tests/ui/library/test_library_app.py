@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.core import Library
+from desktop.core.exchange.seed import open_library
 from desktop.platform.base import Platform
 from desktop.platform.fake import FakeFocus, FakeHotkey, FakeKeystroke
 
@@ -14,7 +15,7 @@ pytestmark = pytest.mark.gui
 def test_the_tray_action_opens_one_library_window(qtbot, tmp_path):
     from desktop.app import QuickReplyApp
 
-    lib = Library.open(tmp_path / "lib.db")
+    lib = open_library(tmp_path / "lib.db")
     app = QuickReplyApp(lib, Platform("fake", FakeHotkey(), FakeFocus(), FakeKeystroke()))
     app.start()
     try:

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
-import sys
 import unicodedata
 
 import pytest
@@ -13,6 +11,7 @@ from pypdf import PdfReader
 
 from desktop.core.exchange import handbook
 from desktop.ui.library.handbook_pdf import fix_copy_text, pdf_font_family, render_pdf
+from tests.clirun import entry_point
 
 pytestmark = pytest.mark.gui
 
@@ -89,8 +88,7 @@ def test_copy_text_fix_keeps_every_byte_offset():
 
 
 def test_cli_writes_pdf_and_html_without_a_display(tmp_path):
-    exe = shutil.which("quickreply")
-    cmd = [exe] if exe else [sys.executable, "-m", "desktop"]
+    cmd = entry_point()  # a process of its own: Qt must find no display at all
     env = {
         k: v
         for k, v in os.environ.items()

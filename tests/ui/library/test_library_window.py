@@ -249,3 +249,19 @@ def test_read_only_subscribed_phrases_open_read_only(window):
     assert window.editor.body.isReadOnly() and not window.editor.save_button.isVisible()
     window.ops.delete_phrases()
     assert "只读" in window.last_message and window.lib.trash() == []
+
+
+def test_example_questions_are_edited_saved_and_undone(qtbot, window):
+    open_category(window, "售后/退换货")
+    select_title(window, "退货说明")
+    window.editor.examples.setText("能退吗 | 不想要了怎么退｜退货麻烦吗")
+    select_title(window, "换货说明")
+    saved = window.lib.find_by_code("th")
+    assert saved.examples == ("能退吗", "不想要了怎么退", "退货麻烦吗")
+    assert window.lib.suggest("不想要了怎么退啊", 1)[0].phrase.id == saved.id
+    select_title(window, "退货说明")
+    assert window.editor.examples.text() == "能退吗 | 不想要了怎么退 | 退货麻烦吗"
+    assert not window.editor.is_dirty()
+    focus(qtbot, window, window.phrase_view)
+    qtbot.keyClick(window.phrase_view, Qt.Key.Key_Z, CTRL)
+    assert window.lib.find_by_code("th").examples == ()

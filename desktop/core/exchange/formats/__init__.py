@@ -14,10 +14,10 @@ from typing import Any
 
 from desktop.core.base.errors import PackError
 from desktop.core.base.messages import Message
-from desktop.core.exchange.formats.base import ReadResult, RowError, clean_all, read_limited
+from desktop.core.exchange.formats.base import ReadResult, RowError, clean_all
 from desktop.core.exchange.formats.csv_io import read_csv, write_csv
 from desktop.core.exchange.formats.xlsx_io import read_xlsx, write_xlsx
-from desktop.core.exchange.packs import build_pack, parse_pack, write_json_atomic
+from desktop.core.exchange.packs import build_pack, parse_pack, read_limited, write_json_atomic
 from desktop.core.store.library import Library
 
 SUFFIXES = (".json", ".xlsx", ".csv")

@@ -14,11 +14,13 @@ from pathlib import Path
 from desktop.core.base import files
 from desktop.core.base.errors import PackError, QuickReplyError
 from desktop.core.base.messages import Message, message_of
-from desktop.core.exchange.packs import MAX_PHRASES, Pack, PackPhrase, read_limited  # noqa: F401 (re-exported for the readers)
+from desktop.core.exchange.packs import MAX_PHRASES, Pack, PackPhrase
 from desktop.core.store.categories import clean_path
-from desktop.core.store.library import (
+from desktop.core.store.suggestions import clean_examples
+from desktop.core.store.validation import (
     MAX_BODY,
     MAX_TITLE,
+    clean_accept,
     clean_code,
     clean_tags,
     clean_text,
@@ -26,7 +28,7 @@ from desktop.core.store.library import (
 )
 
 MAX_NOTE = 1000  # the library's limit for a phrase note
-ALL_FIELDS = frozenset({"id", "category", "title", "body", "code", "tags", "note"})
+ALL_FIELDS = frozenset({"id", "category", "title", "body", "code", "tags", "note", "examples", "accept"})
 MAX_ID = 64
 MB = 1024 * 1024
 
@@ -86,6 +88,8 @@ def clean_phrase(item: PackPhrase) -> PackPhrase:
         tags=clean_tags(item.tags),
         note=clean_text(item.note or "", Message("备注"), MAX_NOTE, required=False).strip(),
         pinned=item.pinned,
+        examples=clean_examples(item.examples),
+        accept=clean_accept(item.accept),
     )
 
 

@@ -17,8 +17,9 @@ from typing import Any
 
 from desktop.core.base.errors import PackError
 from desktop.core.base.messages import Message
-from desktop.core.exchange.formats.base import ReadResult, read_limited, write_atomic
+from desktop.core.exchange.formats.base import ReadResult, write_atomic
 from desktop.core.exchange.formats.table import Row, doc_rows, known_column, parse_rows
+from desktop.core.exchange.packs import read_limited
 
 DELIMITERS = (",", "\t", ";")
 UNKNOWN_ENCODING = Message("无法识别文件编码（请另存为 UTF-8 或 GBK 的 CSV）")

@@ -25,14 +25,14 @@ from desktop.core.exchange.formats.base import (
 )
 from desktop.core.exchange.packs import MAX_PHRASES, Pack, PackPhrase
 from desktop.core.store.categories import clean_path
-from desktop.core.store.library import strip_controls
+from desktop.core.store.validation import strip_controls
 
 # One row of a sheet: its 1-based number, its cells as text, and the indexes of
 # cells that hold a formula (only an .xlsx can have those).
 Row = tuple[int, list[str], tuple[int, ...]]
 
-HEADER = ("分类", "标题", "内容", "快捷编码", "标签", "备注", "编号")
-FIELDS = ("category", "title", "body", "code", "tags", "note", "id")
+HEADER = ("分类", "标题", "内容", "快捷编码", "标签", "备注", "编号", "买家常问", "也算对")
+FIELDS = ("category", "title", "body", "code", "tags", "note", "id", "examples", "accept")
 ALIASES: dict[str, tuple[str, ...]] = {
     "category": (
         "分类",
@@ -64,6 +64,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "tags": ("标签", "tags", "tag", "keywords"),
     "note": ("备注", "说明", "适用场景", "note", "notes", "remark", "remarks", "comment"),
     "id": ("编号", "话术编号", "id", "uuid"),
+    "examples": ("买家常问", "常见问法", "买家问题", "examples", "example questions", "questions"),
+    "accept": ("也算对", "也算正确", "accept", "also accept", "alternatives"),
 }
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # OWASP's list for CSV/formula injection
 MAX_ROWS = 2 * MAX_PHRASES + 1000  # blank rows included; bounds a sheet full of nothing
@@ -71,6 +73,28 @@ TITLE_WORDS = 16
 TAG_SPLIT = re.compile(r"[,，]")
 _QUOTED_FORMULA = re.compile(r"'+[=+\-@\t\r]")
 _HINT = re.compile(r"[（(].*[)）]$")
+
+
+_CATEGORY_TOKEN = re.compile(r"\\\\|\\/|/|[^\\/]+|\\")
+
+
+def split_category(cell: str) -> tuple[str, ...]:
+    """``售后/退换货`` is two levels; ``淘宝\\/天猫`` is one category named ``淘宝/天猫``
+    (and ``\\\\`` is a backslash, so a name may end in one)."""
+    parts: list[str] = [""]
+    for token in _CATEGORY_TOKEN.findall(cell):
+        if token == "/":
+            parts.append("")
+        elif token in ("\\/", "\\\\"):
+            parts[-1] += token[1]
+        else:
+            parts[-1] += token
+    return tuple(parts)
+
+
+def join_category(path: Iterable[str]) -> str:
+    """The 分类 cell for a path: levels joined by ``/``; ``/`` and ``\\`` in a name escaped."""
+    return "/".join(name.replace("\\", "\\\\").replace("/", "\\/") for name in path)
 
 
 def _fold_header(text: str) -> str:
@@ -187,7 +211,7 @@ def _read_row(result: ReadResult, number: int, values: dict[str, str]) -> None:
     others = (title, values.get("code", ""), values.get("tags", ""), values.get("id", ""))
     if not body.strip() and category and note.strip() and not any(v.strip() for v in others):
         try:
-            path = clean_path(category.split("/"))
+            path = clean_path(split_category(category))
             if len(note.strip()) > MAX_NOTE:
                 raise PackError(Message("分类说明太长（最多 {limit} 字）", limit=MAX_NOTE))
         except QuickReplyError as exc:
@@ -203,13 +227,15 @@ def _read_row(result: ReadResult, number: int, values: dict[str, str]) -> None:
         return
     result.pack.phrases.append(
         PackPhrase(
-            category=tuple(category.split("/")) if category else ("未分类",),
+            category=split_category(category) if category else ("未分类",),
             title=title or title_from_body(body),
             body=body,
             id=values.get("id", "").strip() or None,
             code=values.get("code", "").strip() or None,
             tags=tuple(t for t in TAG_SPLIT.split(values.get("tags", "")) if t.strip()),
             note=note,
+            examples=(values.get("examples", ""),) if values.get("examples", "").strip() else (),
+            accept=(values.get("accept", ""),) if values.get("accept", "").strip() else (),
         )
     )
     result.rows.append(number)
@@ -221,18 +247,20 @@ def doc_rows(doc: dict[str, Any]) -> list[list[str]]:
     rows: list[list[str]] = [list(HEADER)]
     for cat in doc.get("categories", []):
         if cat.get("note"):
-            rows.append(_escaped(["/".join(cat["path"]), "", "", "", "", cat["note"], ""]))
+            rows.append(_escaped([join_category(cat["path"]), "", "", "", "", cat["note"], "", ""]))
     for p in doc["phrases"]:
         rows.append(
             _escaped(
                 [
-                    "/".join(p["category"]),
+                    join_category(p["category"]),
                     p["title"],
                     p["body"],
                     p.get("code") or "",
                     "，".join(p.get("tags") or ()),
                     p.get("note") or "",
                     p.get("id") or "",
+                    "|".join(p.get("examples") or ()),
+                    "|".join(p.get("accept") or ()),
                 ]
             )
         )

@@ -21,8 +21,9 @@ from typing import Any
 
 from desktop.core.base.errors import PackError
 from desktop.core.base.messages import Message
-from desktop.core.exchange.formats.base import MB, ReadResult, read_limited, write_atomic
+from desktop.core.exchange.formats.base import MB, ReadResult, write_atomic
 from desktop.core.exchange.formats.table import Row, doc_rows, parse_rows
+from desktop.core.exchange.packs import read_limited
 
 SHEET = "话术"
 ABOUT_SHEET = "说明"

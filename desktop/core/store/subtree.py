@@ -12,18 +12,55 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from desktop.core.base.errors import PackError, QuickReplyError
 from desktop.core.base.messages import Message, message_of
-from desktop.core.exchange.packs import Pack, PackPhrase
-from desktop.core.store.library import MAX_CODE, Library, clean_code
+from desktop.core.store.library import Library
 from desktop.core.store.models import Phrase
+from desktop.core.store.validation import MAX_CODE, clean_code
 
 PERSONAL_CATEGORY = "我的话术"
 _UNSET: Any = object()
+
+
+class PackPhrase(Protocol):
+    """A phrase as a published pack gives it (``exchange.packs.PackPhrase`` is one)."""
+
+    @property
+    def id(self) -> str | None: ...
+    @property
+    def category(self) -> tuple[str, ...]: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def body(self) -> str: ...
+    @property
+    def code(self) -> str | None: ...
+    @property
+    def tags(self) -> tuple[str, ...]: ...
+    @property
+    def note(self) -> str: ...
+    @property
+    def pinned(self) -> bool: ...
+    @property
+    def examples(self) -> tuple[str, ...]: ...
+    @property
+    def accept(self) -> tuple[str, ...]: ...
+
+
+class Pack(Protocol):
+    """What the subtree is made to hold (``exchange.packs.Pack`` is one).  Written as a
+    protocol so the store needs nothing from the pack format above it."""
+
+    @property
+    def description(self) -> str: ...
+    @property
+    def phrases(self) -> Sequence[PackPhrase]: ...
+    @property
+    def category_notes(self) -> Mapping[tuple[str, ...], str]: ...
 
 
 @dataclass
@@ -63,7 +100,9 @@ class Changes:
         }
 
 
-def _snapshots(lib: Library, category_ids: Iterable[int], root_len: int) -> dict[str, tuple]:
+def _snapshots(
+    lib: Library, category_ids: Iterable[int], root_len: int
+) -> dict[str, tuple[Any, ...]]:
     ids = list(category_ids)
     if not ids:
         return {}
@@ -167,7 +206,7 @@ def replace_subtree(lib: Library, root_id: int, sub_id: int, pack: Pack) -> Chan
             if code and code in taken_codes:
                 changes.code_conflicts.append(code)
                 code = None
-            lib._insert(
+            lib.insert(
                 title=item.title,
                 body=item.body,
                 category=root_path + item.category,
@@ -175,6 +214,8 @@ def replace_subtree(lib: Library, root_id: int, sub_id: int, pack: Pack) -> Chan
                 tags=item.tags,
                 note=item.note,
                 pinned=item.pinned,
+                examples=item.examples,
+                accept=item.accept,
                 phrase_id=phrase_id,
                 check_code=False,
                 check_editable=False,
@@ -230,13 +271,15 @@ def copy_phrase(
     if code is _UNSET:
         code = _free_code(lib, source.code) if source.code else None
     with lib.writing():
-        new_id = lib._insert(
+        new_id = lib.insert(
             title=source.title,
             body=source.body,
             category=category,
             code=code,
             tags=source.tags,
             note=source.note,
+            examples=source.examples,
+            accept=source.accept,
         )
     return lib.get(new_id)
 

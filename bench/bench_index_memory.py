@@ -1,0 +1,84 @@
+"""What the search index costs per phrase, and what the process holds after opening.
+
+For each size: a synthetic library (as bench_core.py) is opened in a fresh
+process, and the index build is traced with tracemalloc (bytes the index keeps
+per phrase, and the peak while building), then the process's PSS is read
+before and after the first search builds the index.
+
+    python bench/bench_index_memory.py                 # 20,000 and 100,000 phrases
+    python bench/bench_index_memory.py --sizes 20000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+PROBE = """
+import gc, json, sys, tracemalloc
+from pathlib import Path
+from desktop.core import Library
+from desktop.core.exchange.seed import open_library
+
+def pss():
+    for line in Path("/proc/self/smaps_rollup").read_text().splitlines():
+        if line.startswith("Pss:"):
+            return int(line.split()[1]) / 1024
+
+lib = open_library(sys.argv[1])
+before = pss()
+lib.search("发货")  # builds the index, as the app does at start
+after = pss()
+lib._index = None
+gc.collect()
+tracemalloc.start()
+index = lib._build_index()
+kept, peak = tracemalloc.get_traced_memory()
+tracemalloc.stop()
+texts = sum(sys.getsizeof(t.text) for t in (index.names, index.body, index.pinyin))
+print(json.dumps({"n": len(index), "kept": kept, "peak": peak, "texts": texts,
+                  "pss_open": before, "pss_index": after}))
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[20_000, 100_000])
+    args = parser.parse_args()
+    from bench_popup import build_library
+
+    print(
+        "| phrases | index kept | per phrase | of which text | build peak "
+        "| PSS opened | PSS with index |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|---:|")
+    for size in args.sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "bench.db"
+            build_library(path, size)
+            out = subprocess.run(
+                [sys.executable, "-c", PROBE, str(path)],
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+        r = json.loads(out)
+        print(
+            f"| {r['n']:,} | {r['kept'] / 2**20:.1f} MB | {r['kept'] / r['n']:.0f} B "
+            f"| {r['texts'] / r['n']:.0f} B | {r['peak'] / 2**20:.0f} MB "
+            f"| {r['pss_open']:.0f} MB | {r['pss_index']:.0f} MB |",
+            flush=True,
+        )
+
+
+if __name__ == "__main__":
+    main()

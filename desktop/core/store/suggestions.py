@@ -1,0 +1,281 @@
+"""建议 on the library's side: the phrases it reads, what it learns, what it answers.
+
+The scoring itself is ``desktop.core.search.suggest`` (pure, on strings); the
+buyer's words are cleaned by ``desktop.core.text.intents``.  This module owns
+the SQL: the phrases and learned words the index is built from, and the
+``suggest_learned`` table (dictionary words only, see ``learnable_words``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from desktop.core.base.errors import ValidationError
+from desktop.core.base.messages import Message
+from desktop.core.search.suggest import (
+    Doc,
+    Match,
+    Query,
+    SuggestIndex,
+    explain_doc,
+    make_query,
+)
+from desktop.core.store.db import transaction
+from desktop.core.text.intents import Vocabulary, clean_message, load_vocabulary
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def build_query(text: str, vocabulary: Vocabulary | None = None) -> Query:
+    """A buyer's message as weighted terms: cleaned, then widened by the intent table."""
+    vocab = vocabulary or load_vocabulary()
+    cleaned = clean_message(text, vocab).text
+    said = [(word, intent.targets) for word, intent in vocab.said(cleaned.replace(" ", ""))]
+    return make_query(cleaned, said)
+
+
+MAX_EXAMPLES = 20
+MAX_EXAMPLE = 100
+MIN_RAW = 1.5  # below this a "match" is a stray shared character or two
+MIN_RELATIVE = 0.2  # far below the best one, a phrase is noise next to it
+LEARN_STEP = 1.0
+LEARN_CAP = 4.0
+_EXAMPLE_SPLIT = re.compile(r"[|｜\n\r]+")
+
+
+def clean_examples(examples: Iterable[str] | str) -> tuple[str, ...]:
+    """买家常问 as stored: split on ``|`` and new lines, trimmed, no repeats, bounded."""
+    if isinstance(examples, str):
+        examples = [examples]
+    out: list[str] = []
+    for item in examples:
+        for part in _EXAMPLE_SPLIT.split(str(item)):
+            part = " ".join(part.split())
+            if not part or part in out:
+                continue
+            if len(part) > MAX_EXAMPLE:
+                raise ValidationError(
+                    Message("买家常问太长（每条最多 {limit} 字）：{text}", limit=MAX_EXAMPLE,
+                            text=part[:20])
+                )
+            out.append(part)
+    if len(out) > MAX_EXAMPLES:
+        raise ValidationError(Message("买家常问太多（最多 {limit} 条）", limit=MAX_EXAMPLES))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A phrase suggested for a message: relative ``score`` (best = 1) and why."""
+
+    phrase: object  # models.Phrase
+    score: float
+    matches: tuple[Match, ...] = ()
+
+    def reason(self) -> str:
+        parts = []
+        for m in self.matches:
+            parts.append(f"{m.via}→{m.word}" if m.via else m.word)
+        return "、".join(parts)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "phrase": self.phrase.to_dict(),  # type: ignore[attr-defined]
+            "score": self.score,
+            "matches": [m.to_dict() for m in self.matches],
+        }
+
+
+class Suggester:
+    """The library's 建议: builds the index from the phrases, answers and learns.
+
+    Built on first use and dropped whenever phrases change (``invalidate``), as
+    the search index is.
+    """
+
+    def __init__(self, lib: Any) -> None:  # the Library, which imports this module
+        self.lib = lib
+        self._index: SuggestIndex | None = None
+        self._generation = 0
+        self._warming: threading.Thread | None = None
+
+    @property
+    def vocabulary(self) -> Vocabulary:
+        folder = self.lib.path.parent if self.lib.path is not None else None
+        return load_vocabulary(folder)
+
+    def invalidate(self) -> None:
+        self._index = None
+        self._generation += 1
+
+    def index(self) -> SuggestIndex:
+        warming = self._warming
+        if self._index is None and warming is not None and warming.is_alive():
+            warming.join()  # half built already: waiting beats building twice
+        if self._index is None:
+            self._index = SuggestIndex(self._docs())
+        return self._index
+
+    def warm(self) -> threading.Thread | None:
+        """Build the index in a background thread (the app calls this after start).
+
+        The phrases are read here, on the caller's thread (SQLite connections stay
+        on theirs); only the pure-Python build runs in the thread.  A library
+        changed meanwhile discards the result.
+        """
+        if self._index is not None:
+            return None
+        docs = self._docs()
+        generation = self._generation
+
+        def build() -> None:
+            index = SuggestIndex(docs)
+            if self._generation == generation and self._index is None:
+                self._index = index
+
+        self._warming = threading.Thread(target=build, name="suggest-index", daemon=True)
+        self._warming.start()
+        return self._warming
+
+    def _learned(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for pid, word, weight in self.lib.conn.execute(
+            "SELECT phrase_id, word, weight FROM suggest_learned"
+        ):
+            out.setdefault(pid, []).extend([word] * max(1, min(int(weight), int(LEARN_CAP))))
+        return out
+
+    def _docs(self, ids: Sequence[str] | None = None) -> list[Doc]:
+        sql = (
+            "SELECT id, category_id, title, body, tags, note, examples, pinned, position"
+            " FROM phrases WHERE deleted_at IS NULL"
+        )
+        params: tuple[Any, ...] = ()
+        if ids is not None:
+            sql += f" AND id IN ({','.join('?' * len(ids))})"
+            params = tuple(ids)
+        rows = self.lib.conn.execute(sql, params).fetchall()
+        rank = self.lib.tree.rank
+        rows.sort(key=lambda r: (-r[7], rank.get(r[1], 1 << 30), r[8], r[0]))
+        learned = self._learned()
+        by_id = self.lib.tree.by_id
+        docs = []
+        for pid, cid, title, body, tags, note, examples, _pinned, _pos in rows:
+            cat = by_id.get(cid)
+            docs.append(
+                Doc(
+                    pid,
+                    title,
+                    body,
+                    tuple(json.loads(tags or "[]")),
+                    cat.path if cat else (),
+                    note,
+                    tuple(json.loads(examples or "[]")),
+                    tuple(learned.get(pid, ())),
+                )
+            )
+        return docs
+
+    def query(self, text: str) -> Query:
+        return build_query(text, self.vocabulary)
+
+    def suggest(self, text: str, limit: int = 5, *, explain: bool = True) -> list[Suggestion]:
+        if limit <= 0:
+            return []
+        query = self.query(text)
+        if not query.terms:
+            return []
+        boost = self._recent_boost()
+        index = self.index()
+        # Rarity (idf) means little in a tiny library: scale the floor with its size.
+        floor = MIN_RAW * min(1.0, len(index) / 200)
+        hits = [
+            h
+            for h in index.score(query, limit, boost)
+            if h.raw >= floor and h.score >= MIN_RELATIVE
+        ]
+        if not hits:
+            return []
+        phrases = {p.id: p for p in self.lib._fetch([h.id for h in hits])}
+        docs = {d.id: d for d in self._docs([h.id for h in hits])} if explain else {}
+        out = []
+        for h in hits:
+            if h.id not in phrases:
+                continue
+            matches = explain_doc(query, docs[h.id]) if h.id in docs else ()
+            out.append(Suggestion(phrases[h.id], h.score, matches))
+        return out
+
+    def for_message(self, text: str, limit: int = 3) -> list[Suggestion]:
+        """Suggestions for clipboard text, or none when it is one of our own phrases
+        (after a paste in copy mode the clipboard holds the reply, not the question)."""
+        found = self.suggest(text, limit, explain=False)
+        if any(is_rendering_of(text, s.phrase.body) for s in found):  # type: ignore[attr-defined]
+            return []
+        return found
+
+    def _recent_boost(self) -> dict[str, float]:
+        """A small lift for phrases the agent uses: breaks near-ties their way."""
+        ranked = self.lib.frecency.ranked()[:50]
+        return {pid: 0.3 * (1 - n / 50) for n, pid in enumerate(ranked)}
+
+    # ----- learning from the agent -------------------------------------------------
+    def learnable_words(self, text: str) -> list[str]:
+        """The words of a message that may be kept: entries of the intent table only.
+
+        Those are dictionary words by construction, so digits, Latin strings,
+        names, addresses and the sentence itself can never be among them.
+        """
+        cleaned = clean_message(text, self.vocabulary).text.replace(" ", "")
+        words = []
+        for said, _intent in self.vocabulary.said(cleaned):
+            if said not in words and _HAN.search(said) and not any(c.isdigit() for c in said):
+                words.append(said)
+        return words
+
+    def learn(self, text: str, phrase_id: str) -> list[str]:
+        """The agent sent ``phrase_id`` for message ``text``: strengthen its words → phrase."""
+        words = self.learnable_words(text)
+        if not words:
+            return []
+        # A plain transaction, not ``lib.writing()``: one learned send must not make
+        # the next hotkey rebuild the search and suggestion indexes (seconds at
+        # 20,000 phrases).  Learned words count from the next rebuild (a library
+        # change or the next start).
+        with transaction(self.lib.conn) as conn:
+            if conn.execute(
+                "SELECT 1 FROM phrases WHERE id = ? AND deleted_at IS NULL", (phrase_id,)
+            ).fetchone() is None:
+                return []
+            for word in words:
+                conn.execute(
+                    "INSERT INTO suggest_learned (phrase_id, word, weight) VALUES (?, ?, ?)"
+                    " ON CONFLICT(phrase_id, word) DO UPDATE"
+                    " SET weight = MIN(weight + ?, ?)",
+                    (phrase_id, word, LEARN_STEP, LEARN_STEP, LEARN_CAP),
+                )
+        return words
+
+    def learned_count(self) -> int:
+        return int(self.lib.conn.execute("SELECT COUNT(*) FROM suggest_learned").fetchone()[0])
+
+    def forget(self) -> int:
+        """Erase everything learned (设置 → 清除建议学习记录)."""
+        with self.lib.writing() as conn:
+            cur = conn.execute("DELETE FROM suggest_learned")
+        return int(cur.rowcount)
+
+
+def is_rendering_of(text: str, body: str) -> bool:
+    """Whether ``text`` is ``body`` with its placeholders filled in (our own phrase, pasted)."""
+    from desktop.core.text import template
+
+    parts = []
+    for seg in template.parse(body):
+        parts.append(".*?" if seg.field is not None else re.escape(seg.text))
+    return re.fullmatch("".join(parts), text.strip(), re.DOTALL) is not None

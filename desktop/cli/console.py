@@ -13,13 +13,17 @@ from __future__ import annotations
 import io
 import sys
 
+RAISING = ("strict", "surrogateescape")
+
 
 def make_output_safe() -> None:
     """Replace what the console can't encode instead of raising ``UnicodeEncodeError``."""
     for name in ("stdout", "stderr"):
         stream = getattr(sys, name, None)
-        if not isinstance(stream, io.TextIOWrapper) or stream.errors != "strict":
-            continue  # stderr already uses backslashreplace; test runners swap in their own
+        # Windows Python opens stdout with surrogateescape (Linux: strict); both raise on
+        # a character the code page lacks.  stderr's backslashreplace never does.
+        if not isinstance(stream, io.TextIOWrapper) or stream.errors not in RAISING:
+            continue  # test runners swap in streams of their own
         try:
             stream.reconfigure(errors="replace")
         except (ValueError, OSError):  # closed or detached: nothing will be printed anyway

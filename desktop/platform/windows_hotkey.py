@@ -61,8 +61,12 @@ class HotkeyFilter(QtCore.QAbstractNativeEventFilter):
 
     def nativeEventFilter(self, event_type: Any, message: Any) -> Any:
         kind = bytes(event_type.data()) if hasattr(event_type, "data") else bytes(event_type)
-        if kind in EVENT_TYPES and message:
-            msg = win32.MSG.from_address(int(message))
+        # PySide6 hands ``message`` over as a shiboken VoidPtr with buffer size 0: its
+        # truth value is that size, always false, so only int() (the address) may be
+        # tested.  ``and message`` here once made the filter ignore every WM_HOTKEY.
+        address = int(message) if kind in EVENT_TYPES and message is not None else 0
+        if address:
+            msg = win32.MSG.from_address(address)
             if msg.message == WM_HOTKEY and self._on_hotkey(int(msg.wParam)):
                 return True, 0  # ours: no one else needs to see it
         return False, 0

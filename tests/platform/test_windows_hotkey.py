@@ -9,6 +9,7 @@ from __future__ import annotations
 import ctypes
 
 import pytest
+from shiboken6.Shiboken import VoidPtr
 
 from desktop.core.exchange.seed import open_library
 from desktop.platform import win32
@@ -60,12 +61,20 @@ def hotkey(user32):
     backend.close()
 
 
+def native_message(msg: win32.MSG) -> VoidPtr:
+    """The ``message`` argument exactly as PySide6 passes it to a Python filter: a
+    shiboken ``VoidPtr`` whose buffer size is 0 (seen with the real Windows PySide6
+    under Wine and with xcb here).  Its truth value is that size, so it is *false*
+    however valid the address; only ``int()`` gives the address."""
+    return VoidPtr(ctypes.addressof(msg), 0, False)
+
+
 def press(hotkey_id: int, event_type: bytes = b"windows_generic_MSG"):
     """What Windows posts when the chord is pressed, as Qt's loop hands it to the filters."""
     msg = win32.MSG(message=wh.WM_HOTKEY, wParam=hotkey_id)
     filters_said = []
     for f in [flt for flt in _installed()]:
-        filters_said.append(f.nativeEventFilter(QtCore.QByteArray(event_type), ctypes.addressof(msg)))
+        filters_said.append(f.nativeEventFilter(QtCore.QByteArray(event_type), native_message(msg)))
     return filters_said
 
 
@@ -191,3 +200,20 @@ def test_doctor_reports_a_taken_chord(monkeypatch, user32):
     assert hotkey.status == "fail" and "已被其他程序占用" in hotkey.detail
     hotkey, _paste = desktop_checks._hotkey_and_paste("ctrl+alt+k", "paste", running=False)
     assert hotkey.status == "ok" and user32.grabs == {}  # tried, then let go
+
+
+def test_the_filter_reads_the_message_pyside_hands_over(qtbot, hotkey, user32):
+    """The cause of the dead hotkey under Wine: the filter tested ``message`` for truth,
+    and PySide6's VoidPtr is always false, so WM_HOTKEY was passed over unread."""
+    hotkey.register("ctrl+alt+k")
+    (hotkey_id,) = user32.grabs
+    msg = win32.MSG(message=wh.WM_HOTKEY, wParam=hotkey_id)
+    message = native_message(msg)
+    assert not message and int(message) == ctypes.addressof(msg)  # what misled the old check
+    (flt,) = _installed()
+    kind = QtCore.QByteArray(b"windows_generic_MSG")
+    with qtbot.waitSignal(hotkey.activated, timeout=1000):
+        assert flt.nativeEventFilter(kind, message) == (True, 0)
+    # A null message (no MSG at all) is passed over, not read.
+    with qtbot.assertNotEmitted(hotkey.activated):
+        assert flt.nativeEventFilter(kind, VoidPtr(0, 0, False)) == (False, 0)

@@ -32,11 +32,12 @@ KEY_HOLD = 0.12
 
 # What the lane shows today: RegisterHotKey succeeds and Wine posts WM_HOTKEY to the
 # app's hidden window (a second QAbstractNativeEventFilter installed after the app's
-# sees it), but WindowsHotkey's own filter never handles it, so the chord does nothing.
+# sees it), but in most runs WindowsHotkey's own filter never gets it: the chord does nothing.
 HOTKEY_NOT_DELIVERED = pytest.mark.xfail(
-    strict=True,
-    reason="issue 11 finding 1/2: under Wine, WM_HOTKEY never reaches WindowsHotkey's "
-    "native event filter (branch win, b85acb5), so Ctrl+Alt+K does nothing",
+    strict=False,  # intermittent: strict would make the lane itself flaky
+    reason="issue 11 finding 1/2: under Wine, WM_HOTKEY often never reaches WindowsHotkey's "
+    "native event filter, so Ctrl+Alt+K does nothing (it did fire in 1 of 5 lane runs, "
+    "at low load)",
 )
 
 

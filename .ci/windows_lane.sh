@@ -42,6 +42,14 @@ if [ -n "$missing" ]; then
   done
 fi
 mkdir -p "$CACHE"
+# One lane at a time per cache: runs share the prepared Windows Python (QuickReply is
+# reinstalled into it) and the kept test folders.  Others wait their turn.
+exec 9>"$CACHE/lane.lock"
+if ! flock -n 9; then
+  say "another lane run is using $CACHE; waiting for it"
+  flock 9
+  LANE_START=$(date +%s)
+fi
 
 # pip_retry ARGS...: registry downloads get three tries.
 pip_retry() {

@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from tests.windows.conftest import HOTKEY_NOT_DELIVERED, focus_notepad, notepad_text, wait_for, win
+from tests.windows.conftest import focus_notepad, notepad_text, wait_for, win
 
 ORIGINAL = "客服原来复制的内容 original clipboard"
 POPUP_TITLE = "快回 搜索"  # Qt on Windows adds " - 快回", the application name
@@ -68,7 +68,11 @@ def paste_round(lane, eyes, notepad, code: str, before: str, expected: str) -> N
     )
 
 
-@HOTKEY_NOT_DELIVERED
+@pytest.mark.xfail(
+    strict=False,  # the hotkey itself is intermittent under Wine, see HOTKEY_NOT_DELIVERED
+    reason="issue 11 findings 1/2: Ctrl+Alt+K often does nothing under Wine; when it fires, "
+    "the first popup after start gets FocusOut ~100 ms after showing and hides itself",
+)
 def test_hotkey_popup_type_enter_pastes_into_notepad_and_restores_the_clipboard(
     lane, eyes, notepad, app
 ):

@@ -192,10 +192,10 @@ if [ ! -f "$PYDIR/.complete" ]; then
   done
   # --- end stub DLLs ------------------------------------------------------------------
   touch "$PYDIR/.complete"
-  # Old keys' Pythons and wheels are dead weight.
-  for old in "$CACHE"/python-* "$CACHE"/wheels-*; do
-    case "$old" in "$PYDIR"|"$WHEELS") ;; *) rm -rf "$old" ;; esac
-  done
+  # Other keys' Pythons and wheels: another branch (an older script without the lock)
+  # may be using them right now, so only those untouched for two days go.
+  find "$CACHE" -maxdepth 1 \( -name 'python-*' -o -name 'wheels-*' \) -mtime +2 \
+    ! -path "$PYDIR" ! -path "$WHEELS" -exec rm -rf {} + 2>/dev/null || true
 fi
 
 # --- QuickReply itself, from this working tree, every run ------------------------------

@@ -229,10 +229,12 @@ export QR_WINE_PYTHON="$PYDIR/python.exe" QR_WINE_TMP="$TMP"
 step "running tests/windows"
 set +e
 # shellcheck disable=SC2086
-# Kept until the next run for a post-mortem (app logs, Notepad text): see the path below.
-"$PYTHON" -m pytest tests/windows -p no:cacheprovider -v -rxXs --durations=6 --basetemp="$CACHE/last-run" \
+"$PYTHON" -m pytest tests/windows -p no:cacheprovider -v -rxXs --durations=6 --basetemp="$TMP/pytest" \
   ${LANE_PYTEST_ARGS:-}
 code=$?
+if [ "$code" != 0 ]; then  # kept for a post-mortem (app logs, Notepad text) until the next failure
+  rm -rf "$CACHE/last-run" && cp -r "$TMP/pytest" "$CACHE/last-run" 2>/dev/null || true
+fi
 set -e
 step "done"
 say "took $(( $(date +%s) - LANE_START )) s"

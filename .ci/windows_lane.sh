@@ -42,6 +42,14 @@ if [ -n "$missing" ]; then
   done
 fi
 mkdir -p "$CACHE"
+# One lane at a time per cache: runs share the prepared Windows Python (QuickReply is
+# reinstalled into it) and the kept test folders.  Others wait their turn.
+exec 9>"$CACHE/lane.lock"
+if ! flock -n 9; then
+  say "another lane run is using $CACHE; waiting for it"
+  flock 9
+  LANE_START=$(date +%s)
+fi
 
 # pip_retry ARGS...: registry downloads get three tries.
 pip_retry() {
@@ -184,10 +192,10 @@ if [ ! -f "$PYDIR/.complete" ]; then
   done
   # --- end stub DLLs ------------------------------------------------------------------
   touch "$PYDIR/.complete"
-  # Old keys' Pythons and wheels are dead weight.
-  for old in "$CACHE"/python-* "$CACHE"/wheels-*; do
-    case "$old" in "$PYDIR"|"$WHEELS") ;; *) rm -rf "$old" ;; esac
-  done
+  # Other keys' Pythons and wheels: another branch (an older script without the lock)
+  # may be using them right now, so only those untouched for two days go.
+  find "$CACHE" -maxdepth 1 \( -name 'python-*' -o -name 'wheels-*' \) -mtime +2 \
+    ! -path "$PYDIR" ! -path "$WHEELS" -exec rm -rf {} + 2>/dev/null || true
 fi
 
 # --- QuickReply itself, from this working tree, every run ------------------------------
@@ -221,10 +229,12 @@ export QR_WINE_PYTHON="$PYDIR/python.exe" QR_WINE_TMP="$TMP"
 step "running tests/windows"
 set +e
 # shellcheck disable=SC2086
-# Kept until the next run for a post-mortem (app logs, Notepad text): see the path below.
-"$PYTHON" -m pytest tests/windows -p no:cacheprovider -v -rxXs --durations=6 --basetemp="$CACHE/last-run" \
+"$PYTHON" -m pytest tests/windows -p no:cacheprovider -v -rxXs --durations=6 --basetemp="$TMP/pytest" \
   ${LANE_PYTEST_ARGS:-}
 code=$?
+if [ "$code" != 0 ]; then  # kept for a post-mortem (app logs, Notepad text) until the next failure
+  rm -rf "$CACHE/last-run" && cp -r "$TMP/pytest" "$CACHE/last-run" 2>/dev/null || true
+fi
 set -e
 step "done"
 say "took $(( $(date +%s) - LANE_START )) s"

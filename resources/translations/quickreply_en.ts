@@ -152,7 +152,7 @@
         <translation>The phrase library is back to how it was before the import; the state before undoing is backed up as %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library/commands.py" line="+63"/>
+        <location filename="../../desktop/ui/library/commands.py" line="+68"/>
         <source>无法撤销/重做「%1」：</source>
         <translation>Cannot undo/redo “%1”: </translation>
     </message>
@@ -245,7 +245,7 @@
     <message>
         <location line="+29"/>
         <location filename="../../desktop/core/exchange/formats/base.py" line="+84"/>
-        <location filename="../../desktop/core/store/library.py" line="+264"/>
+        <location filename="../../desktop/core/store/library.py" line="+268"/>
         <location line="+118"/>
         <source>标题</source>
         <translation>Title</translation>
@@ -641,7 +641,7 @@
         <translation>There is already a category named “{name}” at this level</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+56"/>
         <location line="+36"/>
         <source>分类说明</source>
         <translation>Category note</translation>
@@ -733,20 +733,18 @@
         <translation>Cannot restore from the backup: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/db.py" line="+66"/>
+        <location filename="../../desktop/core/store/db.py" line="+78"/>
         <location filename="../../desktop/core/store/snapshot.py" line="+27"/>
         <source>话术库路径是一个文件夹，不是文件：{path}</source>
         <translation>The library path is a folder, not a file: {path}</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location filename="../../desktop/core/store/library.py" line="-266"/>
-        <location filename="../../desktop/core/store/snapshot.py" line="+19"/>
+        <location line="-14"/>
         <source>话术库文件已损坏或不是快回的文件：{path}（{error}）</source>
         <translation>The library file is damaged or not a QuickReply file: {path} ({error})</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+30"/>
         <source>无法创建话术库文件 {path}：{error}</source>
         <translation>Cannot create the library file {path}: {error}</translation>
     </message>
@@ -853,7 +851,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../desktop/core/store/library.py" line="+149"/>
+        <location filename="../../desktop/core/store/library.py" line="-117"/>
         <location line="+119"/>
         <source>内容</source>
         <translation>Text</translation>
@@ -1170,7 +1168,7 @@
         <translation>{what} is too long ({length} characters, at most {limit})</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/library.py" line="-293"/>
+        <location filename="../../desktop/core/store/library.py" line="-284"/>
         <source>话术库文件是空的（0 字节）：{path}</source>
         <translation>The library file is empty (0 bytes): {path}</translation>
     </message>
@@ -1180,7 +1178,7 @@
         <translation>{path} {problem}</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+82"/>
         <source>分类「{category}」来自订阅，是只读的；需要修改请先复制一份到自己的分类</source>
         <translation>Category “{category}” comes from a subscription and is read-only; to change it, first copy it into a category of your own</translation>
     </message>
@@ -1270,7 +1268,7 @@
         <translation>Unknown field “{name}”: it must be typed by hand when sending; did you mean “{guess}”?</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/store/organize.py" line="+145"/>
+        <location filename="../../desktop/core/store/organize.py" line="+137"/>
         <source>请给出一个标签：{tag}</source>
         <translation>Please give a single tag: {tag}</translation>
     </message>
@@ -1811,7 +1809,7 @@
         <translation>Global hotkeys are not supported on this system</translation>
     </message>
     <message>
-        <location filename="../../desktop/platform/windows_hotkey.py" line="+113"/>
+        <location filename="../../desktop/platform/windows_hotkey.py" line="+117"/>
         <source>快捷键 {spec} 无法注册（{error}），请在 设置 里换一个</source>
         <translation>Hotkey {spec} could not be registered ({error}); choose another in Settings</translation>
     </message>
@@ -2374,7 +2372,7 @@ Expected: %3</translation>
         <translation>Phrase library - QuickReply</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+117"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import platformdirs
 
-from desktop.core.base.errors import DatabaseError
+from desktop.core.base.errors import DatabaseError, QuickReplyError
 from desktop.core.base.messages import Message
 from desktop.core.store.storage_errors import storage_error
 
@@ -54,6 +54,18 @@ class Database:
         self.conn.close()
 
 
+def opening_error(exc: sqlite3.DatabaseError, path: Path | str | None) -> QuickReplyError:
+    """What opening ``path`` failed on: a read-only mount, a full disk or a lock, else damage."""
+    honest = storage_error(exc, path)
+    if honest is not None:
+        return honest
+    return DatabaseError(
+        Message(
+            "话术库文件已损坏或不是快回的文件：{path}（{error}）", path=str(path), error=str(exc)
+        )
+    )
+
+
 def connect(path: Path | str | None) -> Database:
     """Open (or create) the file in autocommit mode; callers group writes in ``transaction``."""
     try:
@@ -72,16 +84,7 @@ def connect(path: Path | str | None) -> Database:
         db.conn.execute("PRAGMA foreign_keys = ON")
         return db
     except sqlite3.DatabaseError as exc:
-        honest = storage_error(exc, path)
-        if honest is not None:
-            raise honest from exc
-        raise DatabaseError(
-            Message(
-                "话术库文件已损坏或不是快回的文件：{path}（{error}）",
-                path=str(path),
-                error=str(exc),
-            )
-        ) from exc
+        raise opening_error(exc, path) from exc
     except OSError as exc:
         honest = storage_error(exc, path)
         if honest is not None:

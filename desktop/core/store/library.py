@@ -24,7 +24,7 @@ from desktop.core.base.memory import give_back_freed_memory
 from desktop.core.base.messages import Message
 from desktop.core.search.index import SearchIndex, category_keys, phrase_keys
 from desktop.core.store.categories import CategoryTree, fill_pinyin
-from desktop.core.store.db import Database, connect, default_path, transaction
+from desktop.core.store.db import Database, connect, default_path, opening_error, transaction
 from desktop.core.store.models import Category, Phrase
 from desktop.core.store.schema import check_version, migrate
 from desktop.core.store.settings import SETTINGS, STORE_PREFIX, canonical_key, check_value
@@ -121,16 +121,7 @@ class Library:
             lib = cls(db, path=None if memory else Path(path))
         except sqlite3.DatabaseError as exc:
             db.close()
-            honest = storage_error(exc, path)
-            if honest is not None:  # a read-only mount or a lock is not damage
-                raise honest from exc
-            raise DatabaseError(
-                Message(
-                    "话术库文件已损坏或不是快回的文件：{path}（{error}）",
-                    path=str(path),
-                    error=str(exc),
-                )
-            ) from exc
+            raise opening_error(exc, path) from exc  # a read-only mount or a lock is not damage
         except BaseException:
             db.close()
             raise

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from desktop.core.base.errors import DatabaseError
 from desktop.core.base.messages import Message
-from desktop.core.store.db import Database
+from desktop.core.store.db import Database, opening_error
 from desktop.core.store.library import Library
 from desktop.core.store.schema import check_version, migrate
 
@@ -41,9 +41,5 @@ def open_copy(path: str | Path) -> Library:
         migrate(memory)
     except sqlite3.DatabaseError as exc:
         memory.close()
-        raise DatabaseError(
-            Message(
-                "话术库文件已损坏或不是快回的文件：{path}（{error}）", path=str(target), error=str(exc)
-            )
-        ) from exc
+        raise opening_error(exc, target) from exc
     return Library(Database(conn=memory), path=None)

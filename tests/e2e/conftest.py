@@ -90,9 +90,7 @@ class XSession:
         session = cls(f":{number}", tmp)
         session.procs.append(xvfb)
         try:
-            session.start("openbox", "--sm-disable")
-            wait_for(lambda: "window id" in session.run("xprop", "-root", "_NET_SUPPORTING_WM_CHECK", check=False), timeout=30,
-                     what="openbox to manage the screen")
+            session.start_window_manager()
             session.start("trayer", "--edge", "bottom", "--align", "right", "--widthtype", "request",
                           "--height", "24", "--SetDockType", "true")
             wait_for(session.tray_ready, what="trayer to host a system tray")
@@ -100,6 +98,28 @@ class XSession:
             session.stop()
             raise
         return session
+
+    def start_window_manager(self, attempts: int = 3) -> None:
+        """openbox, started again if it has not taken the screen after a while.
+
+        On a busy machine openbox now and then never announces itself; a second
+        start has always worked.  Its output is kept for the failure message.
+        """
+        log = self.tmp / "openbox.log"
+        for attempt in range(attempts):
+            with open(log, "a") as out:
+                proc = self.start("openbox", "--sm-disable", stdout=out, stderr=subprocess.STDOUT)
+            try:
+                wait_for(lambda: "window id" in self.run("xprop", "-root", "_NET_SUPPORTING_WM_CHECK",
+                                                         check=False),
+                         timeout=15, what="openbox to manage the screen")
+                return
+            except AssertionError:
+                proc.kill()
+                proc.wait(timeout=5)
+                if attempt == attempts - 1:
+                    raise AssertionError(f"openbox did not manage the screen in {attempts} tries: "
+                                         f"{log.read_text(errors='replace')[-500:]!r}") from None
 
     def start_app(self, db: Path, log: Path, *args: str) -> subprocess.Popen:
         """The real app as its own process; returns once its tray icon exists."""

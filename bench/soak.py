@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -209,6 +210,11 @@ def main() -> int:
             if soak.alive():
                 end_mem = memory_kb(app.pid)
             minutes = (time.monotonic() - started) / 60
+            # What the app itself said about pastes it did not make (no buyer data is logged).
+            log_file = tmp_path / "logs" / "quickreply.log"
+            app_log = log_file.read_text(errors="replace") if log_file.exists() else ""
+            refusals = [re.sub(r"\d+", "N", line.split(" not ", 1)[1]) for line in app_log.splitlines()
+                        if " phrase " in line and (" not pasted" in line or " not sent" in line)]
             exit_note = "still running" if soak.alive() else f"exited with {app.returncode}"
             crash = ""
             if not soak.alive():
@@ -234,6 +240,8 @@ def main() -> int:
           f"| {end_mem[0] / 1024:.1f} MB | {growth} | {end_mem[1] / 1024:.1f} MB | {exit_note} |")
     if crash:
         print(f"\nthe app's last words: {crash}")
+    for reason in sorted(set(refusals)):
+        print(f"\nthe app declined {refusals.count(reason)} paste(s): not {reason}")
     ok = survived == args.rounds and soak.lost == 0
     os._exit(0 if ok else 1)
 

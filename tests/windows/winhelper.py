@@ -13,6 +13,7 @@ import queue
 import sys
 import threading
 import time
+import zlib
 from ctypes import wintypes
 
 user32 = ctypes.WinDLL("user32", use_last_error=True)
@@ -63,7 +64,11 @@ kernel32.GlobalLock.restype = wintypes.LPVOID
 kernel32.GlobalLock.argtypes = [wintypes.HGLOBAL]
 kernel32.GlobalUnlock.argtypes = [wintypes.HGLOBAL]
 user32.PeekMessageW.argtypes = [
-    ctypes.POINTER(wintypes.MSG), HWND, wintypes.UINT, wintypes.UINT, wintypes.UINT
+    ctypes.POINTER(wintypes.MSG),
+    HWND,
+    wintypes.UINT,
+    wintypes.UINT,
+    wintypes.UINT,
 ]
 user32.TranslateMessage.argtypes = [ctypes.POINTER(wintypes.MSG)]
 user32.DispatchMessageW.argtypes = [ctypes.POINTER(wintypes.MSG)]
@@ -180,6 +185,152 @@ def set_clipboard(text: str) -> None:
         user32.CloseClipboard()
 
 
+CF_DIB = 8
+user32.IsClipboardFormatAvailable.argtypes = [wintypes.UINT]
+user32.EnumClipboardFormats.argtypes = [wintypes.UINT]
+user32.EnumClipboardFormats.restype = wintypes.UINT
+user32.GetClipboardFormatNameW.argtypes = [wintypes.UINT, wintypes.LPWSTR, ctypes.c_int]
+kernel32.GlobalSize.restype = ctypes.c_size_t
+kernel32.GlobalSize.argtypes = [wintypes.HGLOBAL]
+
+
+def _pixel(x: int, y: int) -> tuple[int, int, int]:
+    """The test image's colour at (x, y), as blue, green, red."""
+    return (x * 7) % 256, y % 256, (x + y) % 256
+
+
+user32.RegisterClipboardFormatW.argtypes = [wintypes.LPCWSTR]
+user32.RegisterClipboardFormatW.restype = wintypes.UINT
+
+
+def _png(width: int, height: int) -> bytes:
+    """The test image as a PNG (RGB, no filter), standard library only."""
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return (
+            len(body).to_bytes(4, "big") + kind + body + zlib.crc32(kind + body).to_bytes(4, "big")
+        )
+
+    rows = bytearray()
+    blue = bytes(_pixel(x, 0)[0] for x in range(width))
+    for y in range(height):
+        line = bytearray(width * 3)
+        line[0::3] = bytes((x + y) % 256 for x in range(width))  # red
+        line[1::3] = bytes([y % 256]) * width
+        line[2::3] = blue
+        rows += b"\0" + line
+    head = width.to_bytes(4, "big") + height.to_bytes(4, "big") + bytes([8, 2, 0, 0, 0])
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", head)
+        + chunk(b"IDAT", zlib.compress(bytes(rows), 1))
+        + chunk(b"IEND", b"")
+    )
+
+
+def _global(data: bytes):
+    handle = kernel32.GlobalAlloc(GMEM_MOVEABLE, len(data))
+    ctypes.memmove(kernel32.GlobalLock(handle), data, len(data))
+    kernel32.GlobalUnlock(handle)
+    return handle
+
+
+def set_clipboard_image(width: int, height: int, bits: int = 32, png: bool = True) -> None:
+    """A screenshot-sized bitmap as CF_DIB (24 or 32 bits, bottom-up) and, as screenshot
+    tools and browsers also offer it, as "PNG"; owned by this helper."""
+    header = (
+        (40).to_bytes(4, "little")
+        + width.to_bytes(4, "little")
+        + height.to_bytes(4, "little")
+        + (1).to_bytes(2, "little")  # planes
+        + bits.to_bytes(2, "little")  # the rest (BI_RGB, sizes, palette) is 0
+        + bytes(24)
+    )
+    step = bits // 8
+    stride = ((width * bits + 31) // 32) * 4
+    blue = bytes(_pixel(x, 0)[0] for x in range(width))
+    data = bytearray(40 + stride * height)
+    data[:40] = header
+    for row in range(height):
+        y = height - 1 - row  # bottom-up
+        line = bytearray(stride)
+        line[0 : width * step : step] = blue
+        line[1 : width * step : step] = bytes([y % 256]) * width
+        line[2 : width * step : step] = bytes((x + y) % 256 for x in range(width))
+        start = 40 + row * stride
+        data[start : start + stride] = line
+    handle = _global(bytes(data))
+    png_handle = _global(_png(width, height)) if png else None
+    if not open_clipboard():
+        raise RuntimeError("the clipboard stayed busy")
+    try:
+        user32.EmptyClipboard()
+        if not user32.SetClipboardData(CF_DIB, handle):
+            raise RuntimeError(f"SetClipboardData(CF_DIB) failed ({ctypes.get_last_error()})")
+        if png_handle and not user32.SetClipboardData(
+            user32.RegisterClipboardFormatW("PNG"), png_handle
+        ):
+            raise RuntimeError(f"SetClipboardData(PNG) failed ({ctypes.get_last_error()})")
+    finally:
+        user32.CloseClipboard()
+
+
+def clipboard_image() -> dict | None:
+    """The CF_DIB on the clipboard (Windows converts from CF_DIBV5/CF_BITMAP if need
+    be): its size and whether sampled pixels match the test image."""
+    if not open_clipboard():
+        raise RuntimeError("the clipboard stayed busy")
+    try:
+        if not user32.IsClipboardFormatAvailable(CF_DIB):
+            return None
+        handle = user32.GetClipboardData(CF_DIB)
+        if not handle:
+            return None
+        size = kernel32.GlobalSize(handle)
+        pointer = kernel32.GlobalLock(handle)
+        try:
+            head = ctypes.string_at(pointer, 40)
+            header_size = int.from_bytes(head[0:4], "little")
+            width = int.from_bytes(head[4:8], "little", signed=True)
+            height = int.from_bytes(head[8:12], "little", signed=True)
+            bits = int.from_bytes(head[14:16], "little")
+            compression = int.from_bytes(head[16:20], "little")
+            offset = header_size + (12 if compression == 3 and header_size == 40 else 0)
+            stride = ((width * bits + 31) // 32) * 4
+            matches = bits in (24, 32) and compression in (0, 3)
+            if matches:
+                for x, y in ((0, 0), (10, 20), (width // 2, height // 3), (width - 1, height - 1)):
+                    row = height - 1 - y if height > 0 else y
+                    at = offset + row * stride + x * (bits // 8)
+                    if at + 3 > size:
+                        matches = False
+                        break
+                    got = tuple(ctypes.string_at(pointer + at, 3))
+                    if got != _pixel(x, y):
+                        matches = False
+                        break
+        finally:
+            kernel32.GlobalUnlock(handle)
+        return {"width": width, "height": abs(height), "bits": bits, "same_pixels": matches}
+    finally:
+        user32.CloseClipboard()
+
+
+def clipboard_formats() -> list[str]:
+    """The formats on the clipboard, by name (numbers for the standard ones)."""
+    if not open_clipboard():
+        raise RuntimeError("the clipboard stayed busy")
+    try:
+        names, fmt = [], 0
+        while fmt := user32.EnumClipboardFormats(fmt):
+            buffer = ctypes.create_unicode_buffer(128)
+            got = user32.GetClipboardFormatNameW(fmt, buffer, 128)
+            names.append(buffer.value if got else str(fmt))
+        return names
+    finally:
+        user32.CloseClipboard()
+
+
 def answer(request: dict):
     what = request["do"]
     if what == "windows":
@@ -193,6 +344,15 @@ def answer(request: dict):
     if what == "set_clipboard":
         set_clipboard(request["text"])
         return True
+    if what == "set_clipboard_image":
+        set_clipboard_image(
+            request["width"], request["height"], request.get("bits", 32), request.get("png", True)
+        )
+        return True
+    if what == "clipboard_image":
+        return clipboard_image()
+    if what == "clipboard_formats":
+        return clipboard_formats()
     if what == "hold_hotkey":
         # Another program owning the chord, as a screenshot or chat tool might.
         if not user32.RegisterHotKey(_own_window, 1, request["modifiers"], request["vk"]):

@@ -63,6 +63,7 @@ class Soak:
         self.sent = ""  # what the chat window should hold by now
         self.arrived = self.lost = self.panel_clicks = self.library_opens = 0
         self.round_ms: list[float] = []
+        self.misses: list[str] = []  # what arrived instead, for the ones that went wrong
 
     def key(self, *keys: str) -> None:
         self.s.run("xdotool", "key", "--delay", "60", *keys)
@@ -88,6 +89,9 @@ class Soak:
             self.arrived += 1
         else:
             self.lost += 1
+            got = self.text()
+            extra = got[len(self.sent):] if got.startswith(self.sent) else "(earlier text changed)"
+            self.misses.append(f"expected {addition[:24]!r}…, got {extra[:40]!r}")
         self.sent = self.text()  # carry on from what is really there
 
     def picker_round(self, n: int) -> None:
@@ -240,6 +244,8 @@ def main() -> int:
           f"| {end_mem[0] / 1024:.1f} MB | {growth} | {end_mem[1] / 1024:.1f} MB | {exit_note} |")
     if crash:
         print(f"\nthe app's last words: {crash}")
+    for miss in soak.misses[:10]:
+        print(f"\nmissed round: {miss}")
     for reason in sorted(set(refusals)):
         print(f"\nthe app declined {refusals.count(reason)} paste(s): not {reason}")
     ok = survived == args.rounds and soak.lost == 0

@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_popup import percentile
+from bench_popup import enter_to_text_ms, percentile
 
 
 def clipboard_targets(session) -> list[str]:
@@ -59,17 +59,7 @@ def run(rounds: int, with_image: bool) -> tuple[list[float], int]:
                     wait_for(lambda: "image/png" in clipboard_targets(session), what="the image")
                 else:
                     session.set_clipboard("plain text of the agent")
-                session.run("xdotool", "windowactivate", "--sync", window)
-                before = out.read_text(encoding="utf-8")
-                session.run("xdotool", "key", "ctrl+alt+k")
-                wait_for(lambda: session.active_window() != window, what="popup focus")
-                session.run("xdotool", "type", "fhdd")
-                time.sleep(0.3)
-                t0 = time.perf_counter()
-                session.run("xdotool", "key", "Return")
-                while out.read_text(encoding="utf-8") == before and time.perf_counter() - t0 < 10:
-                    time.sleep(0.002)
-                timings.append((time.perf_counter() - t0) * 1000)
+                timings.append(enter_to_text_ms(session, window, out, limit=10))
                 if with_image:
                     try:
                         wait_for(lambda: "image/png" in clipboard_targets(session), timeout=5,

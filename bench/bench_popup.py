@@ -106,6 +106,23 @@ def offscreen(path: Path, rounds: int) -> list[tuple[str, list[float]]]:
     return [("hotkey signal → popup painted", show_ms), ("keystroke → list updated", key_ms)]
 
 
+def enter_to_text_ms(session, window: str, out: Path, code: str = "fhdd", limit: float = 5) -> float:
+    """One picker round from ``window`` (hotkey, ``code``); ms from Enter to new text in ``out``."""
+    from tests.e2e.conftest import wait_for
+
+    session.run("xdotool", "windowactivate", "--sync", window)
+    before = out.read_text(encoding="utf-8")
+    session.run("xdotool", "key", "ctrl+alt+k")
+    wait_for(lambda: session.active_window() != window, what="popup focus")
+    session.run("xdotool", "type", code)
+    time.sleep(0.3)
+    t0 = time.perf_counter()
+    session.run("xdotool", "key", "Return")
+    while out.read_text(encoding="utf-8") == before and time.perf_counter() - t0 < limit:
+        time.sleep(0.002)
+    return (time.perf_counter() - t0) * 1000
+
+
 def x11(path: Path, rounds: int) -> list[tuple[str, list[float]]]:
     from tests.e2e.conftest import XSession, wait_for
 
@@ -119,17 +136,7 @@ def x11(path: Path, rounds: int) -> list[tuple[str, list[float]]]:
             window = wait_for(lambda: session.windows("qr-target"), what="target")[0]
             session.start_app(path, tmp_path / "app.log")
             for _ in range(rounds):
-                session.run("xdotool", "windowactivate", "--sync", window)
-                before = out.read_text(encoding="utf-8")
-                session.run("xdotool", "key", "ctrl+alt+k")
-                wait_for(lambda: session.active_window() != window, what="popup focus")
-                session.run("xdotool", "type", "fhdd")
-                time.sleep(0.3)
-                t0 = time.perf_counter()
-                session.run("xdotool", "key", "Return")
-                while out.read_text(encoding="utf-8") == before and time.perf_counter() - t0 < 5:
-                    time.sleep(0.002)
-                timings.append((time.perf_counter() - t0) * 1000)
+                timings.append(enter_to_text_ms(session, window, out))
                 time.sleep(0.8)  # let the clipboard be restored before the next round
         finally:
             session.stop()

@@ -17,7 +17,7 @@ from desktop.core.store.db import default_path
 from desktop.core.text.buyer import BuyerContext
 from desktop.platform import create_platform
 from desktop.platform.base import HotkeyError, Platform
-from desktop.qt import QObject, QtCore, QTimer, QtWidgets
+from desktop.qt import QObject, QtCore, QTimer, QtWidgets, forget_import_sources
 from desktop.startup import tell
 from desktop.ui import clipboard, i18n
 from desktop.ui.crash import CrashReporter
@@ -124,6 +124,7 @@ class QuickReplyApp(QObject):
             self.library.suggester.warm()  # 建议's index, built in the background
         except QuickReplyError as exc:
             log.warning("could not build the search index: %s", exc)
+        forget_import_sources()  # the start's imports are done
 
     # ----- hotkey ----------------------------------------------------------------
     def apply_hotkey(self) -> None:
@@ -291,6 +292,7 @@ class QuickReplyApp(QObject):
         self._bring_forward(self.typing_window)
 
     def _bring_forward(self, window: QtWidgets.QWidget) -> None:
+        forget_import_sources()  # windows are imported when first opened
         window.show()
         window.raise_()
         window.activateWindow()
@@ -300,6 +302,7 @@ class QuickReplyApp(QObject):
         dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         self._dialogs.append(dialog)
         dialog.finished.connect(lambda _r, d=dialog: self._dialogs.remove(d))
+        forget_import_sources()  # dialogs are imported when first opened
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()

@@ -6,6 +6,8 @@ is handled once, and the core can be checked for staying Qt-free.
 
 from __future__ import annotations
 
+import linecache
+
 from PySide6 import QtCore, QtGui, QtNetwork, QtWidgets
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QPoint, QRect, Qt, QTimer, Signal, Slot
 
@@ -22,4 +24,16 @@ __all__ = [
     "QtWidgets",
     "Signal",
     "Slot",
+    "forget_import_sources",
 ]
+
+
+def forget_import_sources() -> None:
+    """Drop the source text PySide's import hook leaves behind.
+
+    While PySide6 is loaded, every import made by a module is checked for
+    ``__feature__`` use by reading that module's whole source
+    (``inspect.getsource``), and ``linecache`` keeps it: about 6 MB once the
+    app has started.  A traceback reads the lines again when it needs them.
+    """
+    linecache.clearcache()

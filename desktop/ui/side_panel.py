@@ -92,7 +92,8 @@ class SidePanel(QtWidgets.QWidget):
         self._last_sent: tuple[str, float] = ("", 0.0)
         self._build()
         self._apply_side()
-        self.refresh()
+        # Filled when first shown (``show_docked``): a hidden panel costs no
+        # library reads, so the tray comes up before the search index is built.
         screen = QtGui.QGuiApplication.primaryScreen()
         if screen is not None:
             screen.availableGeometryChanged.connect(self._redock)
@@ -225,13 +226,20 @@ class SidePanel(QtWidgets.QWidget):
     def show_docked(self) -> None:
         """Show on the remembered edge without taking focus from the chat window."""
         self._library.refresh_if_changed()
-        self.refresh()
+        self._reload()
         self._redock()
         self.show()
         self.raise_()
 
     def refresh(self) -> None:
-        """Reload categories and phrases (the library changed), keeping the category."""
+        """Reload categories and phrases (the library changed), keeping the category.
+
+        A hidden panel waits: ``show_docked`` refreshes it anyway."""
+        if not self.isVisible():
+            return
+        self._reload()
+
+    def _reload(self) -> None:
         self._categories.set_categories(self._library.categories())
         self._show_category(self._categories.current_path())
 

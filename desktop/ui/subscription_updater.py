@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from desktop.core import Library
+from desktop.core.store import subscription_rows
 from desktop.qt import QObject, QtCore, QTimer, Signal
 from desktop.ui.i18n import named, says
 from desktop.ui.notify import WARNING, Bridge
@@ -116,10 +117,14 @@ class SubscriptionUpdater(QObject):
 
     def check_all(self) -> None:
         """Check every subscription unless a check is running or there is none."""
+        self._schedule()  # picks up a changed interval
+        # Most libraries have no subscription: ask the table before importing the
+        # subscription code, which brings http, ssl and OpenSSL (about 5 MB) with it.
+        if self.busy or not subscription_rows.all_rows(self.library):
+            return
         from desktop.core.team import subscriptions as subs
 
-        self._schedule()  # picks up a changed interval
-        if self.busy or not subs.all_subscriptions(self.library):
+        if not subs.all_subscriptions(self.library):
             return
         self.submit(subs.update_all, self._checked)
 

@@ -49,7 +49,9 @@ class Message(str):
     values: dict[str, object]
 
     def __new__(cls, pattern: str, /, **values: object) -> Self:
-        self = super().__new__(cls, fill(pattern, values))
+        # Without values there is nothing to fill (``fill`` would return the pattern):
+        # labels such as Message("标题") are made for every phrase an import checks.
+        self = super().__new__(cls, fill(pattern, values) if values else pattern)
         self.pattern = pattern
         self.values = values
         return self

@@ -16,8 +16,14 @@ from functools import lru_cache
 
 
 def fold(text: str) -> str:
-    """Case-fold and turn full-width letters, digits and punctuation half-width."""
-    return unicodedata.normalize("NFKC", text).casefold()
+    """Case-fold and turn full-width letters, digits and punctuation half-width.
+
+    NFKC is by definition canonical composition of the NFKD form, and that is
+    what this computes: CPython composes slowly whenever a text needs any change
+    (every body with a ``，``), about 5 µs per line of Chinese, while NFKD and an
+    NFC that finds nothing to compose take a tenth of that.
+    """
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFKD", text)).casefold()
 
 
 def terms(query: str) -> list[str]:

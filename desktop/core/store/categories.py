@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from desktop.core.base.errors import NotFoundError, ValidationError
@@ -21,6 +22,21 @@ MAX_DEPTH = 8
 
 def clean_path(path: Sequence[str] | str) -> tuple[str, ...]:
     """``"售后/退换货"`` or ``["售后", "退换货"]`` → ``("售后", "退换货")``, checked."""
+    if isinstance(path, str):
+        return _clean_path_of(path)
+    parts = tuple(path)
+    if all(type(p) is str for p in parts):
+        return _clean_path_of(parts)
+    return _clean_path(parts)
+
+
+@lru_cache(maxsize=4096)
+def _clean_path_of(path: tuple[str, ...] | str) -> tuple[str, ...]:
+    """Remembered: an import names the same few hundred categories 100,000 times."""
+    return _clean_path(path)
+
+
+def _clean_path(path: Sequence[Any] | str) -> tuple[str, ...]:
     parts = path.replace("›", "/").split("/") if isinstance(path, str) else list(path)
     # Control characters (a terminal escape in a pack) are dropped, not stored.
     parts = [_CONTROLS.sub("", p) if isinstance(p, str) else p for p in parts]

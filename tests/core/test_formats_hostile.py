@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import sqlite3
 import zipfile
 
 import openpyxl
@@ -14,6 +15,8 @@ from desktop.core import Library, PackError
 from desktop.core.exchange import packs
 from desktop.core.exchange.formats import base, read_any, write_any, xlsx_io
 from desktop.core.exchange.importer import apply, preview
+from desktop.core.store.phrase_batch import PhraseBatch
+from desktop.core.store.storage_errors import StorageError
 from tests.store_access import raw_connection
 
 
@@ -173,7 +176,7 @@ def test_a_failure_while_writing_rolls_back_everything(disk, tmp_path, monkeypat
     write_any(tmp_path / "five.xlsx", other)
     plan = preview(disk, read_any(tmp_path / "five.xlsx"))
     before = fingerprint(disk)
-    real = Library.insert
+    real = PhraseBatch.add
     calls = []
 
     def flaky(self, **kw):
@@ -182,8 +185,30 @@ def test_a_failure_while_writing_rolls_back_everything(disk, tmp_path, monkeypat
             raise PackError("磁盘满了")
         return real(self, **kw)
 
-    monkeypatch.setattr(Library, "insert", flaky)
+    monkeypatch.setattr(PhraseBatch, "add", flaky)
     with pytest.raises(PackError, match="第 5 行.*磁盘满了"):
+        apply(disk, plan)
+    assert fingerprint(disk) == before
+    other.close()
+
+
+def test_a_failure_while_the_batch_is_written_rolls_back_everything(disk, tmp_path, monkeypatch):
+    """The new phrases reach the file together at the end: a full disk there changes nothing."""
+    other = Library.memory()
+    for n in range(5):
+        other.add(f"新{n}", f"内容{n}", "导入", code=f"n{n}")
+    write_any(tmp_path / "five.xlsx", other)
+    plan = preview(disk, read_any(tmp_path / "five.xlsx"))
+    before = fingerprint(disk)
+    real = PhraseBatch.write
+
+    def full_disk(self):
+        if len(self) > 1:
+            raise sqlite3.OperationalError("database or disk is full")
+        real(self)
+
+    monkeypatch.setattr(PhraseBatch, "write", full_disk)
+    with pytest.raises(StorageError):
         apply(disk, plan)
     assert fingerprint(disk) == before
     other.close()

@@ -7,12 +7,19 @@ the search keys above all, to what ``Library.add`` writes for the same input.
 
 from __future__ import annotations
 
+import json
 import unicodedata
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from desktop.core import Library
+from desktop.core.base.resources import read_text
+from desktop.core.exchange.importer import import_now
+from desktop.core.exchange.packs import Pack, PackPhrase
 from desktop.core.search.textnorm import fold
+from desktop.core.store.validation import strip_controls
+from tests.store_access import raw_connection
 
 # Text where NFKC has work to do: full-width forms, compatibility ideographs and
 # radicals, enclosed and squared forms, Latin with combining marks, Hangul jamo.
@@ -40,3 +47,162 @@ def test_fold_matches_nfkc_for_every_character():
             continue
         ch = chr(code)
         assert fold(ch) == unicodedata.normalize("NFKC", ch).casefold(), hex(code)
+
+
+# ----- import == one by one ------------------------------------------------------------
+HAN = "发货退款行长重还乐得了地都好的银行店长重量还有发现快递尺码颜色质量物流"
+SOME_TEXT = st.text(
+    st.one_of(
+        st.sampled_from(HAN),
+        st.sampled_from(AWKWARD),
+        st.sampled_from("abcXYZ019 ,.!?-_/{}|"),
+        st.sampled_from(" \t\n\r\x07\u3000"),
+        st.characters(blacklist_categories=("Cs",), max_codepoint=0x2FFFF),
+    ),
+    max_size=40,
+)
+VISIBLE = SOME_TEXT.filter(lambda s: strip_controls(s).strip())
+NAME = st.text(st.sampled_from(HAN + "abcＡＢ1 "), min_size=1, max_size=6).filter(
+    lambda s: s.strip()
+)
+TAG = st.text(st.sampled_from(HAN + "abcＡＢ1，, "), max_size=8)
+
+PHRASE = st.fixed_dictionaries(
+    {
+        "title": VISIBLE.map(lambda s: s[:90]),
+        "body": VISIBLE,
+        "category": st.lists(NAME, min_size=1, max_size=3),
+        "code": st.one_of(st.none(), st.text(st.sampled_from("abcfhＡＢ12"), min_size=1, max_size=6)),
+        "tags": st.lists(TAG, max_size=3),
+        "note": SOME_TEXT,
+        "pinned": st.booleans(),
+        "examples": st.lists(SOME_TEXT, max_size=2),
+    }
+)
+
+
+def stored(lib: Library) -> tuple[list[tuple], list[tuple]]:
+    """Every stored column but ids and times, phrases in the order written."""
+    conn = raw_connection(lib)
+    paths = {c.id: c.path for c in lib.categories()}
+    phrases = [
+        (paths[row[0]], *row[1:])
+        for row in conn.execute(
+            "SELECT category_id, title, body, code, tags, note, pinned, position, search_names,"
+            " search_body, search_pinyin, examples, accept, deleted_at FROM phrases ORDER BY rowid"
+        )
+    ]
+    categories = [
+        (paths[row[0]], *row[1:])
+        for row in conn.execute(
+            "SELECT id, position, note, read_only, search_pinyin, search_for FROM categories"
+            " ORDER BY id"
+        )
+    ]
+    return phrases, categories
+
+
+def unique(phrases: list[dict]) -> list[dict]:
+    """Distinct titles and codes, so the import adds every phrase instead of matching one."""
+    seen: set[str] = set()
+    out = []
+    for n, p in enumerate(phrases):
+        code = p["code"] and fold(p["code"]).strip()
+        if code in seen:
+            p = {**p, "code": None}
+        elif code:
+            seen.add(code)
+        out.append({**p, "title": f"{p['title']}{n}"})
+    return out
+
+
+def add_one_by_one(lib: Library, phrases: list[dict]) -> None:
+    for p in phrases:
+        lib.add(
+            p["title"],
+            p["body"],
+            p["category"],
+            code=p["code"],
+            tags=p["tags"],
+            note=p["note"],
+            pinned=p["pinned"],
+            examples=p["examples"],
+        )
+
+
+def as_pack(phrases: list[dict]) -> Pack:
+    return Pack(
+        phrases=[
+            PackPhrase(
+                category=tuple(p["category"]),
+                title=p["title"],
+                body=p["body"],
+                code=p["code"],
+                tags=tuple(p["tags"]),
+                note=p["note"],
+                pinned=p["pinned"],
+                examples=tuple(p["examples"]),
+            )
+            for p in phrases
+        ]
+    )
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(PHRASE, min_size=1, max_size=12))
+def test_an_import_stores_what_adding_one_by_one_stores(phrases):
+    phrases = unique(phrases)
+    with Library.memory() as one_by_one, Library.memory() as imported:
+        add_one_by_one(one_by_one, phrases)
+        report = import_now(imported, as_pack(phrases))
+        assert len(report.added) == len(phrases)
+        assert stored(imported) == stored(one_by_one)
+
+
+def test_the_default_library_imported_is_the_default_library_added_one_by_one():
+    doc = json.loads(read_text("library", "default.json"))
+    phrases = [
+        {
+            "title": p["title"],
+            "body": p["body"],
+            "category": p["category"],
+            "code": p.get("code"),
+            "tags": p.get("tags", []),
+            "note": p.get("note", ""),
+            "pinned": p.get("pinned", False),
+            "examples": p.get("examples", []),
+        }
+        for p in doc["phrases"]
+    ]
+    with Library.memory() as one_by_one, Library.memory() as imported:
+        add_one_by_one(one_by_one, phrases)
+        import_now(imported, as_pack(phrases))
+        ours, theirs = stored(imported), stored(one_by_one)
+        assert len(ours[0]) == len(phrases) > 100
+        assert ours == theirs
+
+
+def test_titles_keep_the_reading_their_words_give_polyphonic_characters(lib):
+    import_now(lib, as_pack(unique([
+        {"title": t, "body": "内容", "category": ["测试"], "code": None, "tags": [], "note": "",
+         "pinned": False, "examples": []}
+        for t in ("银行卡", "行走", "店长", "长度", "重量", "重新发货", "还有", "还钱")
+    ])))
+    names = [row[8] for row in stored(lib)[0]]
+    for reading in ("yinhangka", "xingzou", "dianzhang", "changdu", "zhongliang",
+                    "chongxinfahuo", "haiyou", "huanqian"):
+        assert any(reading in n for n in names), reading
+
+
+def test_new_phrases_and_a_replaced_one_take_places_in_file_order(lib):
+    """A replace between new phrases moves its phrase after the ones written before it."""
+    lib.add("旧的", "旧内容", "甲", code="x")
+    rows = [
+        PackPhrase(category=("乙",), title="新一", body="一"),
+        PackPhrase(category=("乙",), title="换了", body="新内容", code="x"),
+        PackPhrase(category=("乙",), title="新二", body="二"),
+    ]
+    report = import_now(lib, Pack(phrases=rows), "replace")
+    assert len(report.added) == 2 and len(report.replaced) == 1
+    placed = [(p.title, p.position) for p in lib.phrases("乙")]
+    assert placed == [("新一", 0), ("换了", 1), ("新二", 2)]

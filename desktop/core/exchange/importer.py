@@ -415,6 +415,9 @@ def _execute(lib: Library, plan: ImportPlan) -> ImportReport:
     report = ImportReport()
     for path in plan.categories:
         lib.ensure_category(path, note=plan.notes.get(path))
+    # New phrases are collected and written together; before a replace, what is
+    # waiting is written first, so every row lands as if written one by one.
+    batch = lib.batch()
     for item in plan.items:
         p = item.phrase
         if item.action == "skip":
@@ -423,6 +426,7 @@ def _execute(lib: Library, plan: ImportPlan) -> ImportReport:
         try:
             if item.action == "replace":
                 assert item.target is not None
+                batch.write()
                 lib.update(
                     item.target,
                     title=p.title,
@@ -437,7 +441,7 @@ def _execute(lib: Library, plan: ImportPlan) -> ImportReport:
                 report.replaced.append(item.target)
             else:
                 report.added.append(
-                    lib.insert(
+                    batch.add(
                         title=p.title,
                         body=p.body,
                         category=p.category,
@@ -460,4 +464,5 @@ def _execute(lib: Library, plan: ImportPlan) -> ImportReport:
                     problem=message_of(exc),
                 )
             ) from None
+    batch.write()
     return report

@@ -26,6 +26,7 @@ from desktop.core.search.index import SearchIndex, category_keys, phrase_keys
 from desktop.core.store.categories import CategoryTree, fill_pinyin
 from desktop.core.store.db import Database, connect, default_path, opening_error, transaction
 from desktop.core.store.models import Category, Phrase
+from desktop.core.store.phrase_batch import PhraseBatch
 from desktop.core.store.schema import check_version, migrate
 from desktop.core.store.settings import SETTINGS, STORE_PREFIX, canonical_key, check_value
 from desktop.core.store.storage_errors import storage_error
@@ -263,49 +264,30 @@ class Library:
 
         ``add`` is this plus its own transaction.  An import or a subscription
         update inserts many inside one ``atomic`` block, choosing ids and
-        skipping the checks it has already made for the whole batch.
+        skipping the checks it has already made for the whole batch; a large one
+        goes quicker through ``batch()``, which stores exactly the same.
         """
-        title = clean_text(title, Message("标题"), MAX_TITLE, required=True).strip()
-        body = clean_text(body, Message("内容"), MAX_BODY, required=True)
-        note = clean_text(note or "", Message("备注"), 1000, required=False).strip()
-        code = clean_code(code)
-        tag_tuple = clean_tags(tags)
-        example_tuple = clean_examples(examples)
-        accept_tuple = clean_accept(accept)
-        if check_code and code:
-            self._refuse_taken_code(code, None)
-        cat = self.tree.ensure(category)
-        if check_editable:
-            self.check_editable(cat.id, self.tree.read_only)
-        if phrase_id is None:
-            phrase_id = self._new_id()
-        pos = self._conn.execute(
-            "SELECT COALESCE(MAX(position) + 1, 0) FROM phrases WHERE category_id = ?", (cat.id,)
-        ).fetchone()[0]
-        stamp = now_iso()
-        keys = phrase_keys(code, title, tag_tuple, body, note, example_tuple)
-        self._conn.execute(
-            "INSERT INTO phrases (id, category_id, title, body, code, tags, note, pinned, position,"
-            " created_at, updated_at, search_names, search_body, search_pinyin, examples, accept)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                phrase_id,
-                cat.id,
-                title,
-                body,
-                code,
-                json.dumps(tag_tuple, ensure_ascii=False),
-                note,
-                int(bool(pinned)),
-                pos,
-                stamp,
-                stamp,
-                *keys,
-                json.dumps(example_tuple, ensure_ascii=False),
-                json.dumps(accept_tuple, ensure_ascii=False),
-            ),
+        batch = self.batch()
+        phrase_id = batch.add(
+            title=title,
+            body=body,
+            category=category,
+            code=code,
+            tags=tags,
+            note=note,
+            pinned=pinned,
+            phrase_id=phrase_id,
+            check_code=check_code,
+            check_editable=check_editable,
+            examples=examples,
+            accept=accept,
         )
+        batch.write()
         return phrase_id
+
+    def batch(self) -> PhraseBatch:
+        """Many new phrases (inside ``atomic``): ``add`` each, then ``write`` them together."""
+        return PhraseBatch(self)
 
     def _new_id(self) -> str:
         while True:

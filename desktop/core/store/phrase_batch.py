@@ -1,0 +1,178 @@
+"""Adding phrases in batches: each row checked and keyed as one ``add`` would, written together.
+
+``Library.insert`` is a batch of one, so a phrase typed in the library window
+and 100,000 phrases from a pack go through the same checks and the same search
+keys.  A larger batch saves what a row-by-row insert repeats: the category's
+next position (asked once per category, then counted), the JSON of tag lists
+seen before, and one ``INSERT`` statement run per row from Python.  Rows reach
+the file on ``write``; the caller holds the transaction.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import sqlite3
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timezone
+from typing import Any, Protocol
+
+from desktop.core.base.errors import ValidationError
+from desktop.core.base.messages import Message
+from desktop.core.search.index import phrase_keys
+from desktop.core.store.categories import CategoryTree
+from desktop.core.store.suggestions import clean_examples
+from desktop.core.store.validation import (
+    MAX_BODY,
+    MAX_TITLE,
+    clean_accept,
+    clean_code,
+    clean_tags,
+    clean_text,
+)
+
+MAX_NOTE = 1000
+_INSERT = (
+    "INSERT INTO phrases (id, category_id, title, body, code, tags, note, pinned, position,"
+    " created_at, updated_at, search_names, search_body, search_pinyin, examples, accept)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+class Owner(Protocol):
+    """What a batch needs of the library (``Library`` itself)."""
+
+    _conn: sqlite3.Connection
+    tree: CategoryTree
+
+    def check_editable(self, category_id: int, read_only: set[int] | None = None) -> None: ...
+
+    def _refuse_taken_code(self, code: str, own_id: str | None) -> None: ...
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class PhraseBatch:
+    """New phrases waiting to be written; ``add`` refuses a bad one at once, naming why."""
+
+    def __init__(self, lib: Owner) -> None:
+        self._lib = lib
+        self._conn = lib._conn
+        self._rows: list[tuple[Any, ...]] = []
+        self._ids: set[str] = set()  # ids of rows not written yet
+        self._codes: dict[str, tuple[str, str]] = {}  # code → (id, title) of those rows
+        self._next_position: dict[int, int] = {}
+        self._editable: set[int] = set()  # categories already found editable
+        self._json: dict[tuple[str, ...], str] = {}
+        self._stamp = ""
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def add(
+        self,
+        *,
+        title: str,
+        body: str,
+        category: Sequence[str] | str,
+        code: str | None = None,
+        tags: Iterable[str] = (),
+        note: str = "",
+        pinned: bool = False,
+        phrase_id: str | None = None,
+        check_code: bool = True,
+        check_editable: bool = True,
+        examples: Iterable[str] = (),
+        accept: Iterable[str] = (),
+    ) -> str:
+        """Check and key one phrase (see ``Library.insert``); returns the id it gets."""
+        title = clean_text(title, Message("标题"), MAX_TITLE, required=True).strip()
+        body = clean_text(body, Message("内容"), MAX_BODY, required=True)
+        note = clean_text(note or "", Message("备注"), MAX_NOTE, required=False).strip()
+        code = clean_code(code)
+        tag_tuple = clean_tags(tags)
+        example_tuple = clean_examples(examples)
+        accept_tuple = clean_accept(accept)
+        if check_code and code:
+            self._refuse_taken_code(code)
+        cat = self._lib.tree.ensure(category)
+        if check_editable and cat.id not in self._editable:
+            self._lib.check_editable(cat.id, self._lib.tree.read_only)
+            self._editable.add(cat.id)
+        if phrase_id is None:
+            phrase_id = self._new_id()
+        position = self._next_position.get(cat.id)
+        if position is None:
+            position = self._conn.execute(
+                "SELECT COALESCE(MAX(position) + 1, 0) FROM phrases WHERE category_id = ?",
+                (cat.id,),
+            ).fetchone()[0]
+        self._next_position[cat.id] = position + 1
+        if not self._stamp:  # one change, one time: the whole batch is written at once
+            self._stamp = now_iso()
+        keys = phrase_keys(code, title, tag_tuple, body, note, example_tuple)
+        self._rows.append(
+            (
+                phrase_id,
+                cat.id,
+                title,
+                body,
+                code,
+                self._dumps(tag_tuple),
+                note,
+                int(bool(pinned)),
+                position,
+                self._stamp,
+                self._stamp,
+                *keys,
+                self._dumps(example_tuple),
+                self._dumps(accept_tuple),
+            )
+        )
+        self._ids.add(phrase_id)
+        if code:
+            self._codes.setdefault(code, (phrase_id, title))
+        return phrase_id
+
+    def write(self) -> None:
+        """Insert the rows added so far (inside the caller's transaction)."""
+        if self._rows:
+            self._conn.executemany(_INSERT, self._rows)
+        self._rows.clear()
+        self._ids.clear()
+        self._codes.clear()
+        # Later writes (an update between two batches) may move phrases into these
+        # categories: positions are asked again.
+        self._next_position.clear()
+        self._editable.clear()
+
+    def _dumps(self, values: tuple[str, ...]) -> str:
+        text = self._json.get(values)
+        if text is None:
+            text = self._json[values] = json.dumps(values, ensure_ascii=False)
+        return text
+
+    def _new_id(self) -> str:
+        while True:
+            candidate = secrets.token_hex(6)
+            if candidate in self._ids:
+                continue
+            if not self._conn.execute(
+                "SELECT 1 FROM phrases WHERE id = ?", (candidate,)
+            ).fetchone():
+                return candidate
+
+    def _refuse_taken_code(self, code: str) -> None:
+        waiting = self._codes.get(code)
+        if waiting is not None:
+            raise ValidationError(
+                Message(
+                    "快捷编码 {code} 已被「{title}」（{id}）使用",
+                    code=code,
+                    title=waiting[1],
+                    id=waiting[0],
+                )
+            )
+        self._lib._refuse_taken_code(code, None)

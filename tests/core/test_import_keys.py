@@ -10,13 +10,15 @@ from __future__ import annotations
 import json
 import unicodedata
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.core import Library
+from desktop.core import Library, PackError
 from desktop.core.base.resources import read_text
+from desktop.core.base.textcheck import json_may_hold_lone_surrogate, surrogate_place
 from desktop.core.exchange.importer import import_now
-from desktop.core.exchange.packs import Pack, PackPhrase
+from desktop.core.exchange.packs import Pack, PackPhrase, parse_pack
 from desktop.core.search.textnorm import fold
 from desktop.core.store.validation import strip_controls
 from tests.store_access import raw_connection
@@ -206,3 +208,33 @@ def test_new_phrases_and_a_replaced_one_take_places_in_file_order(lib):
     assert len(report.added) == 2 and len(report.replaced) == 1
     placed = [(p.title, p.position) for p in lib.phrases("乙")]
     assert placed == [("新一", 0), ("换了", 1), ("新二", 2)]
+
+
+# ----- reading a pack -------------------------------------------------------------------
+JSON_TEXT = st.text(
+    st.one_of(st.sampled_from("\ud800\udc00\ud83d\ude00\\u\"dD89aAfF"), st.characters()),
+    max_size=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(JSON_TEXT, max_size=4), st.booleans())
+def test_the_quick_look_for_surrogates_misses_none(values, ascii_only):
+    text = json.dumps({"phrases": values}, ensure_ascii=ascii_only)
+    if not json_may_hold_lone_surrogate(text):
+        assert surrogate_place(json.loads(text)) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['{"a": "\\ud800"}', '{"a": "\\uDBFF x"}', '{"a": "x\\udc00"}', '{"\\udfff": 1}', '{"a": "\ud800"}'],
+)
+def test_a_lone_surrogate_in_the_text_or_escaped_is_looked_at(text):
+    assert json_may_hold_lone_surrogate(text)
+    assert surrogate_place(json.loads(text)) is not None
+
+
+def test_a_pack_with_an_escaped_lone_surrogate_is_still_refused():
+    text = '{"format": "quickreply.pack", "version": 1, "phrases": [{"title": "a", "body": "\\udc01"}]}'
+    with pytest.raises(PackError, match="U\\+DC01"):
+        parse_pack(text)

@@ -15,7 +15,8 @@ import ctypes
 import ctypes.util
 import gc
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 
 
@@ -35,3 +36,21 @@ def give_back_freed_memory() -> None:
     trim = _trim()
     if trim is not None:
         trim(0)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection inside (an import of 100,000 phrases).
+
+    Everything such a build makes stays alive until it ends, so each of the
+    collector's full passes, started by the sheer number of new objects, walks
+    all of it and finds nothing: about 0.3 s of an import of 100,000 phrases.
+    Collection resumes afterwards, where ``give_back_freed_memory`` follows.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

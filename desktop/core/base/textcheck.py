@@ -20,6 +20,22 @@ def lone_surrogate(text: str) -> str | None:
     return f"U+{ord(found.group()):04X}" if found else None
 
 
+# A JSON escape that could decode to a surrogate (``\ud83d``, ``\uDC00``).
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def json_may_hold_lone_surrogate(text: str) -> bool:
+    """False when the document parsed from ``text`` surely holds no lone surrogate.
+
+    One pass over the text instead of a walk over every value of the parsed
+    document (a third of a second for a pack of 100,000 phrases).  Only a
+    surrogate in the text itself or an escape of one can put one there; an
+    escaped pair (an emoji) or an escaped backslash before ``ud8…`` make this
+    answer True and the walk decides.
+    """
+    return bool(_SURROGATE.search(text) or _SURROGATE_ESCAPE.search(text))
+
+
 def surrogate_place(value: Any, where: str = "") -> tuple[str, str] | None:
     """(place, code point) of the first lone surrogate anywhere in a JSON document."""
     if isinstance(value, str):

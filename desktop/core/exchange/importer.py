@@ -15,13 +15,17 @@ keeps both and gives the copy a free code.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
 from desktop.core.base.errors import PackError, QuickReplyError
+from desktop.core.base.memory import collector_paused, give_back_freed_memory
 from desktop.core.base.messages import Message, message_of
 from desktop.core.exchange.formats.base import ReadResult, RowError, clean_phrase
 from desktop.core.exchange.packs import POLICIES, ImportReport, Pack, PackPhrase
+from desktop.core.search.textnorm import forget_pinyin
 from desktop.core.store.library import Library
 from desktop.core.store.validation import MAX_CODE
 
@@ -37,6 +41,7 @@ ACTIONS = {
     "copy": Message("新增副本"),
     "skip": Message("跳过"),
 }
+_LARGE = 5_000  # phrases: from here an import hands its memory back when done
 POLICY_NAMES = {"skip": Message("跳过"), "replace": Message("替换"), "copy": Message("都保留")}
 
 
@@ -385,11 +390,12 @@ def apply(
         # push the last good backups out with copies of an unchanged library.
         saved = backups.backup_now(lib, backups.BEFORE_IMPORT, rotate=False)
     try:
-        with lib.atomic():
+        with _large_work(len(plan.items)), lib.atomic():
             fresh = preview(lib, plan.loaded, plan.policy)
             if fresh.signature() != plan.signature():
                 raise PackError(Message("话术库在预览之后有改动，请重新预览再导入"))
             report = _execute(lib, fresh)
+            del fresh
     except BaseException:
         if saved is not None:  # nothing was written: the copy is the library as it is
             saved.unlink(missing_ok=True)
@@ -407,8 +413,24 @@ def import_now(lib: Library, source: ReadResult | Pack, policy: str = "skip") ->
     a conflict: ``skip`` leaves the library's phrase, ``replace`` overwrites it
     with the pack's, ``copy`` keeps both (the copy gets a new id and code).
     """
-    with lib.atomic():
+    size = len(source.pack.phrases if isinstance(source, ReadResult) else source.phrases)
+    with _large_work(size), lib.atomic():
         return _execute(lib, preview(lib, source, policy))
+
+
+@contextmanager
+def _large_work(phrases: int) -> Iterator[None]:
+    """Around the preview and writing of a large import: no garbage collection while
+    it runs (see ``collector_paused``), and its memory handed back when it is over."""
+    if phrases < _LARGE:
+        yield
+        return
+    try:
+        with collector_paused():
+            yield
+    finally:
+        forget_pinyin()
+        give_back_freed_memory()
 
 
 def _execute(lib: Library, plan: ImportPlan) -> ImportReport:

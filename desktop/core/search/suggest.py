@@ -24,9 +24,10 @@ import sys
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
+from typing import Protocol
 
 from desktop.core.search.textnorm import fold
 
@@ -163,15 +164,76 @@ def make_query(text: str, said: Iterable[tuple[str, Sequence[str]]]) -> Query:
     return Query(text, terms, words)
 
 
-class SuggestIndex:
-    """Inverted index of phrase terms, built from ``Doc`` values in library order.
+class Postings(Protocol):
+    """Where an index's terms live: built in memory (``PackedPostings``) or stored
+    in a file (``desktop.core.store.suggest_file``)."""
 
-    Kept in a handful of flat arrays, not a Python object per term or posting
-    (see ``bench/bench_suggest.py``): a term is found through a sorted array of
-    term hashes, checked against the term's text; its postings are a slice of
-    one array of phrase numbers and one of weights, stored in a byte each
-    (``_STEP`` apart, finer than scores are told apart by).  Per posting that is
-    5 bytes, where a list of tuples cost over 60.
+    size: int
+
+    def lookup(self, terms: Iterable[str]) -> Iterable[tuple[str, float, Sequence[int], bytes]]:
+        """(term, idf, phrase numbers, packed weights) for those of ``terms`` it has."""
+        ...
+
+    def ids_at(self, numbers: Sequence[int]) -> dict[int, str]: ...
+
+    def numbers_of(self, ids: Iterable[str]) -> dict[str, int]: ...
+
+
+class SuggestIndex:
+    """BM25 scoring of a buyer's message against the phrases' terms.
+
+    ``SuggestIndex(docs)`` builds the terms in memory; ``SuggestIndex.over``
+    scores from postings kept elsewhere (a file), read per query.
+    """
+
+    def __init__(self, docs: Iterable[Doc] = (), *, postings: Postings | None = None) -> None:
+        self.postings: Postings = postings if postings is not None else PackedPostings(docs)
+        self.size = self.postings.size
+
+    @classmethod
+    def over(cls, postings: Postings) -> SuggestIndex:
+        return cls(postings=postings)
+
+    def __len__(self) -> int:
+        return self.size
+
+    def score(self, query: Query, limit: int = 5, boost: dict[str, float] | None = None,
+              allowed: Callable[[int], bool] | None = None) -> list[Hit]:
+        """The best ``limit`` phrases for ``query``; ``boost`` adds to a phrase's score
+        (learned use), ``allowed(index)`` filters."""
+        acc: dict[int, float] = {}
+        get = acc.get
+        # In a small library every term is "common"; the skip is for big ones.
+        min_idf = MIN_IDF if self.size >= 200 else 0.0
+        for term, idf, docs, weights in self.postings.lookup(query.terms):
+            if idf < min_idf:
+                continue  # in most phrases: says nothing, costs a full walk
+            f = query.terms[term] * idf * _STEP
+            for d, w in zip(docs, weights):
+                acc[d] = get(d, 0.0) + w * f
+        if boost:
+            for pid, i in self.postings.numbers_of(boost).items():
+                if i in acc:
+                    acc[i] += boost[pid]
+        if allowed is not None:
+            acc = {d: s for d, s in acc.items() if allowed(d)}
+        if not acc:
+            return []
+        best = heapq.nlargest(limit, acc, key=acc.__getitem__)
+        top = acc[best[0]] or 1.0
+        ids = self.postings.ids_at(best)
+        return [Hit(ids[d], round(acc[d] / top, 3), round(acc[d], 3)) for d in best if d in ids]
+
+
+class PackedPostings:
+    """The terms of ``Doc`` values in library order, built in memory.
+
+    Kept in a handful of flat arrays, not a Python object per term or posting:
+    a term is found through a sorted array of term hashes, checked against the
+    term's text; its postings are a slice of one array of phrase numbers and
+    one of weights, stored in a byte each (``_STEP`` apart, finer than scores
+    are told apart by).  Per posting that is 5 bytes, where a tuple of two
+    arrays per term and a dict of ids cost several times that.
     """
 
     def __init__(self, docs: Iterable[Doc]) -> None:
@@ -226,9 +288,6 @@ class SuggestIndex:
             self._weights.extend(_quantized(weights))
             self._start.append(len(self._docs))
 
-    def __len__(self) -> int:
-        return self.size
-
     def _slot(self, term: str) -> int:
         """The term's number, or -1 when no phrase has it."""
         hashes, h = self._hash, hash(term)
@@ -239,40 +298,30 @@ class SuggestIndex:
             n += 1
         return -1
 
-    def score(self, query: Query, limit: int = 5, boost: dict[str, float] | None = None,
-              allowed: Callable[[int], bool] | None = None) -> list[Hit]:
-        """The best ``limit`` phrases for ``query``; ``boost`` adds to a phrase's score
-        (learned use), ``allowed(index)`` filters."""
-        acc: dict[int, float] = {}
-        get = acc.get
-        # In a small library every term is "common"; the skip is for big ones.
-        min_idf = MIN_IDF if self.size >= 200 else 0.0
-        for term, qw in query.terms.items():
-            n = self._slot(term)
-            if n < 0:
-                continue
-            idf = self._idf[n]
-            if idf < min_idf:
-                continue  # in most phrases: says nothing, costs a full walk
-            f = qw * idf * _STEP
-            a, b = self._start[n], self._start[n + 1]
-            for d, w in zip(self._docs[a:b], self._weights[a:b]):
-                acc[d] = get(d, 0.0) + w * f
-        if boost:
-            for pid, extra in boost.items():
-                i = self._ids.index(pid)
-                if i is not None and i in acc:
-                    acc[i] += extra
-        if allowed is not None:
-            acc = {d: s for d, s in acc.items() if allowed(d)}
-        if not acc:
-            return []
-        best = heapq.nlargest(limit, acc, key=acc.__getitem__)
-        top = acc[best[0]] or 1.0
-        return [Hit(self._ids[d], round(acc[d] / top, 3), round(acc[d], 3)) for d in best]
+    def _entry(self, n: int) -> tuple[str, float, array[int], bytes]:
+        a, b = self._start[n], self._start[n + 1]
+        term = self._term_text[self._term_start[n] : self._term_start[n + 1]]
+        return term, self._idf[n], self._docs[a:b], self._weights[a:b].tobytes()
+
+    def lookup(self, terms: Iterable[str]) -> list[tuple[str, float, Sequence[int], bytes]]:
+        return [self._entry(n) for n in map(self._slot, terms) if n >= 0]
+
+    def entries(self) -> Iterator[tuple[str, float, array[int], bytes]]:
+        """Every term, for writing the index to a file."""
+        return (self._entry(n) for n in range(len(self._hash)))
+
+    def ids(self) -> Iterator[str]:
+        return (self._ids[i] for i in range(self.size))
+
+    def ids_at(self, numbers: Sequence[int]) -> dict[int, str]:
+        return {n: self._ids[n] for n in numbers if 0 <= n < self.size}
+
+    def numbers_of(self, ids: Iterable[str]) -> dict[str, int]:
+        found = {pid: self._ids.index(pid) for pid in ids}
+        return {pid: n for pid, n in found.items() if n is not None}
 
     def nbytes(self) -> int:
-        """Memory held by the index's arrays and strings (for the benchmark)."""
+        """Memory held by the arrays and strings (for the benchmark)."""
         parts = (self._hash, self._term_start, self._start, self._idf, self._docs, self._weights)
         return sum(sys.getsizeof(a) for a in parts) + sys.getsizeof(self._term_text) + \
             self._ids.nbytes()

@@ -136,10 +136,11 @@ class Library:
         """Close and delete a file this open created, with its WAL companions."""
         self.close()
         if self.path is not None:
-            for suffix in ("", "-wal", "-shm"):
+            for suffix in ("", "-wal", "-shm", ".suggest"):
                 Path(f"{self.path}{suffix}").unlink(missing_ok=True)
 
     def close(self) -> None:
+        self.suggester.close()
         self._db.close()
         self.closed = True
 

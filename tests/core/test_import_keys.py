@@ -8,6 +8,7 @@ the search keys above all, to what ``Library.add`` writes for the same input.
 from __future__ import annotations
 
 import json
+import sqlite3
 import unicodedata
 
 import pytest
@@ -20,6 +21,8 @@ from desktop.core.base.textcheck import json_may_hold_lone_surrogate, surrogate_
 from desktop.core.exchange.importer import import_now
 from desktop.core.exchange.packs import Pack, PackPhrase, parse_pack
 from desktop.core.search.textnorm import fold
+from desktop.core.store.phrase_batch import _MANY
+from desktop.core.store.suggest_file import content_token
 from desktop.core.store.validation import strip_controls
 from tests.store_access import raw_connection
 
@@ -238,3 +241,41 @@ def test_a_pack_with_an_escaped_lone_surrogate_is_still_refused():
     text = '{"format": "quickreply.pack", "version": 1, "phrases": [{"title": "a", "body": "\\udc01"}]}'
     with pytest.raises(PackError, match="U\\+DC01"):
         parse_pack(text)
+
+
+# ----- the content token (建议's stored index is rebuilt when it changes) ----------------
+def token_and_triggers(lib: Library) -> tuple[bytes | None, list[tuple]]:
+    conn = raw_connection(lib)
+    triggers = conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+    ).fetchall()
+    return content_token(conn), triggers
+
+
+def many(count: int) -> Pack:
+    return Pack(phrases=[PackPhrase(("批量",), f"第{n}条", f"内容{n}") for n in range(count)])
+
+
+def test_a_large_import_changes_the_token_and_keeps_its_triggers(tmp_path):
+    with Library.open(tmp_path / "lib.db") as lib:
+        token, triggers = token_and_triggers(lib)
+        import_now(lib, many(_MANY + 5))
+        after, triggers_after = token_and_triggers(lib)
+        assert after != token and triggers_after == triggers
+        lib.add("再加一条", "内容", "批量")
+        assert token_and_triggers(lib)[0] != after  # the insert trigger still works
+
+
+def test_a_large_import_that_fails_leaves_token_and_triggers_as_they_were(tmp_path):
+    with Library.open(tmp_path / "lib.db") as lib:
+        lib.add("已有", "内容", "批量", code="p0")
+        # A row the file refuses half-way through the batch, as a full disk would.
+        raw_connection(lib).execute(
+            "CREATE TRIGGER refuse BEFORE INSERT ON phrases WHEN NEW.title = '第2000条'"
+            " BEGIN SELECT RAISE(ABORT, 'refused'); END"
+        )
+        before = token_and_triggers(lib)
+        with pytest.raises(sqlite3.IntegrityError):
+            import_now(lib, many(_MANY + 5))
+        assert token_and_triggers(lib) == before
+        assert [p.title for p in lib.phrases()] == ["已有"]

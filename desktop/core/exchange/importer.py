@@ -475,6 +475,9 @@ def _execute(lib: Library, plan: ImportPlan) -> ImportReport:
                         accept=p.accept,
                         phrase_id=item.new_id,
                         check_code=False,
+                        # A new phrase is the file's, as ``clean_phrase`` left it; a
+                        # copy may carry fields of the library's phrase instead.
+                        cleaned=item.action == "add",
                     )
                 )
         except QuickReplyError as exc:

@@ -90,15 +90,25 @@ class PhraseBatch:
         check_editable: bool = True,
         examples: Iterable[str] = (),
         accept: Iterable[str] = (),
+        cleaned: bool = False,
     ) -> str:
-        """Check and key one phrase (see ``Library.insert``); returns the id it gets."""
-        title = clean_text(title, Message("标题"), MAX_TITLE, required=True).strip()
-        body = clean_text(body, Message("内容"), MAX_BODY, required=True)
-        note = clean_text(note or "", Message("备注"), MAX_NOTE, required=False).strip()
+        """Check and key one phrase (see ``Library.insert``); returns the id it gets.
+
+        ``cleaned``: the texts, tags, examples and accept come from
+        ``formats.base.clean_phrase``, which cleans with these same functions, and
+        are taken as they are (cleaning twice gives what cleaning once gives, a
+        test checks it).  The code and category are still checked.
+        """
+        if cleaned:
+            tag_tuple, example_tuple, accept_tuple = tuple(tags), tuple(examples), tuple(accept)
+        else:
+            title = clean_text(title, Message("标题"), MAX_TITLE, required=True).strip()
+            body = clean_text(body, Message("内容"), MAX_BODY, required=True)
+            note = clean_text(note or "", Message("备注"), MAX_NOTE, required=False).strip()
+            tag_tuple = clean_tags(tags)
+            example_tuple = clean_examples(examples)
+            accept_tuple = clean_accept(accept)
         code = clean_code(code)
-        tag_tuple = clean_tags(tags)
-        example_tuple = clean_examples(examples)
-        accept_tuple = clean_accept(accept)
         if check_code and code:
             self._refuse_taken_code(code)
         cat = self._lib.tree.ensure(category)

@@ -43,11 +43,12 @@ def has_han(text: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def _run_pinyin(run: str) -> tuple[str, ...]:
-    """Syllables of a run of 汉字; runs like 发货 or 连衣裙 repeat, so they are cached."""
+def _run_pinyin(run: str) -> tuple[str, str]:
+    """Full pinyin and initials of a run of 汉字; runs like 发货 or 连衣裙 repeat, so cached."""
     from pypinyin import lazy_pinyin
 
-    return tuple(lazy_pinyin(run))
+    syllables = lazy_pinyin(run)
+    return "".join(syllables), "".join(s[0] for s in syllables if s)
 
 
 def forget_pinyin() -> None:
@@ -69,9 +70,9 @@ def title_pinyin(text: str) -> tuple[str, str]:
     initials: list[str] = []
     for n, part in enumerate(parts):
         if n % 2:  # a run of 汉字
-            syllables = _run_pinyin(part)
-            full.extend(syllables)
-            initials.extend(s[0] for s in syllables if s)
+            run_full, run_initials = _run_pinyin(part)
+            full.append(run_full)
+            initials.append(run_initials)
         else:
             kept = "".join(part.split())
             full.append(kept)

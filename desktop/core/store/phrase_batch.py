@@ -22,6 +22,7 @@ from desktop.core.base.errors import ValidationError
 from desktop.core.base.messages import Message
 from desktop.core.search.index import phrase_keys
 from desktop.core.store.categories import CategoryTree
+from desktop.core.store.models import Category
 from desktop.core.store.suggestions import clean_examples
 from desktop.core.store.validation import (
     MAX_BODY,
@@ -69,6 +70,7 @@ class PhraseBatch:
         self._codes: dict[str, tuple[str, str]] = {}  # code → (id, title) of those rows
         self._next_position: dict[int, int] = {}
         self._editable: set[int] = set()  # categories already found editable
+        self._categories: dict[tuple[str, ...], Category] = {}  # as given → as made
         self._json: dict[tuple[str, ...], str] = {}
         self._stamp = ""
 
@@ -111,7 +113,7 @@ class PhraseBatch:
         code = clean_code(code)
         if check_code and code:
             self._refuse_taken_code(code)
-        cat = self._lib.tree.ensure(category)
+        cat = self._category(category)
         if check_editable and cat.id not in self._editable:
             self._lib.check_editable(cat.id, self._lib.tree.read_only)
             self._editable.add(cat.id)
@@ -171,6 +173,19 @@ class PhraseBatch:
         # categories: positions are asked again.
         self._next_position.clear()
         self._editable.clear()
+        self._categories.clear()
+
+    def _category(self, path: Sequence[str] | str) -> Category:
+        """``tree.ensure``, remembered per path as given: an import names few categories."""
+        try:
+            cat = self._categories.get(path) if isinstance(path, tuple) else None
+        except TypeError:  # a part that can't be a key: left to ensure to judge
+            return self._lib.tree.ensure(path)
+        if cat is None:
+            cat = self._lib.tree.ensure(path)
+            if isinstance(path, tuple):
+                self._categories[path] = cat
+        return cat
 
     def _dumps(self, values: tuple[str, ...]) -> str:
         text = self._json.get(values)

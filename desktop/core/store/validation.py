@@ -34,8 +34,11 @@ def refuse_lone_surrogate(value: str, what: str) -> None:
 def clean_code(code: str | None) -> str | None:
     if code is None:
         return None
-    refuse_lone_surrogate(str(code), Message("快捷编码"))
-    folded = fold(code).strip()
+    if isinstance(code, str) and code.isascii():  # folding ASCII is lowering it
+        folded = code.lower().strip()
+    else:
+        refuse_lone_surrogate(str(code), Message("快捷编码"))
+        folded = fold(code).strip()
     if not folded:
         return None
     if len(folded) > MAX_CODE or len(folded.split()) > 1:  # white space inside

@@ -188,20 +188,21 @@ def preview(lib: Library, source: ReadResult | Pack, policy: str = "skip") -> Im
     loaded = source if isinstance(source, ReadResult) else ReadResult(source)
     plan = ImportPlan(loaded, policy)
     planner = _Planner(lib, policy, loaded.fields)
-    for n, raw in enumerate(loaded.pack.phrases):
-        label = loaded.label(n)
-        try:
-            item = raw if loaded.clean else clean_phrase(raw)
-        except QuickReplyError as exc:
-            raise PackError(
-                Message(
-                    "{label}（{title}）：{problem}",
-                    label=label,
-                    title=str(raw.title)[:20],
-                    problem=message_of(exc),
-                )
-            ) from None
-        plan.items.append(planner.decide(item, label, n))
+    with collector_paused():  # the plan keeps all it makes: nothing for the collector
+        for n, raw in enumerate(loaded.pack.phrases):
+            label = loaded.label(n)
+            try:
+                item = raw if loaded.clean else clean_phrase(raw)
+            except QuickReplyError as exc:
+                raise PackError(
+                    Message(
+                        "{label}（{title}）：{problem}",
+                        label=label,
+                        title=str(raw.title)[:20],
+                        problem=message_of(exc),
+                    )
+                ) from None
+            plan.items.append(planner.decide(item, label, n))
     for path, note in loaded.pack.category_notes.items():
         plan.categories.append(path)
         cat = lib.tree.by_path.get(path)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from desktop.core.base import files
 from desktop.core.base.errors import PackError, QuickReplyError
+from desktop.core.base.memory import collector_paused
 from desktop.core.base.messages import Message, message_of
 from desktop.core.exchange.packs import MAX_PHRASES, Pack, PackPhrase
 from desktop.core.store.categories import clean_path
@@ -97,15 +98,18 @@ def clean_all(result: ReadResult) -> ReadResult:
     """Move phrases the library would refuse from ``pack.phrases`` to ``errors``."""
     good: list[PackPhrase] = []
     rows: list[int] = []
-    for n, item in enumerate(result.pack.phrases):
-        row = result.rows[n] if n < len(result.rows) else n + 1
-        try:
-            good.append(clean_phrase(item))
-        except QuickReplyError as exc:
-            problem = Message("{where}：{problem}", where=result.label(n), problem=message_of(exc))
-            result.errors.append(RowError(row, problem))
-            continue
-        rows.append(row)
+    with collector_paused():  # every phrase made here stays: nothing for the collector
+        for n, item in enumerate(result.pack.phrases):
+            row = result.rows[n] if n < len(result.rows) else n + 1
+            try:
+                good.append(clean_phrase(item))
+            except QuickReplyError as exc:
+                problem = Message(
+                    "{where}：{problem}", where=result.label(n), problem=message_of(exc)
+                )
+                result.errors.append(RowError(row, problem))
+                continue
+            rows.append(row)
     result.pack.phrases = good
     result.rows = rows
     result.clean = True

@@ -26,6 +26,7 @@ from desktop.core.base.messages import Message, message_of
 from desktop.core.exchange.formats.base import ReadResult, RowError, clean_phrase
 from desktop.core.exchange.packs import POLICIES, ImportReport, Pack, PackPhrase
 from desktop.core.search.textnorm import forget_pinyin
+from desktop.core.store.categories import forget_cleaned_paths
 from desktop.core.store.library import Library
 from desktop.core.store.validation import MAX_CODE
 
@@ -431,6 +432,7 @@ def _large_work(phrases: int) -> Iterator[None]:
             yield
     finally:
         forget_pinyin()
+        forget_cleaned_paths()
         give_back_freed_memory()
 
 

@@ -36,6 +36,11 @@ def _clean_path_of(path: tuple[str, ...] | str) -> tuple[str, ...]:
     return _clean_path(path)
 
 
+def forget_cleaned_paths() -> None:
+    """Drop the remembered paths (after an import, whose memory goes back)."""
+    _clean_path_of.cache_clear()
+
+
 def _clean_path(path: Sequence[Any] | str) -> tuple[str, ...]:
     parts = path.replace("›", "/").split("/") if isinstance(path, str) else list(path)
     # Control characters (a terminal escape in a pack) are dropped, not stored.

@@ -7,6 +7,7 @@ the search keys above all, to what ``Library.add`` writes for the same input.
 
 from __future__ import annotations
 
+import gc
 import json
 import sqlite3
 import unicodedata
@@ -16,11 +17,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop.core import Library, PackError, QuickReplyError
+from desktop.core.base.memory import collector_paused
 from desktop.core.base.resources import read_text
 from desktop.core.base.textcheck import json_may_hold_lone_surrogate, surrogate_place
+from desktop.core.exchange import importer
 from desktop.core.exchange.formats.base import clean_phrase
 from desktop.core.exchange.importer import import_now
 from desktop.core.exchange.packs import Pack, PackPhrase, parse_pack
+from desktop.core.search import textnorm
 from desktop.core.search.textnorm import fold
 from desktop.core.store.phrase_batch import _MANY
 from desktop.core.store.suggest_file import content_token
@@ -296,3 +300,34 @@ def test_a_large_import_that_fails_leaves_token_and_triggers_as_they_were(tmp_pa
             import_now(lib, many(_MANY + 5))
         assert token_and_triggers(lib) == before
         assert [p.title for p in lib.phrases()] == ["已有"]
+
+
+# ----- memory -----------------------------------------------------------------------------
+def test_a_large_import_hands_its_memory_back_and_collects_garbage_again(lib, monkeypatch):
+    given_back = []
+    monkeypatch.setattr(importer, "give_back_freed_memory", lambda: given_back.append(1))
+    import_now(lib, many(importer._LARGE))
+    assert given_back == [1]
+    assert gc.isenabled()
+    assert textnorm._run_pinyin.cache_info().currsize == 0  # titles' pinyin not kept
+    import_now(lib, many(3))  # a small one (seeding a new library) costs nothing extra
+    assert given_back == [1]
+
+
+def test_a_large_import_that_fails_still_collects_garbage_again(lib, monkeypatch):
+    given_back = []
+    monkeypatch.setattr(importer, "give_back_freed_memory", lambda: given_back.append(1))
+    pack = many(importer._LARGE)
+    pack.phrases[-1].title = "\ud800"  # refused in the preview, after thousands of others
+    with pytest.raises(PackError):
+        import_now(lib, pack)
+    assert gc.isenabled() and given_back == [1]
+    assert lib.count() == 0
+
+
+def test_pausing_the_collector_twice_resumes_it_only_at_the_outer_end():
+    with collector_paused():
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()

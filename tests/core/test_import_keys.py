@@ -280,9 +280,11 @@ def many(count: int) -> Pack:
 def test_a_large_import_changes_the_token_and_keeps_its_triggers(tmp_path):
     with Library.open(tmp_path / "lib.db") as lib:
         token, triggers = token_and_triggers(lib)
+        cache = raw_connection(lib).execute("PRAGMA cache_size").fetchone()
         import_now(lib, many(_MANY + 5))
         after, triggers_after = token_and_triggers(lib)
         assert after != token and triggers_after == triggers
+        assert raw_connection(lib).execute("PRAGMA cache_size").fetchone() == cache
         lib.add("再加一条", "内容", "批量")
         assert token_and_triggers(lib)[0] != after  # the insert trigger still works
 

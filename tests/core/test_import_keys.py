@@ -11,6 +11,7 @@ import gc
 import json
 import sqlite3
 import unicodedata
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -26,7 +27,7 @@ from desktop.core.exchange.importer import import_now
 from desktop.core.exchange.packs import Pack, PackPhrase, parse_pack
 from desktop.core.search import textnorm
 from desktop.core.search.textnorm import fold
-from desktop.core.store.phrase_batch import _MANY
+from desktop.core.store.phrase_batch import _MANY, PhraseBatch
 from desktop.core.store.suggest_file import content_token
 from desktop.core.store.validation import strip_controls
 from tests.store_access import raw_connection
@@ -182,6 +183,53 @@ def test_cleaning_a_clean_phrase_changes_nothing(p):
     except QuickReplyError:
         return
     assert clean_phrase(once) == once
+
+
+# Few codes, titles and categories, so that rows of a file meet each other and the
+# library's phrases: conflicts, copies with free codes, replaces that move a phrase.
+CLASHING = st.fixed_dictionaries(
+    {
+        "title": st.sampled_from(["发货", "退款", "尺码", "ab"]),
+        "body": st.sampled_from(["亲，已发货", "退款已到账", "偏大一码", "x"]),
+        "category": st.sampled_from([["售后"], ["售后", "退换"], ["售前"]]),
+        "code": st.one_of(st.none(), st.sampled_from(["fh", "tk", "cm", "FH"])),
+        "tags": st.lists(st.sampled_from(["急", "顺丰"]), max_size=2),
+        "note": st.sampled_from(["", "备注"]),
+        "pinned": st.booleans(),
+        "examples": st.just([]),
+        "accept": st.just([]),
+    }
+)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(CLASHING, max_size=5),
+    st.lists(CLASHING, min_size=1, max_size=10),
+    st.sampled_from(["skip", "replace", "copy"]),
+)
+def test_a_batched_import_stores_what_a_row_by_row_import_stores(existing, incoming, policy):
+    """Every policy, rows that clash with the library and with each other."""
+    existing = unique(existing)
+
+    def row_by_row(batch, **fields):
+        phrase_id = real_add(batch, **fields)
+        batch.write()  # each new phrase reaches the file before the next is looked at
+        return phrase_id
+
+    real_add = PhraseBatch.add
+    with Library.memory() as batched, Library.memory() as one_at_a_time:
+        for lib in (batched, one_at_a_time):
+            add_one_by_one(lib, existing)
+        report = import_now(batched, as_pack(incoming), policy)
+        with mock.patch.object(PhraseBatch, "add", row_by_row):
+            reference = import_now(one_at_a_time, as_pack(incoming), policy)
+        assert (len(report.added), len(report.replaced), report.skipped) == (
+            len(reference.added),
+            len(reference.replaced),
+            reference.skipped,
+        )
+        assert stored(batched) == stored(one_at_a_time)
 
 
 def test_the_default_library_imported_is_the_default_library_added_one_by_one():

@@ -13,6 +13,7 @@ import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -180,11 +181,12 @@ class Suggester:
         """
         if self._index is not None or self._building() or self._open_stored_now():
             return None
-        steps = self._build(self._docs())
-        if self.run_steps is not None:
-            self._steps = steps
-            self.run_steps(steps)
+        if self.run_steps is not None:  # all on the caller's thread, reading too
+            docs: list[Doc] = []
+            self._steps = chain(self._docs_in_steps(docs), self._build(docs))
+            self.run_steps(self._steps)
             return None
+        steps = self._build(self._docs())
         self._warming = threading.Thread(
             target=lambda: [None for _ in steps], name="suggest-index", daemon=True
         )
@@ -251,22 +253,46 @@ class Suggester:
             out.setdefault(pid, []).extend([word] * max(1, min(int(weight), int(LEARN_CAP))))
         return out
 
+    _SQL = (
+        "SELECT id, category_id, title, body, tags, note, examples, pinned, position, rowid"
+        " FROM phrases WHERE deleted_at IS NULL"
+    )
+    _ROWS_PER_STEP = 2000
+
     def _docs(self, ids: Sequence[str] | None = None) -> list[Doc]:
-        sql = (
-            "SELECT id, category_id, title, body, tags, note, examples, pinned, position"
-            " FROM phrases WHERE deleted_at IS NULL"
-        )
-        params: tuple[Any, ...] = ()
+        """The phrases as the index reads them, in library order (or those ``ids``)."""
         if ids is not None:
-            sql += f" AND id IN ({','.join('?' * len(ids))})"
-            params = tuple(ids)
-        rows = self.lib._conn.execute(sql, params).fetchall()
+            sql = f"{self._SQL} AND id IN ({','.join('?' * len(ids))})"
+            return self._to_docs(self.lib._conn.execute(sql, tuple(ids)).fetchall())
+        docs: list[Doc] = []
+        for _ in self._docs_in_steps(docs):
+            pass
+        return docs
+
+    def _docs_in_steps(self, docs: list[Doc]) -> Iterator[None]:
+        """``_docs()`` into ``docs``, a slice of rows per step: at 100,000 phrases the
+        whole read takes a second, too long for the app's event loop to wait."""
+        rows: list[tuple[Any, ...]] = []
+        after = -1
+        sql = f"{self._SQL} AND rowid > ? ORDER BY rowid LIMIT {self._ROWS_PER_STEP}"
+        while chunk := self.lib._conn.execute(sql, (after,)).fetchall():
+            rows.extend(chunk)
+            after = chunk[-1][-1]
+            yield None
         rank = self.lib.tree.rank
         rows.sort(key=lambda r: (-r[7], rank.get(r[1], 1 << 30), r[8], r[0]))
         learned = self._learned()
+        for start in range(0, len(rows), self._ROWS_PER_STEP):
+            docs.extend(self._to_docs(rows[start : start + self._ROWS_PER_STEP], learned))
+            yield None
+
+    def _to_docs(
+        self, rows: Sequence[tuple[Any, ...]], learned: dict[str, list[str]] | None = None
+    ) -> list[Doc]:
+        learned = self._learned() if learned is None else learned
         by_id = self.lib.tree.by_id
         docs = []
-        for pid, cid, title, body, tags, note, examples, _pinned, _pos in rows:
+        for pid, cid, title, body, tags, note, examples, *_order in rows:
             cat = by_id.get(cid)
             docs.append(
                 Doc(

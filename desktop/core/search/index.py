@@ -18,6 +18,8 @@ Tiers, best first:
 
 from __future__ import annotations
 
+import threading
+import weakref
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
@@ -27,11 +29,21 @@ from itertools import accumulate, pairwise
 from operator import add
 from typing import NamedTuple
 
+from desktop.core.base.memory import give_back_freed_memory
+from desktop.core.search.skips import BLOCK, Skips, set_bits
 from desktop.core.search.textnorm import body_pinyin, fold, terms, title_pinyin
 
 FIELD = "\x1f"  # starts every field, so a prefix match is a find of FIELD + term
 _CONTROL = str.maketrans("", "", "\x1e\x1f")
 _SAMPLE = 100_000  # characters of the joined text used to guess which term is rarest
+
+
+# Which keys the skip masks of each text hold (see skips.py): the name fields
+# also the first character of each field, for the tier of terms starting one.
+_NAMES_KEYS = {"chars": True, "field_starts": True}
+_BODY_KEYS = {"chars": True, "field_starts": False}
+# Below this many phrases a whole walk is quick and masks are not built unasked.
+_BACKGROUND_ENTRIES = 1_000
 
 
 class Keys(NamedTuple):
@@ -84,14 +96,22 @@ class _Joined:
     Offsets are kept in an ``array`` rather than a list: a list holds one int
     object per phrase, and those small objects, made while the rows are being
     read, would keep the memory of the rows from going back to the system.
+
+    Once ``skips`` is set (see ``skips.py``), a walk reads only the blocks of
+    entries that can hold its pattern; until then it reads the whole text, and
+    ``read_whole`` records that a walk had to.
     """
 
-    def __init__(self, segments: Iterable[str]) -> None:
+    def __init__(self, segments: Iterable[str], block: int = BLOCK) -> None:
         parts = list(segments)
         self.text = "".join(parts)
         # starts[i] is where segment i begins, starts[size] where the last one ends.
         self.starts = array("q", accumulate(map(len, parts), initial=0))
         self.size = len(parts)
+        self.block = block  # entries per block of the skip masks
+        self.blocks = -(-self.size // block)
+        self.skips: Skips | None = None
+        self.read_whole = False
 
     def segment(self, i: int) -> str:
         return self.text[self.starts[i] : self.starts[i + 1]]
@@ -100,21 +120,80 @@ class _Joined:
         text, starts = self.text, self.starts
         return [text[a:b] for a, b in pairwise(starts)]
 
+    def block_text(self, b: int) -> str:
+        """The text of block ``b``: entries ``b * block`` up to the next block's."""
+        first = b * self.block
+        return self.text[self.starts[first] : self.starts[min(self.size, first + self.block)]]
+
     def scan(self, pattern: str, accept: Callable[[int], bool], need: int) -> list[int]:
         """Entries containing ``pattern`` for which ``accept(i)``, in order, at most ``need``."""
         found: list[int] = []
-        text, starts, size = self.text, self.starts, self.size
-        pos = text.find(pattern)
+        skips = self.skips
+        if skips is None:
+            if not self._walk(pattern, accept, need, 0, self.size, found):
+                self.read_whole = True
+            return found
+        for b in set_bits(skips.candidates(pattern)):
+            first = b * self.block
+            if self._walk(pattern, accept, need, first, min(self.size, first + self.block), found):
+                break
+        return found
+
+    def _walk(
+        self,
+        pattern: str,
+        accept: Callable[[int], bool],
+        need: int,
+        first: int,
+        end: int,
+        found: list[int],
+    ) -> bool:
+        """Add the accepted entries among ``first``..``end - 1`` that contain
+        ``pattern``; True once ``found`` holds ``need``.
+
+        A match never spans two entries: each starts with ``FIELD``, which a
+        pattern holds only as its first character.
+        """
+        text, starts = self.text, self.starts
+        stop = starts[end]
+        pos = text.find(pattern, starts[first], stop)
         while pos != -1:
-            i = bisect_right(starts, pos) - 1
+            i = bisect_right(starts, pos, first, end) - 1
             if accept(i):
                 found.append(i)
                 if len(found) >= need:
-                    break
-            if i + 1 >= size:
-                break
-            pos = text.find(pattern, starts[i + 1])
-        return found
+                    return True
+            pos = text.find(pattern, starts[i + 1], stop)
+        return False
+
+
+def _build_skips(ref: weakref.ref[_Joined], *, chars: bool, field_starts: bool) -> Skips | None:
+    """Build a text's skip masks; None if the text was dropped meanwhile.
+
+    Holds the text only through ``ref`` between blocks, so a build in the
+    background does not keep a replaced index in memory.
+    """
+    joined = ref()
+    if joined is None:
+        return None
+    blocks = joined.blocks
+    del joined
+
+    def block_text(b: int) -> str | None:
+        joined = ref()
+        return None if joined is None else joined.block_text(b)
+
+    return Skips.build(block_text, blocks, chars=chars, field_starts=field_starts)
+
+
+def _build_in_background(names: weakref.ref[_Joined], body: weakref.ref[_Joined]) -> None:
+    built_names = _build_skips(names, **_NAMES_KEYS)
+    built_body = _build_skips(body, **_BODY_KEYS)
+    n, b = names(), body()
+    if n is not None and b is not None and built_names and built_body:
+        n.skips, b.skips = built_names, built_body
+        del n, b
+        give_back_freed_memory()  # the build's scratch columns
 
 
 def _always(i: int) -> bool:
@@ -216,10 +295,13 @@ class SearchIndex:
         codes: Sequence[str | None],
         keys: tuple[Sequence[str], Sequence[str], Sequence[str]],
         categories: Mapping[int, tuple[str, str]],
+        *,
+        block: int = BLOCK,
     ) -> None:
         """One column per argument, each in static order; ``keys`` holds the phrases'
         stored ``names``, ``body`` and ``pinyin`` columns (see ``Keys``);
-        ``categories`` maps id → ``category_keys``."""
+        ``categories`` maps id → ``category_keys``; ``block`` is the number of
+        entries per block of the skip masks."""
         names, bodies, pinyins = keys
         self._id_text = _Joined(ids)
         self._where: dict[str, int] = {}  # id → index, for ids asked about so far
@@ -227,12 +309,45 @@ class SearchIndex:
         self.category_of = array("q", category_ids)
         cat_names = defaultdict(str, {cid: k[0] for cid, k in categories.items()})
         cat_pinyin = defaultdict(str, {cid: k[1] for cid, k in categories.items()})
-        self.names = _Joined(names)
-        self.body = _Joined(map(add, bodies, map(cat_names.__getitem__, category_ids)))
+        self.names = _Joined(names, block)
+        self.body = _Joined(map(add, bodies, map(cat_names.__getitem__, category_ids)), block)
         self.pinyin = _Joined(map(add, pinyins, map(cat_pinyin.__getitem__, category_ids)))
         coded = sorted((hash(_fold_code(code)), i) for i, code in enumerate(codes) if code)
         self._code_hash = array("q", (h for h, _ in coded))
         self._code_at = array("q", (i for _, i in coded))
+        self._skips_thread: threading.Thread | None = None
+
+    def build_skips(self) -> None:
+        """Build the skip masks of the texts a rare term walks (see ``skips.py``) now.
+
+        Pinyin is left out: it is walked only for terms of letters alone, its
+        letter pairs are in nearly every block, and it is the longest text.
+        """
+        names = _build_skips(weakref.ref(self.names), **_NAMES_KEYS)
+        body = _build_skips(weakref.ref(self.body), **_BODY_KEYS)
+        self.names.skips, self.body.skips = names, body
+
+    def skips_bytes(self) -> int:
+        """Memory held by the skip masks built so far."""
+        return sum(t.skips.nbytes() for t in (self.names, self.body) if t.skips is not None)
+
+    def _after_search(self) -> None:
+        """Once a walk has had to read a whole long text, build the masks in the background.
+
+        Until they are ready walks stay plain, as fast as before.  The thread holds
+        the texts only through weak references: a replaced index is freed at once
+        and its build stops at the next block.
+        """
+        if self._skips_thread is not None or len(self) < _BACKGROUND_ENTRIES:
+            return
+        if self.names.read_whole or self.body.read_whole:
+            self._skips_thread = threading.Thread(
+                target=_build_in_background,
+                args=(weakref.ref(self.names), weakref.ref(self.body)),
+                name="search-skips",
+                daemon=True,
+            )
+            self._skips_thread.start()
 
     def _with_code(self, code: str) -> list[int]:
         """Entries whose shortcut code is exactly ``code`` (folded), in order."""
@@ -304,6 +419,7 @@ class SearchIndex:
         for tier in self._tiers(words):
             if ranking.walk(tier):
                 break
+        self._after_search()
         return self._ids(ranking.result)
 
     def _tiers(self, words: list[str]) -> list[_Tier]:

@@ -1,0 +1,145 @@
+"""Skip masks: which blocks of a joined search text can hold a pattern.
+
+A term that few phrases contain makes every tier's walk read its whole text
+(tens of megabytes at 100,000 phrases) only to prove that nothing else
+matches.  The text is cut into blocks of ``BLOCK`` consecutive entries, and
+for each key, one Python int records in bit ``b`` whether block ``b`` holds
+that key.  Keys are:
+
+- each adjacent pair of ASCII characters (codes, pinyin, initials, numbers),
+  taken from the block's ASCII characters alone: a pair that sits side by side
+  in the text also does once the other characters are left out (pairs made by
+  leaving them out only add blocks to walk, never hide one);
+- with ``chars``, each UTF-16 code unit (汉字 and other non-ASCII characters);
+- with ``field_starts``, each non-ASCII character that starts a field, for the
+  "a term starts a name field" tier, whose pattern is ``FIELD + term``.
+
+A pattern occurs only inside one entry, so only in a block that holds every one
+of its keys; a key no block holds rules the pattern out everywhere.  Blocks
+that pass are walked with ``str.find`` as before and every hit is checked, so
+results and their order are exactly those of a plain walk.
+
+Building reads each character once with C-level ``set`` calls, a few hundred
+milliseconds at 100,000 phrases, so the index builds it only after a walk has
+had to read a whole text, in a background thread, and walks plainly until
+it is ready.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from itertools import pairwise, repeat
+from operator import setitem
+
+BLOCK = 64  # entries per block
+_FIELD_START = re.compile("\x1f([^\x00-\x7f])")
+_DIGITS = bytes.maketrans(b"\0\1", b"01")
+
+
+def _units(text: str) -> memoryview:
+    """The UTF-16 code units of ``text``, as unsigned 16-bit numbers."""
+    return memoryview(text.encode("utf-16-le")).cast("H")
+
+
+def _pairs(ascii_bytes: bytes) -> set[int]:
+    """Every adjacent pair of bytes as ``first | second << 8``, read as 16-bit
+    numbers from both alignments (so no per-character Python work)."""
+    even = len(ascii_bytes) & ~1
+    odd = (len(ascii_bytes) - 1) & ~1
+    found = set(memoryview(ascii_bytes[:even]).cast("H"))
+    if odd > 0:
+        found.update(memoryview(ascii_bytes[1 : 1 + odd]).cast("H"))
+    return found
+
+
+class Skips:
+    """The masks of one joined text; immutable once built."""
+
+    def __init__(
+        self,
+        pairs: dict[int, int],
+        chars: dict[int, int] | None,
+        field_starts: dict[str, int] | None,
+        blocks: int,
+    ) -> None:
+        self._pairs = pairs
+        self._chars = chars
+        self._field_starts = field_starts
+        self.blocks = blocks
+
+    @classmethod
+    def build(
+        cls,
+        block_text: Callable[[int], str | None],
+        blocks: int,
+        *,
+        chars: bool,
+        field_starts: bool,
+    ) -> Skips | None:
+        """Masks for ``blocks`` blocks, ``block_text(b)`` giving block ``b``'s text.
+
+        ``block_text`` returns None when the text is no longer wanted (the
+        index was replaced); the build then stops and returns None.
+        """
+        pair_cols: defaultdict[int, bytearray] = defaultdict(lambda: bytearray(blocks))
+        char_cols: defaultdict[int, bytearray] = defaultdict(lambda: bytearray(blocks))
+        start_cols: defaultdict[str, bytearray] = defaultdict(lambda: bytearray(blocks))
+        for b in range(blocks):
+            text = block_text(b)
+            if text is None:
+                return None
+            marks = [(pair_cols, _pairs(text.encode("ascii", "ignore")))]
+            if chars:
+                marks.append((char_cols, set(_units(text))))
+            if field_starts:
+                marks.append((start_cols, set(_FIELD_START.findall(text))))
+            for cols, keys in marks:
+                # cols[key][b] = 1 for every key, looped in C
+                list(map(setitem, map(cols.__getitem__, keys), repeat(b), repeat(1)))
+        return cls(
+            _masks(pair_cols),
+            _masks(char_cols) if chars else None,
+            _masks(start_cols) if field_starts else None,
+            blocks,
+        )
+
+    def candidates(self, pattern: str) -> int:
+        """Bit ``b`` set when block ``b`` may contain ``pattern``."""
+        found = (1 << self.blocks) - 1
+        pairs = self._pairs
+        for a, b in pairwise(pattern):
+            if a.isascii() and b.isascii():
+                found &= pairs.get(ord(a) | ord(b) << 8, 0)
+        if self._chars is not None and not pattern.isascii():
+            chars = self._chars
+            for unit in set(_units(pattern)):
+                found &= chars.get(unit, 0)
+        starts = self._field_starts
+        if starts is not None and pattern[:1] == "\x1f" and not pattern[1:2].isascii():
+            found &= starts.get(pattern[1], 0)
+        return found
+
+    def nbytes(self) -> int:
+        """Memory the masks hold (ints and their dicts)."""
+        total = 0
+        for masks in (self._pairs, self._chars, self._field_starts):
+            if masks is not None:
+                total += sys.getsizeof(masks) + sum(map(sys.getsizeof, masks.values()))
+        return total
+
+
+def _masks(cols: dict[int, bytearray] | dict[str, bytearray]) -> dict:
+    """Each key's column of 0/1 bytes as an int with bit ``b`` for block ``b``."""
+    return {key: int(col[::-1].translate(_DIGITS), 2) for key, col in cols.items()}
+
+
+def set_bits(mask: int) -> Iterator[int]:
+    """Positions of the set bits of ``mask``, lowest first."""
+    bits = format(mask, "b")[::-1] if mask else ""
+    b = bits.find("1")
+    while b != -1:
+        yield b
+        b = bits.find("1", b + 1)

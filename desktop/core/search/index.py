@@ -327,6 +327,13 @@ class SearchIndex:
         body = _build_skips(weakref.ref(self.body), **_BODY_KEYS)
         self.names.skips, self.body.skips = names, body
 
+    def wait_for_skips(self, timeout: float | None = None) -> bool:
+        """Wait for a background build of the skip masks, if one was started;
+        True when the masks are in use."""
+        if self._skips_thread is not None:
+            self._skips_thread.join(timeout)
+        return self.names.skips is not None
+
     def skips_bytes(self) -> int:
         """Memory held by the skip masks built so far."""
         return sum(t.skips.nbytes() for t in (self.names, self.body) if t.skips is not None)
@@ -338,7 +345,7 @@ class SearchIndex:
         the texts only through weak references: a replaced index is freed at once
         and its build stops at the next block.
         """
-        if self._skips_thread is not None or len(self) < _BACKGROUND_ENTRIES:
+        if self._skips_thread or self.names.skips or len(self) < _BACKGROUND_ENTRIES:
             return
         if self.names.read_whole or self.body.read_whole:
             self._skips_thread = threading.Thread(

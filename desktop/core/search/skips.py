@@ -6,10 +6,11 @@ matches.  The text is cut into blocks of ``BLOCK`` consecutive entries, and
 for each key, one Python int records in bit ``b`` whether block ``b`` holds
 that key.  Keys are:
 
-- each adjacent pair of ASCII characters (codes, pinyin, initials, numbers),
-  taken from the block's ASCII characters alone: a pair that sits side by side
-  in the text also does once the other characters are left out (pairs made by
-  leaving them out only add blocks to walk, never hide one);
+- pairs of ASCII characters (codes, pinyin, initials, numbers): the block's
+  ASCII characters alone, read two by two from the first (so half the pairs,
+  at half the cost).  A pattern's ASCII characters follow each other there as
+  well, starting at an even or an odd offset, and the query asks for the
+  pairs that fall at even offsets either way (see ``candidates``);
 - with ``chars``, each UTF-16 code unit (汉字 and other non-ASCII characters);
 - with ``field_starts``, each non-ASCII character that starts a field, for the
   "a term starts a name field" tier, whose pattern is ``FIELD + term``.
@@ -31,7 +32,7 @@ import re
 import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from itertools import pairwise, repeat
+from itertools import repeat
 from operator import setitem
 
 BLOCK = 64  # entries per block
@@ -45,14 +46,9 @@ def _units(text: str) -> memoryview:
 
 
 def _pairs(ascii_bytes: bytes) -> set[int]:
-    """Every adjacent pair of bytes as ``first | second << 8``, read as 16-bit
-    numbers from both alignments (so no per-character Python work)."""
-    even = len(ascii_bytes) & ~1
-    odd = (len(ascii_bytes) - 1) & ~1
-    found = set(memoryview(ascii_bytes[:even]).cast("H"))
-    if odd > 0:
-        found.update(memoryview(ascii_bytes[1 : 1 + odd]).cast("H"))
-    return found
+    """The pairs of bytes at even offsets, as ``first | second << 8``: the bytes
+    read as 16-bit numbers, so there is no Python work per character."""
+    return set(memoryview(ascii_bytes[: len(ascii_bytes) & ~1]).cast("H"))
 
 
 class Skips:
@@ -109,10 +105,19 @@ class Skips:
     def candidates(self, pattern: str) -> int:
         """Bit ``b`` set when block ``b`` may contain ``pattern``."""
         found = (1 << self.blocks) - 1
-        pairs = self._pairs
-        for a, b in pairwise(pattern):
-            if a.isascii() and b.isascii():
-                found &= pairs.get(ord(a) | ord(b) << 8, 0)
+        # The pattern's ASCII characters follow each other in a block's ASCII
+        # characters too, from an even or an odd offset: pairs 0-1, 2-3, … of
+        # the pattern are then at even offsets, or pairs 1-2, 3-4, ….
+        ascii_chars = pattern.encode("ascii", "ignore")
+        if len(ascii_chars) >= 3:
+            pairs = self._pairs
+            either = 0
+            for phase in (0, 1):
+                aligned = found
+                for j in range(phase, len(ascii_chars) - 1, 2):
+                    aligned &= pairs.get(ascii_chars[j] | ascii_chars[j + 1] << 8, 0)
+                either |= aligned
+            found = either
         if self._chars is not None and not pattern.isascii():
             chars = self._chars
             for unit in set(_units(pattern)):

@@ -25,7 +25,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, pairwise
+from itertools import accumulate, chain, compress, pairwise
 from operator import add
 from typing import NamedTuple
 
@@ -102,11 +102,21 @@ class _Joined:
     ``read_whole`` records that a walk had to.
     """
 
-    def __init__(self, segments: Iterable[str], block: int = BLOCK) -> None:
+    def __init__(
+        self, segments: Iterable[str], block: int = BLOCK, suffixes: Iterable[str] | None = None
+    ) -> None:
+        """``suffixes``, when given, holds text to add to each segment: joined in one
+        go, without making a new string per segment."""
         parts = list(segments)
-        self.text = "".join(parts)
+        if suffixes is None:
+            self.text = "".join(parts)
+            lengths: Iterable[int] = map(len, parts)
+        else:
+            ends = list(suffixes)
+            self.text = "".join(chain.from_iterable(zip(parts, ends)))
+            lengths = map(add, map(len, parts), map(len, ends))
         # starts[i] is where segment i begins, starts[size] where the last one ends.
-        self.starts = array("q", accumulate(map(len, parts), initial=0))
+        self.starts = array("q", accumulate(lengths, initial=0))
         self.size = len(parts)
         self.block = block  # entries per block of the skip masks
         self.blocks = -(-self.size // block)
@@ -310,11 +320,17 @@ class SearchIndex:
         cat_names = defaultdict(str, {cid: k[0] for cid, k in categories.items()})
         cat_pinyin = defaultdict(str, {cid: k[1] for cid, k in categories.items()})
         self.names = _Joined(names, block)
-        self.body = _Joined(map(add, bodies, map(cat_names.__getitem__, category_ids)), block)
-        self.pinyin = _Joined(map(add, pinyins, map(cat_pinyin.__getitem__, category_ids)))
-        coded = sorted((hash(_fold_code(code)), i) for i, code in enumerate(codes) if code)
-        self._code_hash = array("q", (h for h, _ in coded))
-        self._code_at = array("q", (i for _, i in coded))
+        self.body = _Joined(bodies, block, map(cat_names.__getitem__, category_ids))
+        self.pinyin = _Joined(pinyins, suffixes=map(cat_pinyin.__getitem__, category_ids))
+        # Hashes of the folded codes, sorted, with where each code is; looped in C
+        # (codes are nearly always ASCII, where folding is ``str.lower``).
+        coded = list(compress(range(len(codes)), codes))
+        present = list(compress(codes, codes))
+        folding = str.lower if "".join(present).isascii() else _fold_code
+        hashes = list(map(hash, map(folding, present)))
+        by_hash = sorted(range(len(hashes)), key=hashes.__getitem__)
+        self._code_hash = array("q", map(hashes.__getitem__, by_hash))
+        self._code_at = array("q", map(coded.__getitem__, by_hash))
         self._skips_thread: threading.Thread | None = None
 
     def build_skips(self) -> None:

@@ -30,14 +30,13 @@ from __future__ import annotations
 
 import re
 import sys
-from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import repeat
-from operator import setitem
+from operator import or_
 
 BLOCK = 64  # entries per block
 _FIELD_START = re.compile("\x1f([^\x00-\x7f])")
-_DIGITS = bytes.maketrans(b"\0\1", b"01")
+_RUN = 60  # blocks whose bits are gathered in a small int before joining a mask
 
 
 def _units(text: str) -> memoryview:
@@ -80,25 +79,20 @@ class Skips:
         ``block_text`` returns None when the text is no longer wanted (the
         index was replaced); the build then stops and returns None.
         """
-        pair_cols: defaultdict[int, bytearray] = defaultdict(lambda: bytearray(blocks))
-        char_cols: defaultdict[int, bytearray] = defaultdict(lambda: bytearray(blocks))
-        start_cols: defaultdict[str, bytearray] = defaultdict(lambda: bytearray(blocks))
+        pairs, units, starts = _Table(), _Table(), _Table()
         for b in range(blocks):
             text = block_text(b)
             if text is None:
                 return None
-            marks = [(pair_cols, _pairs(text.encode("ascii", "ignore")))]
+            pairs.mark(b, _pairs(text.encode("ascii", "ignore")))
             if chars:
-                marks.append((char_cols, set(_units(text))))
+                units.mark(b, set(_units(text)))
             if field_starts:
-                marks.append((start_cols, set(_FIELD_START.findall(text))))
-            for cols, keys in marks:
-                # cols[key][b] = 1 for every key, looped in C
-                list(map(setitem, map(cols.__getitem__, keys), repeat(b), repeat(1)))
+                starts.mark(b, set(_FIELD_START.findall(text)))
         return cls(
-            _masks(pair_cols),
-            _masks(char_cols) if chars else None,
-            _masks(start_cols) if field_starts else None,
+            pairs.masks(),
+            units.masks() if chars else None,
+            starts.masks() if field_starts else None,
             blocks,
         )
 
@@ -136,9 +130,40 @@ class Skips:
         return total
 
 
-def _masks(cols: dict[int, bytearray] | dict[str, bytearray]) -> dict:
-    """Each key's column of 0/1 bytes as an int with bit ``b`` for block ``b``."""
-    return {key: int(col[::-1].translate(_DIGITS), 2) for key, col in cols.items()}
+class _Table:
+    """Which blocks hold each key, gathered block by block.
+
+    Bits are first set in a small int per key for a run of ``_RUN`` blocks
+    (cheap to copy), and each run is then moved into the key's mask.  No large
+    scratch buffer is made, so nothing is left behind in the heap when the
+    build, which runs in a thread, is over.
+    """
+
+    def __init__(self) -> None:
+        self.result: dict = {}
+        self._run: dict = {}
+        self._run_start = 0
+
+    def mark(self, block: int, keys: Iterable[int] | Iterable[str]) -> None:
+        """Set bit ``block`` for every key, looped in C."""
+        if block - self._run_start >= _RUN:
+            self._flush()
+            self._run_start = block
+        run = self._run
+        keys = list(keys)
+        bit = 1 << (block - self._run_start)
+        run.update(zip(keys, map(or_, map(run.get, keys, repeat(0)), repeat(bit))))
+
+    def _flush(self) -> None:
+        result, shift = self.result, self._run_start
+        for key, bits in self._run.items():
+            result[key] = result.get(key, 0) | bits << shift
+        self._run = {}
+
+    def masks(self) -> dict:
+        """Each key's mask: bit ``b`` set when block ``b`` holds it."""
+        self._flush()
+        return self.result
 
 
 def set_bits(mask: int) -> Iterator[int]:

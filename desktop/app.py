@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop import logs
 from desktop.core import Library, QuickReplyError
@@ -28,7 +29,6 @@ from desktop.ui.paste import PasteService
 from desktop.ui.popup import Popup
 from desktop.ui.recovery import ask_with_dialog, check_at_start
 from desktop.ui.results_model import ResultsModel
-from desktop.ui.side_panel import SidePanel
 from desktop.ui.single_instance import InstanceServer, ask_running_instance, server_name
 from desktop.ui.smoke import SmokeTest, headless
 from desktop.ui.subscription_updater import SubscriptionUpdater
@@ -42,6 +42,10 @@ TRAY_WAIT_MS = 5000  # a tray host starting at login may appear a moment after u
 
 def tr(text: str) -> str:
     return QtCore.QCoreApplication.translate("App", text)
+
+
+if TYPE_CHECKING:
+    from desktop.ui.side_panel import SidePanel
 
 
 class QuickReplyApp(QObject):
@@ -89,9 +93,7 @@ class QuickReplyApp(QObject):
         self.tray.settings_requested.connect(self.edit_settings)
         self.tray.pause_toggled.connect(self.set_paused)
         self.tray.quit_requested.connect(QtWidgets.QApplication.quit)
-        self.side_panel = SidePanel(library, self.buyer, self.paste)
-        self.side_panel.needs_input.connect(self.fill_in)
-        self.side_panel.closed.connect(lambda: self.tray.panel_action.setChecked(False))
+        self._side_panel: SidePanel | None = None  # made when first shown
         self.tray.panel_toggled.connect(self.show_side_panel)
         self.tray.stats_requested.connect(self.open_stats)
         self.tray.drill_requested.connect(lambda: self.open_drill())
@@ -164,7 +166,7 @@ class QuickReplyApp(QObject):
         self.library.refresh_if_changed()
         message = self._clipboard_message()
         self.popup.open_at(cursor_position(), message)
-        if self.side_panel.isVisible():
+        if self._panel_shown():
             self.side_panel.set_message(message)  # its 建议 section, fed the same way
         self._claim_foreground()
 
@@ -245,11 +247,26 @@ class QuickReplyApp(QObject):
 
         self._show_dialog(SubscriptionsDialog(self.library, self.subscriptions))
 
+    @property
+    def side_panel(self) -> SidePanel:
+        """The 侧边栏, made the first time it is wanted (about 2 MB most sessions never use)."""
+        if self._side_panel is None:
+            from desktop.ui.side_panel import SidePanel
+
+            panel = SidePanel(self.library, self.buyer, self.paste)
+            panel.needs_input.connect(self.fill_in)
+            panel.closed.connect(lambda: self.tray.panel_action.setChecked(False))
+            self._side_panel = panel
+        return self._side_panel
+
+    def _panel_shown(self) -> bool:
+        return self._side_panel is not None and self._side_panel.isVisible()
+
     def show_side_panel(self, visible: bool) -> None:
         if visible:
             self.side_panel.show_docked()
-        else:
-            self.side_panel.hide()
+        elif self._side_panel is not None:
+            self._side_panel.hide()
 
     def open_stats(self) -> None:
         from desktop.ui.stats_dialog import StatsDialog
@@ -315,7 +332,7 @@ class QuickReplyApp(QObject):
                 self.apply_hotkey()
                 if self.popup.isVisible():
                     self.popup.refresh()
-                if self.side_panel.isVisible():
+                if self._panel_shown():
                     self.side_panel.refresh()
                 if self.library_window is not None and self.library_window.isVisible():
                     self.library_window.refresh()  # type: ignore[attr-defined]
@@ -338,7 +355,8 @@ class QuickReplyApp(QObject):
         clipboard.release(QtWidgets.QApplication.clipboard())
         self.platform.close()
         self.tray.hide()
-        self.side_panel.hide()
+        if self._side_panel is not None:
+            self._side_panel.hide()
         self.subscriptions.stop()
         self.library.close()
 

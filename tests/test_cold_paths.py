@@ -1,7 +1,7 @@
 """Heavy libraries stay out of the paths an agent waits for.
 
 pypinyin (its phrase dictionary), openpyxl and cryptography together cost about
-100 MB and most of a second at start.  Search never converts a query to pinyin
+100 MB and most of a second at start; OpenSSL (hashlib, ssl) another 3.5 MB.  Search never converts a query to pinyin
 (every phrase and category stores its pinyin when written), spreadsheets and
 signatures are rare, so starting the app, searching, opening the picker and
 the everyday CLI commands must not import them.  Each check runs in a fresh
@@ -20,7 +20,9 @@ import pytest
 
 from desktop.core.exchange.seed import open_library
 
-HEAVY = ("pypinyin", "openpyxl", "cryptography")
+# OpenSSL comes with hashlib (_hashlib) and ssl: 3.5 MB for a start that needs
+# neither unless the library has team subscriptions.
+HEAVY = ("pypinyin", "openpyxl", "cryptography", "_hashlib", "ssl")
 QUERIES = ["发货", "退", "fh", "fahuo", "tuikuan", "shouhou", "jiedai", "退 yunfei", "尺码 偏大", "fhsj"]
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -49,10 +49,10 @@ def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT))
     from desktop.qt import QtCore, QtGui
-    from desktop.ui.icon import app_icon
+    from desktop.ui.icon import drawn_icon
 
     _app = QtGui.QGuiApplication(sys.argv[:1])
-    icon = app_icon()
+    icon = drawn_icon()
     pngs: dict[int, bytes] = {}
     for size in ICO_SIZES:
         image = icon.pixmap(size, size).toImage()

@@ -8,7 +8,7 @@ the new start takes over.
 from __future__ import annotations
 
 import getpass
-import hashlib
+import zlib
 from pathlib import Path
 
 from desktop.qt import QObject, QtNetwork, Signal
@@ -18,7 +18,9 @@ _TIMEOUT_MS = 500
 
 def server_name(db_path: Path | None) -> str:
     key = f"{getpass.getuser()}:{Path(db_path).resolve() if db_path else ''}"
-    return "quickreply-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+    # A checksum, not hashlib: hashlib loads OpenSSL (3.5 MB) into every start.
+    data = key.encode("utf-8")
+    return f"quickreply-{zlib.crc32(data):08x}{len(data) & 0xffff:04x}"
 
 
 def ask_running_instance(name: str, message: str = "show") -> bool:

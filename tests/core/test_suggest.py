@@ -139,3 +139,33 @@ def test_learning_keeps_dictionary_words_only(tmp_path):
 @pytest.mark.parametrize("text", ["顺丰快递 SF1409876543210", "订单号：321456789012345678", "中通 78912345678901"])
 def test_copied_buyer_data_is_not_taken_for_a_question(text):
     assert looks_like_message(text) is False
+
+
+def test_use_lifts_a_phrase_among_equals_wherever_it_sits_in_the_library():
+    """The compact index finds a used phrase by id at the start, the end and when
+    one id begins another; equal phrases are then ordered by that use."""
+    from desktop.core.search.suggest import Doc, SuggestIndex, make_query
+
+    ids = ["a", "ab", "abc", "b", "z9"]
+    index = SuggestIndex(Doc(pid, "快递几天到", "发货后快递一般三天到") for pid in ids)
+    query = make_query("快递几天到", [])
+    for pid in ids:
+        hits = index.score(query, limit=5, boost={pid: 0.3})
+        assert hits[0].id == pid
+        assert sorted(h.id for h in hits) == sorted(ids)
+    assert index.score(query, limit=5, boost={"x": 0.3, "": 0.3})[0].raw == pytest.approx(
+        index.score(query, limit=5)[0].raw
+    )
+
+
+def test_a_rare_word_outranks_a_common_one_after_the_weights_are_packed():
+    """Weights are stored in a byte each: the order BM25 gives must survive that."""
+    from desktop.core.search.suggest import Doc, SuggestIndex, make_query
+
+    docs = [Doc(f"p{i}", f"发货说明{i}", "我们当天发货") for i in range(300)]
+    docs.append(Doc("rare", "海运说明", "海外仓发货走海运，大约一个月"))
+    docs.append(Doc("long", "空运说明", "海运" + "，其他说明" * 60))
+    index = SuggestIndex(docs)
+    hits = index.score(make_query("海运发货要多久", []), limit=3)
+    assert [h.id for h in hits[:2]] == ["rare", "long"]
+    assert hits[0].score == 1.0 and hits[1].score < 1.0

@@ -85,6 +85,18 @@ def available() -> QRect:
 
 
 # ----- never taking focus -------------------------------------------------------------
+def test_a_hidden_panel_reads_nothing_until_it_is_shown(qtbot, lib, ids, buyer, fake_paste):
+    """Made at start but hidden: it must not build the search index before the
+    tray is up (seconds at 100,000 phrases); shown, it lists the phrases."""
+    widget = SidePanel(lib, buyer, fake_paste, now=lambda: FIXED_NOW)
+    qtbot.addWidget(widget)
+    lib.add("后来加的", "隐藏时加的话术", ("售前",), pinned=True)
+    widget.refresh()  # the library changed while hidden
+    assert widget.model.rowCount() == 0
+    widget.show_docked()
+    assert "问好" in titles(widget) and "后来加的" in titles(widget)
+
+
 def test_the_panel_is_a_tool_window_that_never_takes_focus(panel):
     flags = panel.windowFlags()
     for flag in (Qt.WindowType.Tool, Qt.WindowType.WindowStaysOnTopHint,

@@ -11,8 +11,6 @@ does nothing elsewhere (Windows, macOS, musl).
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import gc
 import sys
 from collections.abc import Callable
@@ -23,8 +21,10 @@ from functools import lru_cache
 def _trim() -> Callable[[int], int] | None:
     if not sys.platform.startswith("linux"):
         return None
+    import ctypes  # here: most runs never build a large index
+
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        libc = ctypes.CDLL("libc.so.6")
         return libc.malloc_trim
     except (OSError, AttributeError):  # not glibc
         return None

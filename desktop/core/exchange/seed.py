@@ -8,15 +8,23 @@ store.  The CLI and the app open the user's library through ``open_library``.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.core.base.resources import read_text
-from desktop.core.exchange.importer import import_now
-from desktop.core.exchange.packs import ImportReport, parse_pack
 from desktop.core.store.library import Library
+
+if TYPE_CHECKING:
+    from desktop.core.exchange.packs import ImportReport
 
 
 def seed_default_library(lib: Library) -> ImportReport:
-    """Import the shipped default phrases (in one transaction, like any import)."""
+    """Import the shipped default phrases (in one transaction, like any import).
+
+    The importer is loaded here, not at start: most starts open a library that
+    has its phrases already."""
+    from desktop.core.exchange.importer import import_now
+    from desktop.core.exchange.packs import parse_pack
+
     pack = parse_pack(read_text("library", "default.json"), "默认话术库")
     return import_now(lib, pack, "skip")
 

@@ -20,10 +20,14 @@ from __future__ import annotations
 import heapq
 import math
 import re
+import sys
 from array import array
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
+from typing import Protocol
 
 from desktop.core.search.textnorm import fold
 
@@ -160,50 +164,35 @@ def make_query(text: str, said: Iterable[tuple[str, Sequence[str]]]) -> Query:
     return Query(text, terms, words)
 
 
-class SuggestIndex:
-    """Inverted index of phrase terms, built from ``Doc`` values in library order."""
+class Postings(Protocol):
+    """Where an index's terms live: built in memory (``PackedPostings``) or stored
+    in a file (``desktop.core.store.suggest_file``)."""
 
-    def __init__(self, docs: Iterable[Doc]) -> None:
-        self.ids: list[str] = []
-        texts: list[dict[str, str]] = []
-        for doc in docs:
-            self.ids.append(doc.id)
-            texts.append(doc.fields())
-        avg = {
-            f: (sum(len(t[f]) for t in texts) / len(texts) if texts else 0.0) or 1.0
-            for f in FIELDS
-        }
-        postings: dict[str, tuple[array[int], array[float]]] = {}
-        get = postings.get
-        for n, fields in enumerate(texts):
-            combined: dict[str, float] = {}
-            for name, text in fields.items():
-                if not text:
-                    continue
-                b = B.get(name, 0.3)
-                w = WEIGHTS[name] / (1 - b + b * len(text) / avg[name])
-                for t, tf in term_counts(text, name != "body").items():
-                    combined[t] = combined.get(t, 0.0) + w * tf
-            for t, tf in combined.items():
-                p = get(t)
-                if p is None:
-                    p = postings[t] = (array("i"), array("f"))
-                p[0].append(n)
-                p[1].append(tf * (K1 + 1) / (tf + K1))
-            texts[n] = {}  # free as we go: the peak stays near the final size
-        total = len(self.ids)
-        self.size = total
-        self._position: dict[str, int] | None = None
-        self._postings: dict[str, tuple[array[int], array[float], float]] = {}
-        for t, (docs_arr, weights) in postings.items():
-            df = len(docs_arr)
-            idf = math.log(1 + (total - df + 0.5) / (df + 0.5))
-            if df > MAX_POSTINGS:
-                best = heapq.nlargest(MAX_POSTINGS, range(df), key=weights.__getitem__)
-                best.sort()
-                docs_arr = array("i", (docs_arr[i] for i in best))
-                weights = array("f", (weights[i] for i in best))
-            self._postings[t] = (docs_arr, weights, idf)
+    size: int
+
+    def lookup(self, terms: Iterable[str]) -> Iterable[tuple[str, float, Sequence[int], bytes]]:
+        """(term, idf, phrase numbers, packed weights) for those of ``terms`` it has."""
+        ...
+
+    def ids_at(self, numbers: Sequence[int]) -> dict[int, str]: ...
+
+    def numbers_of(self, ids: Iterable[str]) -> dict[str, int]: ...
+
+
+class SuggestIndex:
+    """BM25 scoring of a buyer's message against the phrases' terms.
+
+    ``SuggestIndex(docs)`` builds the terms in memory; ``SuggestIndex.over``
+    scores from postings kept elsewhere (a file), read per query.
+    """
+
+    def __init__(self, docs: Iterable[Doc] = (), *, postings: Postings | None = None) -> None:
+        self.postings: Postings = postings if postings is not None else PackedPostings(docs)
+        self.size = self.postings.size
+
+    @classmethod
+    def over(cls, postings: Postings) -> SuggestIndex:
+        return cls(postings=postings)
 
     def __len__(self) -> int:
         return self.size
@@ -216,30 +205,155 @@ class SuggestIndex:
         get = acc.get
         # In a small library every term is "common"; the skip is for big ones.
         min_idf = MIN_IDF if self.size >= 200 else 0.0
-        for term, qw in query.terms.items():
-            p = self._postings.get(term)
-            if p is None:
-                continue
-            docs, weights, idf = p
+        for term, idf, docs, weights in self.postings.lookup(query.terms):
             if idf < min_idf:
                 continue  # in most phrases: says nothing, costs a full walk
-            f = qw * idf
+            f = query.terms[term] * idf * _STEP
             for d, w in zip(docs, weights):
                 acc[d] = get(d, 0.0) + w * f
         if boost:
-            if self._position is None:
-                self._position = {pid: i for i, pid in enumerate(self.ids)}
-            for pid, extra in boost.items():
-                i = self._position.get(pid)
-                if i is not None and i in acc:
-                    acc[i] += extra
+            for pid, i in self.postings.numbers_of(boost).items():
+                if i in acc:
+                    acc[i] += boost[pid]
         if allowed is not None:
             acc = {d: s for d, s in acc.items() if allowed(d)}
         if not acc:
             return []
         best = heapq.nlargest(limit, acc, key=acc.__getitem__)
         top = acc[best[0]] or 1.0
-        return [Hit(self.ids[d], round(acc[d] / top, 3), round(acc[d], 3)) for d in best]
+        ids = self.postings.ids_at(best)
+        return [Hit(ids[d], round(acc[d] / top, 3), round(acc[d], 3)) for d in best if d in ids]
+
+
+class PackedPostings:
+    """The terms of ``Doc`` values in library order, built in memory.
+
+    Kept in a handful of flat arrays, not a Python object per term or posting:
+    a term is found through a sorted array of term hashes, checked against the
+    term's text; its postings are a slice of one array of phrase numbers and
+    one of weights, stored in a byte each (``_STEP`` apart, finer than scores
+    are told apart by).  Per posting that is 5 bytes, where a tuple of two
+    arrays per term and a dict of ids cost several times that.
+    """
+
+    def __init__(self, docs: Iterable[Doc]) -> None:
+        docs = docs if isinstance(docs, Sequence) else list(docs)
+        self.size = total = len(docs)
+        self._ids = _IdList(doc.id for doc in docs)
+        # Field lengths first (BM25 scales a field by its length against the
+        # average), so the terms are counted in one pass that keeps nothing per phrase.
+        sums = dict.fromkeys(FIELDS, 0)
+        for doc in docs:
+            for name, text in doc.fields().items():
+                sums[name] += len(text)
+        avg = {f: (sums[f] / total if total else 0.0) or 1.0 for f in FIELDS}
+        postings: dict[str, tuple[array[int], array[float]]] = {}
+        get = postings.get
+        for n, doc in enumerate(docs):
+            combined: dict[str, float] = {}
+            for name, text in doc.fields().items():
+                if not text:
+                    continue
+                b = B.get(name, 0.3)
+                w = WEIGHTS[name] / (1 - b + b * len(text) / avg[name])
+                for t, tf in term_counts(text, name != "body").items():
+                    combined[t] = combined.get(t, 0.0) + w * tf
+            for t, tf in combined.items():
+                p = get(t)
+                if p is None:
+                    p = postings[t] = (array("i"), array("f"))
+                p[0].append(n)
+                p[1].append(tf * (K1 + 1) / (tf + K1))
+        self._freeze(postings, total)
+
+    def _freeze(self, postings: dict[str, tuple[array[int], array[float]]], total: int) -> None:
+        """Move the per-term lists into the flat arrays, cutting very common terms."""
+        terms = sorted(postings, key=hash)
+        self._hash = array("q", map(hash, terms))
+        self._term_text = "".join(terms)
+        self._term_start = array("i", accumulate(map(len, terms), initial=0))
+        self._start = array("i", [0])
+        self._idf = array("f")
+        self._docs = array("i")
+        self._weights = array("B")
+        for t in terms:
+            docs_arr, weights = postings.pop(t)
+            df = len(docs_arr)
+            self._idf.append(math.log(1 + (total - df + 0.5) / (df + 0.5)))
+            if df > MAX_POSTINGS:
+                best = sorted(heapq.nlargest(MAX_POSTINGS, range(df), key=weights.__getitem__))
+                docs_arr = array("i", map(docs_arr.__getitem__, best))
+                weights = array("f", map(weights.__getitem__, best))
+            self._docs.extend(docs_arr)
+            self._weights.extend(_quantized(weights))
+            self._start.append(len(self._docs))
+
+    def _slot(self, term: str) -> int:
+        """The term's number, or -1 when no phrase has it."""
+        hashes, h = self._hash, hash(term)
+        n = bisect_left(hashes, h)
+        while n < len(hashes) and hashes[n] == h:
+            if self._term_text[self._term_start[n] : self._term_start[n + 1]] == term:
+                return n
+            n += 1
+        return -1
+
+    def _entry(self, n: int) -> tuple[str, float, array[int], bytes]:
+        a, b = self._start[n], self._start[n + 1]
+        term = self._term_text[self._term_start[n] : self._term_start[n + 1]]
+        return term, self._idf[n], self._docs[a:b], self._weights[a:b].tobytes()
+
+    def lookup(self, terms: Iterable[str]) -> list[tuple[str, float, Sequence[int], bytes]]:
+        return [self._entry(n) for n in map(self._slot, terms) if n >= 0]
+
+    def entries(self) -> Iterator[tuple[str, float, array[int], bytes]]:
+        """Every term, for writing the index to a file."""
+        return (self._entry(n) for n in range(len(self._hash)))
+
+    def ids(self) -> Iterator[str]:
+        return (self._ids[i] for i in range(self.size))
+
+    def ids_at(self, numbers: Sequence[int]) -> dict[int, str]:
+        return {n: self._ids[n] for n in numbers if 0 <= n < self.size}
+
+    def numbers_of(self, ids: Iterable[str]) -> dict[str, int]:
+        found = {pid: self._ids.index(pid) for pid in ids}
+        return {pid: n for pid, n in found.items() if n is not None}
+
+    def nbytes(self) -> int:
+        """Memory held by the arrays and strings (for the benchmark)."""
+        parts = (self._hash, self._term_start, self._start, self._idf, self._docs, self._weights)
+        return sum(sys.getsizeof(a) for a in parts) + sys.getsizeof(self._term_text) + \
+            self._ids.nbytes()
+
+
+_TOP = (K1 + 1) * 1.0001  # a posting's weight tf·(K1+1)/(tf+K1) stays below K1 + 1
+_STEP = _TOP / 255
+
+
+def _quantized(weights: array[float]) -> Iterable[int]:
+    """Weights as bytes, 1 = ``_STEP``; a posting never rounds down to nothing."""
+    return (max(1, round(w / _STEP)) for w in weights)
+
+
+class _IdList:
+    """Phrase ids in index order, in one string: ``"\n" + id + "\n" + id ... "\n"``."""
+
+    def __init__(self, ids: Iterable[str]) -> None:
+        parts = list(ids)
+        self._text = "\n" + "".join(p + "\n" for p in parts)
+        self._starts = array("i", accumulate((len(p) + 1 for p in parts), initial=1))
+
+    def __getitem__(self, i: int) -> str:
+        return self._text[self._starts[i] : self._starts[i + 1] - 1]
+
+    def index(self, pid: str) -> int | None:
+        """Where ``pid`` is, or None; ids hold no new line, so a match is whole."""
+        at = self._text.find("\n" + pid + "\n") if "\n" not in pid else -1
+        return None if at < 0 else bisect_right(self._starts, at + 1) - 1
+
+    def nbytes(self) -> int:
+        return sys.getsizeof(self._text) + sys.getsizeof(self._starts)
 
 
 def explain_doc(query: Query, doc: Doc) -> tuple[Match, ...]:

@@ -8,7 +8,7 @@ with messages fit for the user.
 from __future__ import annotations
 
 import json
-import secrets
+import os
 import sqlite3
 import time
 from collections import defaultdict
@@ -136,10 +136,11 @@ class Library:
         """Close and delete a file this open created, with its WAL companions."""
         self.close()
         if self.path is not None:
-            for suffix in ("", "-wal", "-shm"):
+            for suffix in ("", "-wal", "-shm", ".suggest"):
                 Path(f"{self.path}{suffix}").unlink(missing_ok=True)
 
     def close(self) -> None:
+        self.suggester.close()
         self._db.close()
         self.closed = True
 
@@ -309,7 +310,7 @@ class Library:
 
     def _new_id(self) -> str:
         while True:
-            candidate = secrets.token_hex(6)
+            candidate = os.urandom(6).hex()  # what secrets.token_hex does, without OpenSSL
             if not self._conn.execute("SELECT 1 FROM phrases WHERE id = ?", (candidate,)).fetchone():
                 return candidate
 

@@ -231,6 +231,32 @@ def _v9_drill(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX IF NOT EXISTS drill_results_trainee ON drill_results(trainee, at)")
 
 
+# What the 建议 index is built from: any change to these rows makes the stored index stale.
+CONTENT_TABLES = ("phrases", "categories", "suggest_learned")
+
+
+def _v10_content_token(conn: sqlite3.Connection) -> None:
+    """A token that changes with every write to the phrases, categories or learned words.
+
+    Triggers change it inside the writing transaction, whoever writes (the app,
+    the command line, an older copy of the file restored): a derived file built
+    for one token (the stored 建议 index) is known stale when the token differs.
+    A fresh random value each time, so two histories never share a token.
+    """
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS content_token"
+        " (k INTEGER PRIMARY KEY CHECK (k = 1), token BLOB NOT NULL)"
+    )
+    conn.execute("INSERT OR IGNORE INTO content_token VALUES (1, randomblob(8))")
+    for table in CONTENT_TABLES:
+        for event in ("INSERT", "UPDATE", "DELETE"):
+            conn.execute(
+                f"CREATE TRIGGER IF NOT EXISTS {table}_{event.lower()}_token"
+                f" AFTER {event} ON {table}"
+                " BEGIN UPDATE content_token SET token = randomblob(8); END"
+            )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_base,
     _v2_search_keys,
@@ -241,6 +267,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v7_category_pinyin,
     _v8_suggest,
     _v9_drill,
+    _v10_content_token,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

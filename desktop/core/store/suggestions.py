@@ -13,19 +13,24 @@ import re
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from desktop.core.base.errors import ValidationError
+from desktop.core.base.memory import give_back_freed_memory
 from desktop.core.base.messages import Message
 from desktop.core.search.suggest import (
     Doc,
     Match,
+    PackedPostings,
     Query,
     SuggestIndex,
     explain_doc,
     make_query,
 )
+from desktop.core.store import suggest_file
 from desktop.core.store.db import transaction
+from desktop.core.store.suggest_file import StoredPostings
 from desktop.core.text.intents import Vocabulary, clean_message, load_vocabulary
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -94,13 +99,18 @@ class Suggestion:
 class Suggester:
     """The library's 建议: builds the index from the phrases, answers and learns.
 
-    Built on first use and dropped whenever phrases change (``invalidate``), as
-    the search index is.
+    The index of a library file is stored beside it (``suggest_file``) and read
+    per query; it is rebuilt, in the background when the app asks with
+    ``warm``, only when the library's content token says the phrases changed.
+    A library in memory, or one whose folder cannot take the file, keeps the
+    index in memory.  Dropped whenever phrases change (``invalidate``), as the
+    search index is.
     """
 
     def __init__(self, lib: Any) -> None:  # the Library, which imports this module
         self.lib = lib
         self._index: SuggestIndex | None = None
+        self._stored: StoredPostings | None = None
         self._generation = 0
         self._warming: threading.Thread | None = None
 
@@ -109,38 +119,85 @@ class Suggester:
         folder = self.lib.path.parent if self.lib.path is not None else None
         return load_vocabulary(folder)
 
+    @property
+    def file(self) -> Path | None:
+        """Where the index is stored, or None for a library in memory."""
+        return suggest_file.path_for(self.lib.path) if self.lib.path is not None else None
+
     def invalidate(self) -> None:
         self._index = None
         self._generation += 1
+        self.close()
+
+    def close(self) -> None:
+        """Let go of the stored index's file (the library is closing or changed)."""
+        if self._stored is not None:
+            self._stored.close()
+            self._stored = None
 
     def index(self) -> SuggestIndex:
         warming = self._warming
         if self._index is None and warming is not None and warming.is_alive():
             warming.join()  # half built already: waiting beats building twice
         if self._index is None:
-            self._index = SuggestIndex(self._docs())
+            self._index = self._open_stored()
+        if self._index is None:
+            token = self._token()
+            postings = PackedPostings(self._docs())
+            self._index = self._keep(postings, token) or SuggestIndex.over(postings)
         return self._index
 
-    def warm(self) -> threading.Thread | None:
-        """Build the index in a background thread (the app calls this after start).
+    def _token(self) -> bytes | None:
+        return suggest_file.content_token(self.lib._conn)
 
-        The phrases are read here, on the caller's thread (SQLite connections stay
-        on theirs); only the pure-Python build runs in the thread.  A library
-        changed meanwhile discards the result.
+    def _open_stored(self) -> SuggestIndex | None:
+        """The stored index, if it was built for the library as it is now."""
+        if self.file is None:
+            return None
+        self.close()
+        self._stored = suggest_file.open_stored(self.file, self._token())
+        return SuggestIndex.over(self._stored) if self._stored is not None else None
+
+    def _keep(self, postings: PackedPostings, token: bytes | None) -> SuggestIndex | None:
+        """Store a fresh build and answer from the file; None when it cannot be stored."""
+        if self.file is None or token is None or not suggest_file.save(self.file, token, postings):
+            return None
+        return self._open_stored()
+
+    def warm(self) -> threading.Thread | None:
+        """Make the index ready without making the caller wait (the app calls this after start).
+
+        A stored index that is still current is opened at once.  Otherwise the
+        phrases are read here, on the caller's thread (SQLite connections stay on
+        theirs), and the build and the writing of the file run in a thread; the
+        next ``index()`` opens the file.  A library changed meanwhile discards
+        the result.
         """
-        if self._index is not None:
+        if self._index is not None or self._open_stored_now():
             return None
         docs = self._docs()
+        token = self._token()
         generation = self._generation
+        target = self.file
 
         def build() -> None:
-            index = SuggestIndex(docs)
-            if self._generation == generation and self._index is None:
-                self._index = index
+            postings = PackedPostings(docs)
+            docs.clear()
+            stored = target is not None and token is not None and suggest_file.save(
+                target, token, postings
+            )
+            if not stored and self._generation == generation and self._index is None:
+                self._index = SuggestIndex.over(postings)  # kept in memory instead
+            del postings
+            give_back_freed_memory()  # the build's transient lists, megabytes at 20,000
 
         self._warming = threading.Thread(target=build, name="suggest-index", daemon=True)
         self._warming.start()
         return self._warming
+
+    def _open_stored_now(self) -> bool:
+        self._index = self._open_stored()
+        return self._index is not None
 
     def _learned(self) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}

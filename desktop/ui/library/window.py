@@ -266,7 +266,9 @@ class LibraryWindow(QtWidgets.QMainWindow):
 
     # ----- navigation: save on leave ---------------------------------------------------
     def _on_category_changed(self, *_: object) -> None:
-        if self._guard:
+        # Hidden, the list is refilled on the next open (``refresh``); a late
+        # model signal after closing must not touch a library that may be closed.
+        if self._guard or not self.isVisible():
             return
         self.save_editor()  # a refusal keeps the editor's text and shows why
         self._guard = True

@@ -41,7 +41,7 @@ def make_index(entries, block, *, skips):
     )
     if skips:
         index.build_skips()
-        assert index.names.skips is not None and index.body.skips is not None
+        assert None not in (index.names.skips, index.body.skips, index.pinyin.skips)
     return index
 
 
@@ -157,6 +157,7 @@ def test_a_term_no_block_holds_reads_nothing():
     assert skipping.names.skips.candidates("鳄鱼") == 0
     assert skipping.names.skips.candidates("qxq") == 0
     assert skipping.names.skips.candidates(FIELD + "正") == 0  # no name field starts with 正
+    assert skipping.pinyin.skips.candidates("zhenqq") == 0  # neither "nq" nor "qq" in pinyin
     assert skipping.body.skips.candidates("正文") == (1 << skipping.body.blocks) - 1
     assert skipping.search("鳄鱼") == []
 
@@ -171,7 +172,7 @@ def test_a_long_walk_builds_the_masks_in_the_background_and_results_stay(monkeyp
     assert index._skips_thread is None
     first = index.search("yjsh30982")
     index._skips_thread.join(timeout=30)
-    assert index.names.skips is not None and index.body.skips is not None
+    assert None not in (index.names.skips, index.body.skips, index.pinyin.skips)
     assert index.search("yjsh30982") == first == plain.search("yjsh30982") == ["p55"]
 
 

@@ -40,8 +40,12 @@ _SAMPLE = 100_000  # characters of the joined text used to guess which term is r
 
 # Which keys the skip masks of each text hold (see skips.py): the name fields
 # also the first character of each field, for the tier of terms starting one.
-_NAMES_KEYS = {"chars": True, "field_starts": True}
-_BODY_KEYS = {"chars": True, "field_starts": False}
+# Pinyin holds only the pairs: its characters are the 26 letters.
+_SKIP_KEYS = {
+    "names": {"chars": True, "field_starts": True},
+    "body": {"chars": True, "field_starts": False},
+    "pinyin": {"chars": False, "field_starts": False},
+}
 # Below this many phrases a whole walk is quick and masks are not built unasked.
 _BACKGROUND_ENTRIES = 1_000
 
@@ -196,14 +200,14 @@ def _build_skips(ref: weakref.ref[_Joined], *, chars: bool, field_starts: bool) 
     return Skips.build(block_text, blocks, chars=chars, field_starts=field_starts)
 
 
-def _build_in_background(names: weakref.ref[_Joined], body: weakref.ref[_Joined]) -> None:
-    built_names = _build_skips(names, **_NAMES_KEYS)
-    built_body = _build_skips(body, **_BODY_KEYS)
-    n, b = names(), body()
-    if n is not None and b is not None and built_names and built_body:
-        n.skips, b.skips = built_names, built_body
-        del n, b
-        give_back_freed_memory()  # the build's scratch columns
+def _build_in_background(texts: dict[str, weakref.ref[_Joined]]) -> None:
+    built = {name: _build_skips(ref, **_SKIP_KEYS[name]) for name, ref in texts.items()}
+    alive = {name: ref() for name, ref in texts.items()}
+    if all(alive.values()) and all(built.values()):
+        for name, joined in alive.items():
+            joined.skips = built[name]  # type: ignore[union-attr]
+        del alive, joined
+        give_back_freed_memory()  # what the build read and made on the way
 
 
 def _always(i: int) -> bool:
@@ -321,7 +325,7 @@ class SearchIndex:
         cat_pinyin = defaultdict(str, {cid: k[1] for cid, k in categories.items()})
         self.names = _Joined(names, block)
         self.body = _Joined(bodies, block, map(cat_names.__getitem__, category_ids))
-        self.pinyin = _Joined(pinyins, suffixes=map(cat_pinyin.__getitem__, category_ids))
+        self.pinyin = _Joined(pinyins, block, map(cat_pinyin.__getitem__, category_ids))
         # Hashes of the folded codes, sorted, with where each code is; looped in C
         # (codes are nearly always ASCII, where folding is ``str.lower``).
         coded = list(compress(range(len(codes)), codes))
@@ -334,14 +338,13 @@ class SearchIndex:
         self._skips_thread: threading.Thread | None = None
 
     def build_skips(self) -> None:
-        """Build the skip masks of the texts a rare term walks (see ``skips.py``) now.
-
-        Pinyin is left out: it is walked only for terms of letters alone, its
-        letter pairs are in nearly every block, and it is the longest text.
-        """
-        names = _build_skips(weakref.ref(self.names), **_NAMES_KEYS)
-        body = _build_skips(weakref.ref(self.body), **_BODY_KEYS)
-        self.names.skips, self.body.skips = names, body
+        """Build the skip masks of the three texts (see ``skips.py``) now."""
+        built = {
+            name: _build_skips(weakref.ref(getattr(self, name)), **keys)
+            for name, keys in _SKIP_KEYS.items()
+        }
+        for name, skips in built.items():
+            getattr(self, name).skips = skips
 
     def wait_for_skips(self, timeout: float | None = None) -> bool:
         """Wait for a background build of the skip masks, if one was started;
@@ -352,7 +355,8 @@ class SearchIndex:
 
     def skips_bytes(self) -> int:
         """Memory held by the skip masks built so far."""
-        return sum(t.skips.nbytes() for t in (self.names, self.body) if t.skips is not None)
+        texts = (self.names, self.body, self.pinyin)
+        return sum(t.skips.nbytes() for t in texts if t.skips is not None)
 
     def _after_search(self) -> None:
         """Once a walk has had to read a whole long text, build the masks in the background.
@@ -363,10 +367,10 @@ class SearchIndex:
         """
         if self._skips_thread or self.names.skips or len(self) < _BACKGROUND_ENTRIES:
             return
-        if self.names.read_whole or self.body.read_whole:
+        if any(getattr(self, name).read_whole for name in _SKIP_KEYS):
             self._skips_thread = threading.Thread(
                 target=_build_in_background,
-                args=(weakref.ref(self.names), weakref.ref(self.body)),
+                args=({name: weakref.ref(getattr(self, name)) for name in _SKIP_KEYS},),
                 name="search-skips",
                 daemon=True,
             )

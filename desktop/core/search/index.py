@@ -8,6 +8,9 @@ string per tier, in the library's static order (pinned, category order,
 position).  ``str.find`` walks that string in C and results come out already
 in order, so a query stops as soon as it has enough.  Phrases that have been
 used are few and are ranked first by frecency; they are checked one by one.
+A rare term would read every text to the end to prove nothing else matches;
+skip masks (``skips.py``), built in the background after the first such walk,
+let it read only the blocks of entries that can hold it.
 
 Tiers, best first:
   0. the query is exactly a shortcut code;
@@ -19,6 +22,7 @@ Tiers, best first:
 from __future__ import annotations
 
 import threading
+import time
 import weakref
 from array import array
 from bisect import bisect_left, bisect_right
@@ -181,11 +185,16 @@ class _Joined:
         return False
 
 
-def _build_skips(ref: weakref.ref[_Joined], *, chars: bool, field_starts: bool) -> Skips | None:
+def _build_skips(
+    ref: weakref.ref[_Joined], *, chars: bool, field_starts: bool, pause: bool = False
+) -> Skips | None:
     """Build a text's skip masks; None if the text was dropped meanwhile.
 
     Holds the text only through ``ref`` between blocks, so a build in the
-    background does not keep a replaced index in memory.
+    background does not keep a replaced index in memory.  With ``pause`` it
+    lets other threads run after each block (``time.sleep(0)`` hands over the
+    GIL), so a search typed meanwhile waits for one block, not a whole slice of
+    the interpreter's switch interval.
     """
     joined = ref()
     if joined is None:
@@ -194,6 +203,8 @@ def _build_skips(ref: weakref.ref[_Joined], *, chars: bool, field_starts: bool) 
     del joined
 
     def block_text(b: int) -> str | None:
+        if pause:
+            time.sleep(0)
         joined = ref()
         return None if joined is None else joined.block_text(b)
 
@@ -201,7 +212,7 @@ def _build_skips(ref: weakref.ref[_Joined], *, chars: bool, field_starts: bool) 
 
 
 def _build_in_background(texts: dict[str, weakref.ref[_Joined]]) -> None:
-    built = {name: _build_skips(ref, **_SKIP_KEYS[name]) for name, ref in texts.items()}
+    built = {name: _build_skips(ref, **_SKIP_KEYS[name], pause=True) for name, ref in texts.items()}
     alive = {name: ref() for name, ref in texts.items()}
     if all(alive.values()) and all(built.values()):
         for name, joined in alive.items():

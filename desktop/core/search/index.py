@@ -340,8 +340,8 @@ class SearchIndex:
         # Hashes of the folded codes, sorted, with where each code is; looped in C
         # (codes are nearly always ASCII, where folding is ``str.lower``).
         coded = list(compress(range(len(codes)), codes))
-        present = list(compress(codes, codes))
-        folding = str.lower if "".join(present).isascii() else _fold_code
+        present = list(filter(None, codes))
+        folding: Callable[[str], str] = str.lower if "".join(present).isascii() else _fold_code
         hashes = list(map(hash, map(folding, present)))
         by_hash = sorted(range(len(hashes)), key=hashes.__getitem__)
         self._code_hash = array("q", map(hashes.__getitem__, by_hash))

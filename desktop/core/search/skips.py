@@ -33,6 +33,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from itertools import repeat
 from operator import or_
+from typing import Generic, TypeVar
 
 BLOCK = 64  # entries per block
 _FIELD_START = re.compile("\x1f([^\x00-\x7f])")
@@ -79,7 +80,9 @@ class Skips:
         ``block_text`` returns None when the text is no longer wanted (the
         index was replaced); the build then stops and returns None.
         """
-        pairs, units, starts = _Table(), _Table(), _Table()
+        pairs: _Table[int] = _Table()
+        units: _Table[int] = _Table()
+        starts: _Table[str] = _Table()
         for b in range(blocks):
             text = block_text(b)
             if text is None:
@@ -130,7 +133,10 @@ class Skips:
         return total
 
 
-class _Table:
+K = TypeVar("K", int, str)
+
+
+class _Table(Generic[K]):
     """Which blocks hold each key, gathered block by block.
 
     Bits are first set in a small int per key for a run of ``_RUN`` blocks
@@ -140,11 +146,11 @@ class _Table:
     """
 
     def __init__(self) -> None:
-        self.result: dict = {}
-        self._run: dict = {}
+        self.result: dict[K, int] = {}
+        self._run: dict[K, int] = {}
         self._run_start = 0
 
-    def mark(self, block: int, keys: Iterable[int] | Iterable[str]) -> None:
+    def mark(self, block: int, keys: Iterable[K]) -> None:
         """Set bit ``block`` for every key, looped in C."""
         if block - self._run_start >= _RUN:
             self._flush()
@@ -160,7 +166,7 @@ class _Table:
             result[key] = result.get(key, 0) | bits << shift
         self._run = {}
 
-    def masks(self) -> dict:
+    def masks(self) -> dict[K, int]:
         """Each key's mask: bit ``b`` set when block ``b`` holds it."""
         self._flush()
         return self.result

@@ -8,6 +8,7 @@ entries long so that small libraries have many of them.
 from __future__ import annotations
 
 import gc
+import json
 import weakref
 
 import pytest
@@ -184,3 +185,36 @@ def test_a_replaced_index_is_freed_and_its_build_stops():
     gc.collect()
     assert ref() is None
     assert _build_skips(ref, chars=True, field_starts=True) is None
+
+
+def test_a_library_finds_the_same_before_and_after_its_masks_are_built(tmp_path):
+    """End to end: a rare code, a rare title term and a letters-only term, searched
+    while the masks are built in the background, once they are in use, and after
+    an edit (which replaces the index)."""
+    from desktop.core import Library
+    from desktop.core.exchange.importer import import_now
+    from desktop.core.exchange.packs import parse_pack
+
+    size = index_module._BACKGROUND_ENTRIES + 200
+    phrases = [
+        {
+            "category": ["售后" if i % 3 else "发货", "退换"],
+            "title": f"退换说明{i}",
+            "body": f"亲，七天无理由退换，第{i}号说明",
+            "code": f"th{i}",
+        }
+        for i in range(size)
+    ]
+    phrases[size - 1]["title"] = "鳄鱼皮带保养"
+    pack = {"format": "quickreply.pack", "version": 1, "phrases": phrases}
+    queries = [f"th{size - 2}", "鳄鱼", "eyu", "qqxq", "退换 说明1", "七天"]
+    with Library.open(tmp_path / "lib.db") as lib:
+        import_now(lib, parse_pack(json.dumps(pack, ensure_ascii=False)))
+        before = [lib.search(q) for q in queries]
+        index = lib._ensure_index()
+        assert index.wait_for_skips(timeout=60)  # a rare query started the build
+        assert [lib.search(q) for q in queries] == before
+        assert [p.title for p in before[1]] == ["鳄鱼皮带保养"]
+        lib.update(before[1][0].id, title="鳄鱼皮带清洁")
+        assert [p.title for p in lib.search("鳄鱼")] == ["鳄鱼皮带清洁"]
+        assert lib.search("保养") == []

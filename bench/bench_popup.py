@@ -57,6 +57,12 @@ def offscreen(path: Path, rounds: int) -> list[tuple[str, list[float]]]:
     platform = Platform("fake", FakeHotkey(), FakeFocus(active=1), FakeKeystroke())
     app = QuickReplyApp(lib, platform)
     app.start()
+    # Timed once the indexes are ready, as on every start after the first: the
+    # 建议 index is then read from its file, not built in the background.
+    lib.search("", limit=1)
+    lib.suggester.index()
+    for _ in range(20):
+        qt_app.processEvents()
     popup = app.popup
     painted: list[float] = []
 

@@ -7,8 +7,8 @@ contain ``<b>`` or ``<img …>`` would be rendered.  Escaping it inside a
 
 from __future__ import annotations
 
-import html
-
 
 def plain_tooltip(text: str) -> str:
+    import html  # here: it brings the entity table (0.7 MB), wanted only on hover
+
     return "<p style='white-space:pre-wrap'>" + html.escape(text, quote=False) + "</p>"

@@ -17,6 +17,7 @@ from datetime import datetime
 from desktop.core import Library, QuickReplyError
 from desktop.core.search.textnorm import has_han
 from desktop.core.store.models import Phrase
+from desktop.core.store.suggestions import Suggester
 from desktop.core.text.buyer import FIELDS as BUYER_FIELDS
 from desktop.core.text.buyer import BuyerContext
 from desktop.core.text.intents import clean_message, looks_like_message
@@ -32,6 +33,7 @@ SEARCH_LIMIT = 50
 FEW = 3  # fewer direct matches than this for a sentence: 建议 fill the list
 CLIPBOARD_SUGGESTIONS = 3
 TYPED_SUGGESTIONS = 5
+SUGGEST_RETRY_MS = 150  # while the 建议 index is being built
 MESSAGE_CHARS = 60
 CURSOR_GAP = 12  # keep the mouse pointer off the popup's corner
 # A focus-out this soon after showing is the window system still settling who is
@@ -91,6 +93,13 @@ class Popup(QtWidgets.QWidget):
         self._clearing = False
         self._shown_at = 0.0
         self._reclaimed = False
+        self._clipboard = ""  # the clipboard text this opening was given
+        # 建议 are never waited for: while the index is being built (after a
+        # change, seconds in a large library) they come in once it is ready.
+        self._suggest_retry = QTimer(self)
+        self._suggest_retry.setSingleShot(True)
+        self._suggest_retry.setInterval(SUGGEST_RETRY_MS)
+        self._suggest_retry.timeout.connect(self._suggestions_ready)
         self.setWindowTitle(self.tr("快回"))
         self.resize(SIZE)
         self._build()
@@ -186,6 +195,7 @@ class Popup(QtWidgets.QWidget):
             self._search.clear()
         finally:
             self._clearing = False
+        self._clipboard = message
         self._set_message(message)
         self._run_search()
         screen = QtGui.QGuiApplication.screenAt(pos) or QtGui.QGuiApplication.primaryScreen()
@@ -201,6 +211,22 @@ class Popup(QtWidgets.QWidget):
         """Search again (the library changed), keeping the selected phrase if it is still there."""
         current = self._current()
         self._run_search(current.id if current else None)
+
+    def _suggestions(self) -> Suggester:
+        """The library's 建议; if its index is still being built, look again shortly."""
+        suggester: Suggester = self._library.suggester
+        if suggester.ready() is None:
+            self._suggest_retry.start()
+        return suggester
+
+    def _suggestions_ready(self) -> None:
+        if not self.isVisible():
+            return
+        if self._library.suggester.ready() is None:
+            self._suggest_retry.start()
+            return
+        self._set_message(self._clipboard)
+        self.refresh()
 
     @property
     def search_box(self) -> QtWidgets.QLineEdit:
@@ -236,7 +262,9 @@ class Popup(QtWidgets.QWidget):
         self._message_phrases: list[Phrase] = []
         on = self._library.setting("suggest_clipboard") == "on"
         if message and on and looks_like_message(message):
-            found = self._library.suggester.for_message(message.strip(), CLIPBOARD_SUGGESTIONS)
+            found = self._suggestions().for_message(
+                message.strip(), CLIPBOARD_SUGGESTIONS, wait=False
+            )
             self._message_phrases = [s.phrase for s in found]
             if self._message_phrases:
                 self._message = message.strip()
@@ -259,7 +287,7 @@ class Popup(QtWidgets.QWidget):
                 have = {p.id for p in phrases}
                 extra = [
                     s.phrase
-                    for s in self._library.suggest(text, TYPED_SUGGESTIONS)
+                    for s in self._suggestions().suggest(text, TYPED_SUGGESTIONS, wait=False)
                     if s.phrase.id not in have
                 ]
                 if extra:

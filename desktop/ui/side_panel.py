@@ -20,7 +20,7 @@ from desktop.core import Library, QuickReplyError
 from desktop.core.store.models import Phrase
 from desktop.core.text.buyer import BuyerContext
 from desktop.core.text.intents import looks_like_message
-from desktop.qt import QRect, Qt, QtGui, QtWidgets, Signal
+from desktop.qt import QRect, Qt, QtGui, QTimer, QtWidgets, Signal
 from desktop.ui.side_panel_list import PanelDelegate, PanelModel
 from desktop.ui.side_panel_strip import ExpandStrip
 from desktop.ui.side_panel_tree import FREQUENT, CategoryPicker
@@ -29,6 +29,7 @@ WIDTH = 260
 STRIP_WIDTH = 18
 FREQUENT_LIMIT = 40
 SUGGESTIONS = 3
+SUGGEST_RETRY_MS = 150  # while the 建议 index is being built
 SUGGEST_HEIGHT = 150
 SIDES = ("left", "right")
 _STYLE = """
@@ -268,7 +269,10 @@ class SidePanel(QtWidgets.QWidget):
         text = (message or "").strip()
         found = []
         if text and self._library.setting("suggest_clipboard") == "on" and looks_like_message(text):
-            found = [s.phrase for s in self._library.suggester.for_message(text, SUGGESTIONS)]
+            suggester = self._library.suggester
+            if suggester.ready() is None:  # being built: fill the section once it is ready
+                QTimer.singleShot(SUGGEST_RETRY_MS, self, lambda: self._retry_message(text))
+            found = [s.phrase for s in suggester.for_message(text, SUGGESTIONS, wait=False)]
         self._message = text if found else ""
         self._suggest_model.set_phrases(found)
         if found:
@@ -277,6 +281,10 @@ class SidePanel(QtWidgets.QWidget):
             self._suggest_title.setText(self.tr("建议 · %1").replace("%1", shown))
         self._suggest_title.setVisible(bool(found))
         self._suggest_list.setVisible(bool(found))
+
+    def _retry_message(self, text: str) -> None:
+        if self.isVisible() and not self._message:
+            self.set_message(text)
 
     @property
     def suggestion_view(self) -> QtWidgets.QListView:

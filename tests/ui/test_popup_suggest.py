@@ -26,6 +26,7 @@ def library():
 @pytest.fixture
 def popup(qtbot, library):
     library.set_setting("suggest_clipboard", "on")
+    library.suggester.index()  # the app builds it after start
     widget = Popup(library, BuyerContext())
     qtbot.addWidget(widget)
     return widget
@@ -48,6 +49,19 @@ def open_with(popup: Popup, qtbot, message: str = "") -> None:
 def test_a_pasted_buyer_sentence_never_gives_an_empty_list(popup, qtbot):
     open_with(popup, qtbot)
     popup.search_box.setText("收到的杯子是碎的怎么办")  # as pasted: one term, found nowhere
+    shown = rows(popup)
+    assert shown and all(suggested for _title, suggested in shown)
+    assert "收到问题件" in [t for t, _ in shown[:3]]
+
+
+def test_suggestions_come_in_when_the_index_is_ready_without_a_pause(popup, qtbot, library):
+    """After a change the 建议 index is rebuilt (seconds in a large library): the
+    picker answers at once with what search finds and adds 建议 when ready."""
+    library.suggester.invalidate()
+    open_with(popup, qtbot)
+    popup.search_box.setText("收到的杯子是碎的怎么办")
+    assert not any(suggested for _title, suggested in rows(popup))  # not waited for
+    qtbot.waitUntil(lambda: bool(rows(popup)), timeout=10_000)
     shown = rows(popup)
     assert shown and all(suggested for _title, suggested in shown)
     assert "收到问题件" in [t for t, _ in shown[:3]]
@@ -108,6 +122,7 @@ def test_not_a_message_or_turned_off_gives_the_usual_list(popup, qtbot, library)
 def test_sending_a_suggestion_teaches_words_not_the_message(popup, qtbot, library):
     library.suggester.forget()
     open_with(popup, qtbot, "能便宜点吗 张三 13812345678 北京市朝阳区")
+    qtbot.waitUntil(lambda: bool(rows(popup)) and rows(popup)[0][1], timeout=10_000)
     with qtbot.waitSignal(popup.chosen):
         qtbot.keyClick(popup.search_box, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     words = [w for (w,) in raw_connection(library).execute("SELECT word FROM suggest_learned")]

@@ -356,7 +356,7 @@ def test_a_copied_buyer_message_fills_the_suggestions_section(qtbot, lib, buyer,
     view = widget.suggestion_view
     assert not view.isVisible()
     widget.set_message("在吗 能便宜点吗？？")
-    assert view.isVisible()
+    qtbot.waitUntil(view.isVisible, timeout=10_000)  # the index was being built after the seeding
     model = view.model()
     first = model.phrase(0)
     assert first is not None and first.category == ("售前", "议价") and model.rowCount() <= 3

@@ -19,6 +19,7 @@ ENV_DB = "QUICKREPLY_DB"
 # A writer waits this long for another process's transaction.  The largest import
 # allowed (200,000 phrases) holds the lock for about 20 s on a slow PC; waiting beats
 # failing with "database is locked" in the middle of the agent's work.
+CACHE_KIB = 512
 BUSY_TIMEOUT_MS = 120_000
 
 
@@ -82,6 +83,10 @@ def connect(path: Path | str | None) -> Database:
             db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.conn.isolation_level = None
         db.conn.execute("PRAGMA foreign_keys = ON")
+        # SQLite's own page cache (2 MB by default) fills up when the index is
+        # built from every row, and stays: the operating system caches the file
+        # anyway, and the queries that follow read a few pages each.
+        db.conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         return db
     except sqlite3.DatabaseError as exc:
         raise opening_error(exc, path) from exc

@@ -154,6 +154,7 @@ def open_stored(path: Path, token: bytes | None) -> StoredPostings | None:
     except sqlite3.Error:
         return None
     try:
+        conn.execute("PRAGMA cache_size = -256")  # a query reads a few pages
         meta = dict(conn.execute("SELECT key, value FROM meta"))
         if meta != _stamp(token, int(str(meta.get("size", -1)))):
             conn.close()

@@ -241,14 +241,31 @@ class Suggester:
     def query(self, text: str) -> Query:
         return build_query(text, self.vocabulary)
 
-    def suggest(self, text: str, limit: int = 5, *, explain: bool = True) -> list[Suggestion]:
+    def ready(self) -> SuggestIndex | None:
+        """The index if it can answer now (built, or its file current); otherwise
+        None, and a background build is under way."""
+        warming = self._warming
+        if self._index is None and (warming is None or not warming.is_alive()):
+            self.warm()
+        if self._index is None and self._warming is not None and not self._warming.is_alive():
+            self._open_stored_now()  # built and stored meanwhile
+        return self._index
+
+    def suggest(
+        self, text: str, limit: int = 5, *, explain: bool = True, wait: bool = True
+    ) -> list[Suggestion]:
+        """``wait=False`` (the picker, the side panel): nothing rather than a pause
+        while the index is built (seconds in a large library after a change)."""
         if limit <= 0:
             return []
         query = self.query(text)
         if not query.terms:
             return []
         boost = self._recent_boost()
-        index = self.index()
+        found = self.index() if wait else self.ready()
+        if found is None:
+            return []
+        index = found
         # Rarity (idf) means little in a tiny library: scale the floor with its size.
         floor = MIN_RAW * min(1.0, len(index) / 200)
         hits = [
@@ -268,10 +285,10 @@ class Suggester:
             out.append(Suggestion(phrases[h.id], h.score, matches))
         return out
 
-    def for_message(self, text: str, limit: int = 3) -> list[Suggestion]:
+    def for_message(self, text: str, limit: int = 3, *, wait: bool = True) -> list[Suggestion]:
         """Suggestions for clipboard text, or none when it is one of our own phrases
         (after a paste in copy mode the clipboard holds the reply, not the question)."""
-        found = self.suggest(text, limit, explain=False)
+        found = self.suggest(text, limit, explain=False, wait=wait)
         if any(is_rendering_of(text, s.phrase.body) for s in found):  # type: ignore[attr-defined]
             return []
         return found

@@ -8,7 +8,6 @@ an unknown field, and an import can turn bracket placeholders into braces.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
 
@@ -62,6 +61,8 @@ def did_you_mean(name: str, known: Iterable[str] = ()) -> str | None:
     names = list(dict.fromkeys((*KNOWN, *known)))
     if name in names or name in ALIASES:
         return None
+    import difflib  # here: only a misspelt field name needs it
+
     close = difflib.get_close_matches(name, names, n=1, cutoff=0.5)
     if not close:
         close = [n for n in names if len(n) >= 2 and (n in name or name in n)][:1]

@@ -34,7 +34,7 @@ from operator import add
 from typing import NamedTuple
 
 from desktop.core.base.memory import give_back_freed_memory
-from desktop.core.search.skips import BLOCK, Skips, set_bits
+from desktop.core.search.skips import BLOCK, Skips
 from desktop.core.search.textnorm import body_pinyin, fold, terms, title_pinyin
 
 FIELD = "\x1f"  # starts every field, so a prefix match is a find of FIELD + term
@@ -44,11 +44,13 @@ _SAMPLE = 100_000  # characters of the joined text used to guess which term is r
 
 # Which keys the skip masks of each text hold (see skips.py): the name fields
 # also the first character of each field, for the tier of terms starting one.
-# Pinyin holds only the pairs: its characters are the 26 letters.
+# Pinyin holds only the pairs, and half of them: its characters are the 26
+# letters, and it is the longest text (its letter pairs matter less: most
+# are in every block).
 _SKIP_KEYS = {
-    "names": {"chars": True, "field_starts": True},
-    "body": {"chars": True, "field_starts": False},
-    "pinyin": {"chars": False, "field_starts": False},
+    "names": {"chars": True, "field_starts": True, "every_pair": True},
+    "body": {"chars": True, "field_starts": False, "every_pair": True},
+    "pinyin": {"chars": False, "field_starts": False, "every_pair": False},
 }
 # Below this many phrases a whole walk is quick and masks are not built unasked.
 _BACKGROUND_ENTRIES = 1_000
@@ -151,11 +153,22 @@ class _Joined:
             if not self._walk(pattern, accept, need, 0, self.size, found):
                 self.read_whole = True
             return found
-        for b in set_bits(skips.candidates(pattern)):
-            first = b * self.block
-            if self._walk(pattern, accept, need, first, min(self.size, first + self.block), found):
+        # Runs of neighbouring candidate blocks are walked with one find each.
+        bits = _bits(skips.candidates(pattern))
+        b = bits.find("1")
+        while b != -1:
+            e = bits.find("0", b)
+            e = len(bits) if e == -1 else e
+            first, end = b * self.block, min(self.size, e * self.block)
+            if self._walk(pattern, accept, need, first, end, found):
                 break
+            b = bits.find("1", e)
         return found
+
+    def candidates(self, pattern: str) -> int | None:
+        """Bit ``b`` set when block ``b`` may hold ``pattern``; None before the masks
+        are built."""
+        return None if self.skips is None else self.skips.candidates(pattern)
 
     def _walk(
         self,
@@ -186,7 +199,12 @@ class _Joined:
 
 
 def _build_skips(
-    ref: weakref.ref[_Joined], *, chars: bool, field_starts: bool, pause: bool = False
+    ref: weakref.ref[_Joined],
+    *,
+    chars: bool,
+    field_starts: bool,
+    every_pair: bool = True,
+    pause: bool = False,
 ) -> Skips | None:
     """Build a text's skip masks; None if the text was dropped meanwhile.
 
@@ -208,7 +226,9 @@ def _build_skips(
         joined = ref()
         return None if joined is None else joined.block_text(b)
 
-    return Skips.build(block_text, blocks, chars=chars, field_starts=field_starts)
+    return Skips.build(
+        block_text, blocks, chars=chars, field_starts=field_starts, every_pair=every_pair
+    )
 
 
 def _build_in_background(texts: dict[str, weakref.ref[_Joined]]) -> None:
@@ -219,6 +239,11 @@ def _build_in_background(texts: dict[str, weakref.ref[_Joined]]) -> None:
             joined.skips = built[name]  # type: ignore[union-attr]
         del alive, joined
         give_back_freed_memory()  # what the build read and made on the way
+
+
+def _bits(mask: int) -> str:
+    """``mask`` as a string of 0 and 1, lowest bit first."""
+    return format(mask, "b")[::-1] if mask else ""
 
 
 def _always(i: int) -> bool:
@@ -267,10 +292,27 @@ class _Ranking:
                     return True
         return False
 
+    @staticmethod
+    def _may_match(used: Iterable[int], tier: _Tier) -> Iterable[int]:
+        """Leave out phrases in no candidate block of the tier's texts (they cannot
+        match), when the masks are built and leave out enough to be worth it."""
+        mask = 0
+        for text in tier.texts:
+            candidates = text.candidates(tier.pattern)
+            if candidates is None:
+                return used
+            mask |= candidates
+        blocks, block = tier.texts[0].blocks, tier.texts[0].block
+        if mask.bit_count() * 2 > blocks:
+            return used
+        bits = _bits(mask)
+        return (i for i in used if bits.startswith("1", i // block))
+
     def walk(self, tier: _Tier) -> bool:
         """Add the tier's matches (phrases with uses first, then in library order);
         True once ``limit`` is reached."""
-        used = (i for i in self.used_idx if i not in self.taken and self.in_scope(i))
+        used: Iterable[int] = (i for i in self.used_idx if i not in self.taken and self.in_scope(i))
+        used = self._may_match(used, tier)
         if self.add(i for i in used if tier.matches(i)):
             return True
         need = self.limit - len(self.result)

@@ -6,11 +6,12 @@ matches.  The text is cut into blocks of ``BLOCK`` consecutive entries, and
 for each key, one Python int records in bit ``b`` whether block ``b`` holds
 that key.  Keys are:
 
-- pairs of ASCII characters (codes, pinyin, initials, numbers): the block's
-  ASCII characters alone, read two by two from the first (so half the pairs,
-  at half the cost).  A pattern's ASCII characters follow each other there as
-  well, starting at an even or an odd offset, and the query asks for the
-  pairs that fall at even offsets either way (see ``candidates``);
+- pairs of ASCII characters (codes, pinyin, initials, numbers) taken from the
+  block's ASCII characters alone (a pattern's ASCII characters follow each
+  other there as well): every pair, or with ``every_pair`` off only those at
+  even offsets, half the pairs at half the cost, for which the query asks for
+  the pattern's pairs at even offsets or those at odd ones (see
+  ``candidates``);
 - with ``chars``, each UTF-16 code unit (汉字 and other non-ASCII characters);
 - with ``field_starts``, each non-ASCII character that starts a field, for the
   "a term starts a name field" tier, whose pattern is ``FIELD + term``.
@@ -30,7 +31,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from itertools import repeat
 from operator import or_
 from typing import Generic, TypeVar
@@ -45,10 +46,16 @@ def _units(text: str) -> memoryview:
     return memoryview(text.encode("utf-16-le")).cast("H")
 
 
-def _pairs(ascii_bytes: bytes) -> set[int]:
-    """The pairs of bytes at even offsets, as ``first | second << 8``: the bytes
-    read as 16-bit numbers, so there is no Python work per character."""
-    return set(memoryview(ascii_bytes[: len(ascii_bytes) & ~1]).cast("H"))
+def _pairs(ascii_bytes: bytes, every: bool) -> set[int]:
+    """Pairs of bytes as ``first | second << 8``: the bytes read as 16-bit numbers,
+    so there is no Python work per character.  Those at even offsets, and with
+    ``every`` those at odd offsets too (read from the second byte)."""
+    even = len(ascii_bytes) & ~1
+    found = set(memoryview(ascii_bytes[:even]).cast("H"))
+    odd = (len(ascii_bytes) - 1) & ~1
+    if every and odd > 0:
+        found.update(memoryview(ascii_bytes[1 : 1 + odd]).cast("H"))
+    return found
 
 
 class Skips:
@@ -60,8 +67,11 @@ class Skips:
         chars: dict[int, int] | None,
         field_starts: dict[str, int] | None,
         blocks: int,
+        every_pair: bool,
     ) -> None:
         self._pairs = pairs
+        self._every_pair = every_pair
+        self._last: tuple[str | None, int] = (None, 0)
         self._chars = chars
         self._field_starts = field_starts
         self.blocks = blocks
@@ -74,6 +84,7 @@ class Skips:
         *,
         chars: bool,
         field_starts: bool,
+        every_pair: bool,
     ) -> Skips | None:
         """Masks for ``blocks`` blocks, ``block_text(b)`` giving block ``b``'s text.
 
@@ -87,7 +98,7 @@ class Skips:
             text = block_text(b)
             if text is None:
                 return None
-            pairs.mark(b, _pairs(text.encode("ascii", "ignore")))
+            pairs.mark(b, _pairs(text.encode("ascii", "ignore"), every_pair))
             if chars:
                 units.mark(b, set(_units(text)))
             if field_starts:
@@ -97,17 +108,33 @@ class Skips:
             units.masks() if chars else None,
             starts.masks() if field_starts else None,
             blocks,
+            every_pair,
         )
 
     def candidates(self, pattern: str) -> int:
-        """Bit ``b`` set when block ``b`` may contain ``pattern``."""
+        """Bit ``b`` set when block ``b`` may contain ``pattern``.
+
+        The last answer is kept: a query asks about the same pattern for the
+        phrases with uses and again for its walk.
+        """
+        if pattern == self._last[0]:
+            return self._last[1]
+        found = self._candidates(pattern)
+        self._last = (pattern, found)
+        return found
+
+    def _candidates(self, pattern: str) -> int:
         found = (1 << self.blocks) - 1
         # The pattern's ASCII characters follow each other in a block's ASCII
-        # characters too, from an even or an odd offset: pairs 0-1, 2-3, … of
-        # the pattern are then at even offsets, or pairs 1-2, 3-4, ….
+        # characters too.  With every pair kept, each of theirs must be there;
+        # else they start at an even or an odd offset: pairs 0-1, 2-3, … of the
+        # pattern are then at even offsets, or pairs 1-2, 3-4, ….
         ascii_chars = pattern.encode("ascii", "ignore")
-        if len(ascii_chars) >= 3:
-            pairs = self._pairs
+        pairs = self._pairs
+        if self._every_pair:
+            for j in range(len(ascii_chars) - 1):
+                found &= pairs.get(ascii_chars[j] | ascii_chars[j + 1] << 8, 0)
+        elif len(ascii_chars) >= 3:
             either = 0
             for phase in (0, 1):
                 aligned = found
@@ -170,12 +197,3 @@ class _Table(Generic[K]):
         """Each key's mask: bit ``b`` set when block ``b`` holds it."""
         self._flush()
         return self.result
-
-
-def set_bits(mask: int) -> Iterator[int]:
-    """Positions of the set bits of ``mask``, lowest first."""
-    bits = format(mask, "b")[::-1] if mask else ""
-    b = bits.find("1")
-    while b != -1:
-        yield b
-        b = bits.find("1", b + 1)

@@ -24,6 +24,7 @@ from desktop.ui import clipboard, i18n
 from desktop.ui.crash import CrashReporter
 from desktop.ui.i18n import says
 from desktop.ui.icon import app_icon
+from desktop.ui.idle_steps import StepRunner
 from desktop.ui.notify import ERROR, INFO, WARNING, Bridge
 from desktop.ui.paste import PasteService
 from desktop.ui.popup import Popup
@@ -102,6 +103,8 @@ class QuickReplyApp(QObject):
         self.subscriptions = SubscriptionUpdater(library, self.messages, parent=self)
         self.tray.subscriptions_requested.connect(self.open_subscriptions)
 
+        self.steps = StepRunner(self)
+        library.suggester.run_steps = self.steps.run  # built between events, not in a thread
         self._warm = QTimer(self)
         self._warm.setSingleShot(True)
         self._warm.timeout.connect(self._warm_index)
@@ -351,6 +354,7 @@ class QuickReplyApp(QObject):
 
     def shutdown(self) -> None:
         self._warm.stop()
+        self.steps.stop()
         self._poll.stop()
         clipboard.release(QtWidgets.QApplication.clipboard())
         self.platform.close()

@@ -58,8 +58,12 @@ def test_the_stored_index_answers_as_the_built_one_does(path, monkeypatch):
     def answers(lib: Library) -> list[list[tuple[str, float]]]:
         return [[(s.phrase.id, s.score) for s in lib.suggest(m, 5)] for m in messages]
 
+    def not_stored(*_args):
+        return False
+        yield  # a generator, as the real one
+
     with monkeypatch.context() as m:
-        m.setattr(suggest_file, "save", lambda *_a: False)  # kept in memory
+        m.setattr(suggest_file, "save_steps", not_stored)  # kept in memory
         with Library.open(path) as lib:
             in_memory = answers(lib)
             assert not lib.suggester.file.exists()
@@ -106,4 +110,30 @@ def test_a_background_build_for_old_content_is_not_used(path):
         thread = lib.suggester.warm()
         added = lib.add("海运说明", "海外仓发货走海运，大约一个月到", ("售后",))
         thread.join(30)
+        assert lib.suggest("海外仓是走海运吗", 1)[0].phrase.id == added.id
+
+
+def test_a_build_run_in_steps_by_the_caller_ends_with_the_stored_index(path):
+    """The app runs the build a few steps at a time in its event loop."""
+    with Library.open(path) as lib:
+        pending = []
+        lib.suggester.run_steps = pending.append
+        assert lib.suggester.warm() is None and len(pending) == 1
+        assert lib.suggester.ready() is None  # not ready, and no second build
+        assert len(pending) == 1
+        steps = sum(1 for _ in pending[0])
+        assert steps > 1
+        assert lib.suggester.ready() is not None
+        assert "物流查询" in titles(lib)
+        assert lib.suggester.file.is_file()
+
+
+def test_a_change_stops_a_stepped_build_for_the_old_content(path):
+    with Library.open(path) as lib:
+        pending = []
+        lib.suggester.run_steps = pending.append
+        lib.suggester.warm()
+        next(pending[0])
+        added = lib.add("海运说明", "海外仓发货走海运，大约一个月到", ("售后",))
+        assert list(pending[0]) == []  # it stops at its next step
         assert lib.suggest("海外仓是走海运吗", 1)[0].phrase.id == added.id

@@ -48,6 +48,7 @@ B = {"body": 0.75, "examples": 0.5, "note": 0.5}
 UNIGRAM = 0.3  # a single 汉字 is weak evidence next to a pair
 EXPANDED = 0.7  # a word the intent table added, next to one the buyer wrote
 MAX_POSTINGS = 600
+STEP_DOCS = 400  # phrases per step of a stepped build: a few milliseconds
 MIN_IDF = 0.4  # a term in about two phrases of three  # per term; only very common terms are cut
 # 汉字 that mean nothing alone; pairs containing them still count.
 STOP = frozenset("的了是我你他她它们吗呢啊吧呀哦嘛哈啦么这那个有在就都也还和与及要会能可以"
@@ -237,15 +238,32 @@ class PackedPostings:
     """
 
     def __init__(self, docs: Iterable[Doc]) -> None:
+        for _ in self.building(docs):
+            pass
+
+    @classmethod
+    def built_in_steps(cls, docs: Iterable[Doc]) -> Iterator[PackedPostings | None]:
+        """The build as a series of short steps (``None``), then the postings.
+
+        For a caller that must stay responsive (the app's event loop): a thread
+        would compete with it for the interpreter lock at every switch.
+        """
+        postings = cls.__new__(cls)
+        yield from postings.building(docs)
+        yield postings
+
+    def building(self, docs: Iterable[Doc], step: int = STEP_DOCS) -> Iterator[None]:
         docs = docs if isinstance(docs, Sequence) else list(docs)
         self.size = total = len(docs)
         self._ids = _IdList(doc.id for doc in docs)
         # Field lengths first (BM25 scales a field by its length against the
         # average), so the terms are counted in one pass that keeps nothing per phrase.
         sums = dict.fromkeys(FIELDS, 0)
-        for doc in docs:
+        for n, doc in enumerate(docs):
             for name, text in doc.fields().items():
                 sums[name] += len(text)
+            if n % step == step - 1:
+                yield None
         avg = {f: (sums[f] / total if total else 0.0) or 1.0 for f in FIELDS}
         postings: dict[str, tuple[array[int], array[float]]] = {}
         get = postings.get
@@ -264,10 +282,15 @@ class PackedPostings:
                     p = postings[t] = (array("i"), array("f"))
                 p[0].append(n)
                 p[1].append(tf * (K1 + 1) / (tf + K1))
-        self._freeze(postings, total)
+            if n % (step // 4) == step // 4 - 1:
+                yield None
+        yield from self._freeze(postings, total, step * 40)
 
-    def _freeze(self, postings: dict[str, tuple[array[int], array[float]]], total: int) -> None:
-        """Move the per-term lists into the flat arrays, cutting very common terms."""
+    def _freeze(
+        self, postings: dict[str, tuple[array[int], array[float]]], total: int, step: int
+    ) -> Iterator[None]:
+        """Move the per-term lists into the flat arrays, cutting very common terms;
+        a step ends after about ``step`` postings."""
         terms = sorted(postings, key=hash)
         self._hash = array("q", map(hash, terms))
         self._term_text = "".join(terms)
@@ -276,9 +299,11 @@ class PackedPostings:
         self._idf = array("f")
         self._docs = array("i")
         self._weights = array("B")
+        done = 0
         for t in terms:
             docs_arr, weights = postings.pop(t)
             df = len(docs_arr)
+            done += df
             self._idf.append(math.log(1 + (total - df + 0.5) / (df + 0.5)))
             if df > MAX_POSTINGS:
                 best = sorted(heapq.nlargest(MAX_POSTINGS, range(df), key=weights.__getitem__))
@@ -287,6 +312,9 @@ class PackedPostings:
             self._docs.extend(docs_arr)
             self._weights.extend(_quantized(weights))
             self._start.append(len(self._docs))
+            if done >= step:
+                done = 0
+                yield None
 
     def _slot(self, term: str) -> int:
         """The term's number, or -1 when no phrase has it."""

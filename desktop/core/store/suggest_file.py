@@ -20,7 +20,8 @@ import logging
 import sqlite3
 import sys
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
+from itertools import islice
 from pathlib import Path
 
 from desktop.core.search.suggest import PackedPostings
@@ -28,6 +29,7 @@ from desktop.core.search.suggest import PackedPostings
 log = logging.getLogger("quickreply.suggest")
 FORMAT = "1"
 _BUSY_MS = 5000
+_ROWS_PER_STEP = 1000  # terms written per step of a stepped save
 
 
 def path_for(library: Path) -> Path:
@@ -48,25 +50,35 @@ def _stamp(token: bytes, size: int) -> dict[str, object]:
 
 
 def save(path: Path, token: bytes, postings: PackedPostings) -> bool:
-    """Write ``postings`` (built for ``token``) to ``path``; False when it cannot be written.
+    """Write ``postings`` (built for ``token``) to ``path``; False when it cannot be written."""
+    steps = save_steps(path, token, postings)
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return bool(done.value)
+
+
+def save_steps(path: Path, token: bytes, postings: PackedPostings) -> Generator[None, None, bool]:
+    """``save`` in short steps (for a caller's event loop); returns whether it was written.
 
     Rewritten in place in one transaction rather than replaced: on Windows a
     file another connection has open cannot be replaced.  A file that is not a
     database (damaged, or something else by that name) is removed first.
     """
     try:
-        return _write(path, token, postings)
+        return (yield from _write(path, token, postings))
     except sqlite3.DatabaseError as exc:  # "file is not a database", "malformed"
         log.info("建议 index file damaged, written again (%s): %s", path, exc)
     try:
         path.unlink()
-        return _write(path, token, postings)
+        return (yield from _write(path, token, postings))
     except (OSError, sqlite3.DatabaseError) as exc:
         log.info("建议 index not stored (%s): %s", path, exc)
         return False
 
 
-def _write(path: Path, token: bytes, postings: PackedPostings) -> bool:
+def _write(path: Path, token: bytes, postings: PackedPostings) -> Generator[None, None, bool]:
     """False when the file cannot be opened or written; raises ``DatabaseError`` when
     it is not a database."""
     try:
@@ -89,11 +101,14 @@ def _write(path: Path, token: bytes, postings: PackedPostings) -> bool:
             "DELETE FROM ids",
         ):
             conn.execute(sql)
-        conn.executemany(
-            "INSERT INTO terms VALUES (?, ?, ?, ?)",
-            ((t, idf, docs.tobytes(), weights) for t, idf, docs, weights in postings.entries()),
-        )
-        conn.executemany("INSERT INTO ids VALUES (?, ?)", enumerate(postings.ids()))
+        rows = ((t, idf, docs.tobytes(), weights) for t, idf, docs, weights in postings.entries())
+        while chunk := list(islice(rows, _ROWS_PER_STEP)):
+            conn.executemany("INSERT INTO terms VALUES (?, ?, ?, ?)", chunk)
+            yield None
+        numbered = enumerate(postings.ids())
+        while batch := list(islice(numbered, _ROWS_PER_STEP * 4)):
+            conn.executemany("INSERT INTO ids VALUES (?, ?)", batch)
+            yield None
         conn.executemany("INSERT INTO meta VALUES (?, ?)", _stamp(token, postings.size).items())
         conn.execute("COMMIT")
         return True

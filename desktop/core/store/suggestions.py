@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -113,6 +113,11 @@ class Suggester:
         self._stored: StoredPostings | None = None
         self._generation = 0
         self._warming: threading.Thread | None = None
+        self._steps: Iterator[None] | None = None  # a build the caller's loop is running
+        # How a background build runs: None, a thread; the app gives its event
+        # loop instead (``run_steps(steps)`` calls ``next`` a few at a time), so
+        # the build never competes with the picker for the interpreter lock.
+        self.run_steps: Callable[[Iterator[None]], None] | None = None
 
     @property
     def vocabulary(self) -> Vocabulary:
@@ -127,6 +132,7 @@ class Suggester:
     def invalidate(self) -> None:
         self._index = None
         self._generation += 1
+        self._steps = None  # a build for the old content stops at its next step
         self.close()
 
     def close(self) -> None:
@@ -136,16 +142,110 @@ class Suggester:
             self._stored = None
 
     def index(self) -> SuggestIndex:
+        """The index, built now if need be (the command line; the app uses ``ready``)."""
         warming = self._warming
         if self._index is None and warming is not None and warming.is_alive():
             warming.join()  # half built already: waiting beats building twice
+        if self._index is None and self._steps is not None:
+            for _ in self._steps:  # the same, when the app's loop is running it
+                pass
         if self._index is None:
             self._index = self._open_stored()
         if self._index is None:
-            token = self._token()
-            postings = PackedPostings(self._docs())
-            self._index = self._keep(postings, token) or SuggestIndex.over(postings)
+            for _ in self._build(self._docs()):
+                pass
+        assert self._index is not None
         return self._index
+
+    def ready(self) -> SuggestIndex | None:
+        """The index if it can answer now (built, or its file current); otherwise
+        None, and a background build is under way."""
+        if self._index is None and not self._building():
+            self.warm()
+        if self._index is None and not self._building():
+            self._open_stored_now()  # built and stored meanwhile
+        return self._index
+
+    def _building(self) -> bool:
+        warming = self._warming
+        return self._steps is not None or (warming is not None and warming.is_alive())
+
+    def warm(self) -> threading.Thread | None:
+        """Make the index ready without making the caller wait (the app calls this after start).
+
+        A stored index that is still current is opened at once.  Otherwise the
+        phrases are read here, on the caller's thread (SQLite connections stay on
+        theirs); building and storing run in steps, through ``run_steps`` or in a
+        thread (returned).  A library changed meanwhile discards the result.
+        """
+        if self._index is not None or self._building() or self._open_stored_now():
+            return None
+        if self.run_steps is not None:  # all on the caller's thread, reading too
+            self._steps = self._read_and_build()
+            self.run_steps(self._steps)
+            return None
+        steps = self._build(self._docs())
+        self._warming = threading.Thread(
+            target=lambda: [None for _ in steps], name="suggest-index", daemon=True
+        )
+        self._warming.start()
+        return self._warming
+
+    def _read_and_build(self) -> Iterator[None]:
+        generation = self._generation
+        docs: list[Doc] = []
+        read = False
+        try:
+            for _ in self._docs_in_steps(docs):
+                if self._generation != generation:
+                    return  # changed while reading: a later ``ready`` starts again
+                yield None
+            read = True
+        finally:  # failed or abandoned while reading: a later ``ready`` may start again
+            if self._generation == generation and not read:
+                self._steps = None
+        yield from self._build(docs)
+
+    def _build(self, docs: list[Doc]) -> Iterator[None]:
+        """Build from ``docs`` and store the file, in short steps; then the index is
+        current.  The library is read here, on the caller's thread; the steps may
+        run on another, which then leaves opening the file to the caller's next
+        ``ready`` or ``index``."""
+        generation, token, target = self._generation, self._token(), self.file
+        caller = threading.current_thread()
+
+        def steps() -> Iterator[None]:
+            try:
+                yield from build_and_store()
+            finally:  # done, abandoned or failed: a later ``ready`` may start again
+                if self._generation == generation:
+                    self._steps = None
+
+        def build_and_store() -> Iterator[None]:
+            built = None
+            for built in PackedPostings.built_in_steps(docs):
+                if self._generation != generation:
+                    return  # the library changed: this build is for old content
+                if built is None:
+                    yield None
+            docs.clear()
+            assert built is not None
+            stored = False
+            if target is not None and token is not None:
+                stored = yield from suggest_file.save_steps(target, token, built)
+            if self._generation == generation:
+                if not stored:
+                    self._index = SuggestIndex.over(built)  # kept in memory instead
+                elif threading.current_thread() is caller:
+                    self._open_stored_now()
+            del built
+            give_back_freed_memory()  # the build's transient lists, megabytes at 20,000
+
+        return steps()
+
+    def _open_stored_now(self) -> bool:
+        self._index = self._open_stored()
+        return self._index is not None
 
     def _token(self) -> bytes | None:
         return suggest_file.content_token(self.lib._conn)
@@ -158,47 +258,6 @@ class Suggester:
         self._stored = suggest_file.open_stored(self.file, self._token())
         return SuggestIndex.over(self._stored) if self._stored is not None else None
 
-    def _keep(self, postings: PackedPostings, token: bytes | None) -> SuggestIndex | None:
-        """Store a fresh build and answer from the file; None when it cannot be stored."""
-        if self.file is None or token is None or not suggest_file.save(self.file, token, postings):
-            return None
-        return self._open_stored()
-
-    def warm(self) -> threading.Thread | None:
-        """Make the index ready without making the caller wait (the app calls this after start).
-
-        A stored index that is still current is opened at once.  Otherwise the
-        phrases are read here, on the caller's thread (SQLite connections stay on
-        theirs), and the build and the writing of the file run in a thread; the
-        next ``index()`` opens the file.  A library changed meanwhile discards
-        the result.
-        """
-        if self._index is not None or self._open_stored_now():
-            return None
-        docs = self._docs()
-        token = self._token()
-        generation = self._generation
-        target = self.file
-
-        def build() -> None:
-            postings = PackedPostings(docs)
-            docs.clear()
-            stored = target is not None and token is not None and suggest_file.save(
-                target, token, postings
-            )
-            if not stored and self._generation == generation and self._index is None:
-                self._index = SuggestIndex.over(postings)  # kept in memory instead
-            del postings
-            give_back_freed_memory()  # the build's transient lists, megabytes at 20,000
-
-        self._warming = threading.Thread(target=build, name="suggest-index", daemon=True)
-        self._warming.start()
-        return self._warming
-
-    def _open_stored_now(self) -> bool:
-        self._index = self._open_stored()
-        return self._index is not None
-
     def _learned(self) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}
         for pid, word, weight in self.lib._conn.execute(
@@ -207,22 +266,46 @@ class Suggester:
             out.setdefault(pid, []).extend([word] * max(1, min(int(weight), int(LEARN_CAP))))
         return out
 
+    _SQL = (
+        "SELECT id, category_id, title, body, tags, note, examples, pinned, position, rowid"
+        " FROM phrases WHERE deleted_at IS NULL"
+    )
+    _ROWS_PER_STEP = 2000
+
     def _docs(self, ids: Sequence[str] | None = None) -> list[Doc]:
-        sql = (
-            "SELECT id, category_id, title, body, tags, note, examples, pinned, position"
-            " FROM phrases WHERE deleted_at IS NULL"
-        )
-        params: tuple[Any, ...] = ()
+        """The phrases as the index reads them, in library order (or those ``ids``)."""
         if ids is not None:
-            sql += f" AND id IN ({','.join('?' * len(ids))})"
-            params = tuple(ids)
-        rows = self.lib._conn.execute(sql, params).fetchall()
+            sql = f"{self._SQL} AND id IN ({','.join('?' * len(ids))})"
+            return self._to_docs(self.lib._conn.execute(sql, tuple(ids)).fetchall())
+        docs: list[Doc] = []
+        for _ in self._docs_in_steps(docs):
+            pass
+        return docs
+
+    def _docs_in_steps(self, docs: list[Doc]) -> Iterator[None]:
+        """``_docs()`` into ``docs``, a slice of rows per step: at 100,000 phrases the
+        whole read takes a second, too long for the app's event loop to wait."""
+        rows: list[tuple[Any, ...]] = []
+        after = -1
+        sql = f"{self._SQL} AND rowid > ? ORDER BY rowid LIMIT {self._ROWS_PER_STEP}"
+        while chunk := self.lib._conn.execute(sql, (after,)).fetchall():
+            rows.extend(chunk)
+            after = chunk[-1][-1]
+            yield None
         rank = self.lib.tree.rank
         rows.sort(key=lambda r: (-r[7], rank.get(r[1], 1 << 30), r[8], r[0]))
         learned = self._learned()
+        for start in range(0, len(rows), self._ROWS_PER_STEP):
+            docs.extend(self._to_docs(rows[start : start + self._ROWS_PER_STEP], learned))
+            yield None
+
+    def _to_docs(
+        self, rows: Sequence[tuple[Any, ...]], learned: dict[str, list[str]] | None = None
+    ) -> list[Doc]:
+        learned = self._learned() if learned is None else learned
         by_id = self.lib.tree.by_id
         docs = []
-        for pid, cid, title, body, tags, note, examples, _pinned, _pos in rows:
+        for pid, cid, title, body, tags, note, examples, *_order in rows:
             cat = by_id.get(cid)
             docs.append(
                 Doc(
@@ -240,16 +323,6 @@ class Suggester:
 
     def query(self, text: str) -> Query:
         return build_query(text, self.vocabulary)
-
-    def ready(self) -> SuggestIndex | None:
-        """The index if it can answer now (built, or its file current); otherwise
-        None, and a background build is under way."""
-        warming = self._warming
-        if self._index is None and (warming is None or not warming.is_alive()):
-            self.warm()
-        if self._index is None and self._warming is not None and not self._warming.is_alive():
-            self._open_stored_now()  # built and stored meanwhile
-        return self._index
 
     def suggest(
         self, text: str, limit: int = 5, *, explain: bool = True, wait: bool = True

@@ -82,7 +82,11 @@ class AddPhrase(LibraryCommand):
         if self.phrase_id is None:
             self.phrase_id = self.lib.add(category=self.category, **self.fields).id
         else:
-            self.lib.restore(self.phrase_id)
+            restored = self.lib.restore(self.phrase_id)
+            if restored.category != self.category:
+                # Its category was deleted meanwhile (undone with it), which parks a
+                # trashed phrase in 未分类; redone, it goes back where it was added.
+                self.lib.update(self.phrase_id, category=self.category)
 
     def revert(self) -> None:
         assert self.phrase_id is not None

@@ -8,6 +8,9 @@ string per tier, in the library's static order (pinned, category order,
 position).  ``str.find`` walks that string in C and results come out already
 in order, so a query stops as soon as it has enough.  Phrases that have been
 used are few and are ranked first by frecency; they are checked one by one.
+A rare term would read every text to the end to prove nothing else matches;
+skip masks (``skips.py``), built in the background after the first such walk,
+let it read only the blocks of entries that can hold it.
 
 Tiers, best first:
   0. the query is exactly a shortcut code;
@@ -18,20 +21,39 @@ Tiers, best first:
 
 from __future__ import annotations
 
+import threading
+import time
+import weakref
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, pairwise
+from itertools import accumulate, chain, compress, pairwise
 from operator import add
 from typing import NamedTuple
 
+from desktop.core.base.memory import give_back_freed_memory
+from desktop.core.search.skips import BLOCK, Skips
 from desktop.core.search.textnorm import body_pinyin, fold, terms, title_pinyin
 
 FIELD = "\x1f"  # starts every field, so a prefix match is a find of FIELD + term
 _CONTROL = str.maketrans("", "", "\x1e\x1f")
 _SAMPLE = 100_000  # characters of the joined text used to guess which term is rarest
+
+
+# Which keys the skip masks of each text hold (see skips.py): the name fields
+# also the first character of each field, for the tier of terms starting one.
+# Pinyin holds only the pairs, and half of them: its characters are the 26
+# letters, and it is the longest text (its letter pairs matter less: most
+# are in every block).
+_SKIP_KEYS = {
+    "names": {"chars": True, "field_starts": True, "every_pair": True},
+    "body": {"chars": True, "field_starts": False, "every_pair": True},
+    "pinyin": {"chars": False, "field_starts": False, "every_pair": False},
+}
+# Below this many phrases a whole walk is quick and masks are not built unasked.
+_BACKGROUND_ENTRIES = 1_000
 
 
 class Keys(NamedTuple):
@@ -84,14 +106,32 @@ class _Joined:
     Offsets are kept in an ``array`` rather than a list: a list holds one int
     object per phrase, and those small objects, made while the rows are being
     read, would keep the memory of the rows from going back to the system.
+
+    Once ``skips`` is set (see ``skips.py``), a walk reads only the blocks of
+    entries that can hold its pattern; until then it reads the whole text, and
+    ``read_whole`` records that a walk had to.
     """
 
-    def __init__(self, segments: Iterable[str]) -> None:
+    def __init__(
+        self, segments: Iterable[str], block: int = BLOCK, suffixes: Iterable[str] | None = None
+    ) -> None:
+        """``suffixes``, when given, holds text to add to each segment: joined in one
+        go, without making a new string per segment."""
         parts = list(segments)
-        self.text = "".join(parts)
+        if suffixes is None:
+            self.text = "".join(parts)
+            lengths: Iterable[int] = map(len, parts)
+        else:
+            ends = list(suffixes)
+            self.text = "".join(chain.from_iterable(zip(parts, ends)))
+            lengths = map(add, map(len, parts), map(len, ends))
         # starts[i] is where segment i begins, starts[size] where the last one ends.
-        self.starts = array("q", accumulate(map(len, parts), initial=0))
+        self.starts = array("q", accumulate(lengths, initial=0))
         self.size = len(parts)
+        self.block = block  # entries per block of the skip masks
+        self.blocks = -(-self.size // block)
+        self.skips: Skips | None = None
+        self.read_whole = False
 
     def segment(self, i: int) -> str:
         return self.text[self.starts[i] : self.starts[i + 1]]
@@ -100,21 +140,110 @@ class _Joined:
         text, starts = self.text, self.starts
         return [text[a:b] for a, b in pairwise(starts)]
 
+    def block_text(self, b: int) -> str:
+        """The text of block ``b``: entries ``b * block`` up to the next block's."""
+        first = b * self.block
+        return self.text[self.starts[first] : self.starts[min(self.size, first + self.block)]]
+
     def scan(self, pattern: str, accept: Callable[[int], bool], need: int) -> list[int]:
         """Entries containing ``pattern`` for which ``accept(i)``, in order, at most ``need``."""
         found: list[int] = []
-        text, starts, size = self.text, self.starts, self.size
-        pos = text.find(pattern)
+        skips = self.skips
+        if skips is None:
+            if not self._walk(pattern, accept, need, 0, self.size, found):
+                self.read_whole = True
+            return found
+        # Runs of neighbouring candidate blocks are walked with one find each.
+        bits = _bits(skips.candidates(pattern))
+        b = bits.find("1")
+        while b != -1:
+            e = bits.find("0", b)
+            e = len(bits) if e == -1 else e
+            first, end = b * self.block, min(self.size, e * self.block)
+            if self._walk(pattern, accept, need, first, end, found):
+                break
+            b = bits.find("1", e)
+        return found
+
+    def candidates(self, pattern: str) -> int | None:
+        """Bit ``b`` set when block ``b`` may hold ``pattern``; None before the masks
+        are built."""
+        return None if self.skips is None else self.skips.candidates(pattern)
+
+    def _walk(
+        self,
+        pattern: str,
+        accept: Callable[[int], bool],
+        need: int,
+        first: int,
+        end: int,
+        found: list[int],
+    ) -> bool:
+        """Add the accepted entries among ``first``..``end - 1`` that contain
+        ``pattern``; True once ``found`` holds ``need``.
+
+        A match never spans two entries: each starts with ``FIELD``, which a
+        pattern holds only as its first character.
+        """
+        text, starts = self.text, self.starts
+        stop = starts[end]
+        pos = text.find(pattern, starts[first], stop)
         while pos != -1:
-            i = bisect_right(starts, pos) - 1
+            i = bisect_right(starts, pos, first, end) - 1
             if accept(i):
                 found.append(i)
                 if len(found) >= need:
-                    break
-            if i + 1 >= size:
-                break
-            pos = text.find(pattern, starts[i + 1])
-        return found
+                    return True
+            pos = text.find(pattern, starts[i + 1], stop)
+        return False
+
+
+def _build_skips(
+    ref: weakref.ref[_Joined],
+    *,
+    chars: bool,
+    field_starts: bool,
+    every_pair: bool = True,
+    pause: bool = False,
+) -> Skips | None:
+    """Build a text's skip masks; None if the text was dropped meanwhile.
+
+    Holds the text only through ``ref`` between blocks, so a build in the
+    background does not keep a replaced index in memory.  With ``pause`` it
+    lets other threads run after each block (``time.sleep(0)`` hands over the
+    GIL), so a search typed meanwhile waits for one block, not a whole slice of
+    the interpreter's switch interval.
+    """
+    joined = ref()
+    if joined is None:
+        return None
+    blocks = joined.blocks
+    del joined
+
+    def block_text(b: int) -> str | None:
+        if pause:
+            time.sleep(0)
+        joined = ref()
+        return None if joined is None else joined.block_text(b)
+
+    return Skips.build(
+        block_text, blocks, chars=chars, field_starts=field_starts, every_pair=every_pair
+    )
+
+
+def _build_in_background(texts: dict[str, weakref.ref[_Joined]]) -> None:
+    built = {name: _build_skips(ref, **_SKIP_KEYS[name], pause=True) for name, ref in texts.items()}
+    alive = {name: ref() for name, ref in texts.items()}
+    if all(alive.values()) and all(built.values()):
+        for name, joined in alive.items():
+            joined.skips = built[name]  # type: ignore[union-attr]
+        del alive, joined
+        give_back_freed_memory()  # what the build read and made on the way
+
+
+def _bits(mask: int) -> str:
+    """``mask`` as a string of 0 and 1, lowest bit first."""
+    return format(mask, "b")[::-1] if mask else ""
 
 
 def _always(i: int) -> bool:
@@ -163,10 +292,27 @@ class _Ranking:
                     return True
         return False
 
+    @staticmethod
+    def _may_match(used: Iterable[int], tier: _Tier) -> Iterable[int]:
+        """Leave out phrases in no candidate block of the tier's texts (they cannot
+        match), when the masks are built and leave out enough to be worth it."""
+        mask = 0
+        for text in tier.texts:
+            candidates = text.candidates(tier.pattern)
+            if candidates is None:
+                return used
+            mask |= candidates
+        blocks, block = tier.texts[0].blocks, tier.texts[0].block
+        if mask.bit_count() * 2 > blocks:
+            return used
+        bits = _bits(mask)
+        return (i for i in used if bits.startswith("1", i // block))
+
     def walk(self, tier: _Tier) -> bool:
         """Add the tier's matches (phrases with uses first, then in library order);
         True once ``limit`` is reached."""
-        used = (i for i in self.used_idx if i not in self.taken and self.in_scope(i))
+        used: Iterable[int] = (i for i in self.used_idx if i not in self.taken and self.in_scope(i))
+        used = self._may_match(used, tier)
         if self.add(i for i in used if tier.matches(i)):
             return True
         need = self.limit - len(self.result)
@@ -216,10 +362,13 @@ class SearchIndex:
         codes: Sequence[str | None],
         keys: tuple[Sequence[str], Sequence[str], Sequence[str]],
         categories: Mapping[int, tuple[str, str]],
+        *,
+        block: int = BLOCK,
     ) -> None:
         """One column per argument, each in static order; ``keys`` holds the phrases'
         stored ``names``, ``body`` and ``pinyin`` columns (see ``Keys``);
-        ``categories`` maps id → ``category_keys``."""
+        ``categories`` maps id → ``category_keys``; ``block`` is the number of
+        entries per block of the skip masks."""
         names, bodies, pinyins = keys
         self._id_text = _Joined(ids)
         self._where: dict[str, int] = {}  # id → index, for ids asked about so far
@@ -227,12 +376,58 @@ class SearchIndex:
         self.category_of = array("q", category_ids)
         cat_names = defaultdict(str, {cid: k[0] for cid, k in categories.items()})
         cat_pinyin = defaultdict(str, {cid: k[1] for cid, k in categories.items()})
-        self.names = _Joined(names)
-        self.body = _Joined(map(add, bodies, map(cat_names.__getitem__, category_ids)))
-        self.pinyin = _Joined(map(add, pinyins, map(cat_pinyin.__getitem__, category_ids)))
-        coded = sorted((hash(_fold_code(code)), i) for i, code in enumerate(codes) if code)
-        self._code_hash = array("q", (h for h, _ in coded))
-        self._code_at = array("q", (i for _, i in coded))
+        self.names = _Joined(names, block)
+        self.body = _Joined(bodies, block, map(cat_names.__getitem__, category_ids))
+        self.pinyin = _Joined(pinyins, block, map(cat_pinyin.__getitem__, category_ids))
+        # Hashes of the folded codes, sorted, with where each code is; looped in C
+        # (codes are nearly always ASCII, where folding is ``str.lower``).
+        coded = list(compress(range(len(codes)), codes))
+        present = list(filter(None, codes))
+        folding: Callable[[str], str] = str.lower if "".join(present).isascii() else _fold_code
+        hashes = list(map(hash, map(folding, present)))
+        by_hash = sorted(range(len(hashes)), key=hashes.__getitem__)
+        self._code_hash = array("q", map(hashes.__getitem__, by_hash))
+        self._code_at = array("q", map(coded.__getitem__, by_hash))
+        self._skips_thread: threading.Thread | None = None
+
+    def build_skips(self) -> None:
+        """Build the skip masks of the three texts (see ``skips.py``) now."""
+        built = {
+            name: _build_skips(weakref.ref(getattr(self, name)), **keys)
+            for name, keys in _SKIP_KEYS.items()
+        }
+        for name, skips in built.items():
+            getattr(self, name).skips = skips
+
+    def wait_for_skips(self, timeout: float | None = None) -> bool:
+        """Wait for a background build of the skip masks, if one was started;
+        True when the masks are in use."""
+        if self._skips_thread is not None:
+            self._skips_thread.join(timeout)
+        return self.names.skips is not None
+
+    def skips_bytes(self) -> int:
+        """Memory held by the skip masks built so far."""
+        texts = (self.names, self.body, self.pinyin)
+        return sum(t.skips.nbytes() for t in texts if t.skips is not None)
+
+    def _after_search(self) -> None:
+        """Once a walk has had to read a whole long text, build the masks in the background.
+
+        Until they are ready walks stay plain, as fast as before.  The thread holds
+        the texts only through weak references: a replaced index is freed at once
+        and its build stops at the next block.
+        """
+        if self._skips_thread or self.names.skips or len(self) < _BACKGROUND_ENTRIES:
+            return
+        if any(getattr(self, name).read_whole for name in _SKIP_KEYS):
+            self._skips_thread = threading.Thread(
+                target=_build_in_background,
+                args=({name: weakref.ref(getattr(self, name)) for name in _SKIP_KEYS},),
+                name="search-skips",
+                daemon=True,
+            )
+            self._skips_thread.start()
 
     def _with_code(self, code: str) -> list[int]:
         """Entries whose shortcut code is exactly ``code`` (folded), in order."""
@@ -304,6 +499,7 @@ class SearchIndex:
         for tier in self._tiers(words):
             if ranking.walk(tier):
                 break
+        self._after_search()
         return self._ids(ranking.result)
 
     def _tiers(self, words: list[str]) -> list[_Tier]:

@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
-from operator import neg
+from operator import itemgetter, neg
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -569,16 +569,15 @@ class Library:
         ).fetchall()
         # Columns, ordered by (pinned first, category order, position, id) with
         # C-level maps: at 100,000 phrases a Python loop per row is felt.
-        columns = list(zip(*rows)) or [()] * 8
-        del rows
-        ids, cats, codes, names, bodies, pinyins, pinned, positions = columns
+        ids, cats, pinned, positions = (list(map(itemgetter(k), rows)) for k in (0, 1, 6, 7))
         rank = defaultdict(lambda: 1 << 30, self.tree.rank)
         sort_keys = list(zip(map(neg, pinned), map(rank.__getitem__, cats), positions, ids))
         order = sorted(range(len(ids)), key=sort_keys.__getitem__)
-        del sort_keys
-
-        def ordered(column: Sequence[Any]) -> list[Any]:
-            return list(map(column.__getitem__, order))
+        del sort_keys, ids, cats, positions
+        rows = list(map(rows.__getitem__, order))
+        columns = [list(map(itemgetter(k), rows)) for k in range(6)]
+        del rows
+        ids, cats, codes, names, bodies, pinyins = columns
 
         tree = self.tree
         cat_keys = {
@@ -588,15 +587,9 @@ class Library:
             )
             for c in tree.all()
         }
-        index = SearchIndex(
-            ordered(ids),
-            ordered(cats),
-            ordered(codes),
-            (ordered(names), ordered(bodies), ordered(pinyins)),
-            cat_keys,
-        )
+        index = SearchIndex(ids, cats, codes, (names, bodies, pinyins), cat_keys)
         pinned_count = sum(pinned)
-        del columns, ids, cats, codes, names, bodies, pinyins, pinned, positions
+        del columns, ids, cats, codes, names, bodies, pinyins, pinned
         # Pinned phrases come first in the static order.  Their ids are made now,
         # after the rows are gone: ids kept from the rows would pin their memory.
         self._pinned = set(index.ids_at(range(pinned_count)))

@@ -13,7 +13,6 @@ import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -182,8 +181,7 @@ class Suggester:
         if self._index is not None or self._building() or self._open_stored_now():
             return None
         if self.run_steps is not None:  # all on the caller's thread, reading too
-            docs: list[Doc] = []
-            self._steps = chain(self._docs_in_steps(docs), self._build(docs))
+            self._steps = self._read_and_build()
             self.run_steps(self._steps)
             return None
         steps = self._build(self._docs())
@@ -192,6 +190,21 @@ class Suggester:
         )
         self._warming.start()
         return self._warming
+
+    def _read_and_build(self) -> Iterator[None]:
+        generation = self._generation
+        docs: list[Doc] = []
+        read = False
+        try:
+            for _ in self._docs_in_steps(docs):
+                if self._generation != generation:
+                    return  # changed while reading: a later ``ready`` starts again
+                yield None
+            read = True
+        finally:  # failed or abandoned while reading: a later ``ready`` may start again
+            if self._generation == generation and not read:
+                self._steps = None
+        yield from self._build(docs)
 
     def _build(self, docs: list[Doc]) -> Iterator[None]:
         """Build from ``docs`` and store the file, in short steps; then the index is

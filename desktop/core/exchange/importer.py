@@ -233,6 +233,8 @@ class _Planner:
         self.read_only = lib.read_only_categories()
 
     def read_only_reason(self, *paths_or_ids: Any) -> str:
+        if not self.read_only:  # no subscriptions: asked for every phrase of a file
+            return ""
         tree = self.lib.tree
         for value in paths_or_ids:
             cat = tree.by_path.get(value) if isinstance(value, tuple) else tree.by_id.get(value)
@@ -261,7 +263,7 @@ class _Planner:
         return self._matched(item, label, n, key, old)
 
     def _known(self, item: PackPhrase, label: str, **changes: Any) -> _Known:
-        known = _Known(
+        known = _Known(  # by position: made for every new phrase of a file
             item.title,
             item.body,
             item.category,
@@ -269,9 +271,10 @@ class _Planner:
             item.tags,
             item.note,
             None,
-            planned=label,
-            examples=item.examples,
-            accept=item.accept,
+            False,
+            item.examples,
+            item.accept,
+            label,
         )
         return known._replace(**changes) if changes else known
 

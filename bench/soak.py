@@ -208,8 +208,8 @@ def main() -> int:
                 if survived == WARM_UP:
                     start_mem = memory_kb(app.pid)
                 if survived % 250 == 0:
-                    pss, _ = memory_kb(app.pid)
-                    print(f"  {survived} rounds, PSS {pss / 1024:.1f} MB, "
+                    pss, rss = memory_kb(app.pid)
+                    print(f"  {survived} rounds, PSS {pss / 1024:.1f} MB, RSS {rss / 1024:.1f} MB, "
                           f"{time.monotonic() - started:.0f} s", file=sys.stderr, flush=True)
             if soak.alive():
                 end_mem = memory_kb(app.pid)
@@ -233,15 +233,21 @@ def main() -> int:
     print(f"Soak, {size}, {versions}, {minutes:.1f} min")
     print()
     print("| rounds survived | pastes arrived | side-panel clicks | library opens | round p50 "
-          "| PSS after warm-up | PSS at end | growth | RSS at end | app |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+          "| PSS after warm-up | PSS at end | growth | RSS after warm-up | RSS at end "
+          "| RSS growth | app |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     p50 = statistics.median(soak.round_ms) if soak.round_ms else 0.0
     warmed = survived >= WARM_UP
     growth = f"{(end_mem[0] - start_mem[0]) / 1024:+.1f} MB" if warmed else "—"
     after_warm_up = f"{start_mem[0] / 1024:.1f} MB" if warmed else "—"
+    # PSS shares a library's pages among the processes that map it, so it moves when
+    # other programs start or stop; RSS does not, and shows growth of the app's own.
+    rss_after = f"{start_mem[1] / 1024:.1f} MB" if warmed else "—"
+    rss_growth = f"{(end_mem[1] - start_mem[1]) / 1024:+.1f} MB" if warmed else "—"
     print(f"| {survived} / {args.rounds} | {soak.arrived} (lost {soak.lost}) | {soak.panel_clicks} "
           f"| {soak.library_opens} | {p50:.0f} ms | {after_warm_up} "
-          f"| {end_mem[0] / 1024:.1f} MB | {growth} | {end_mem[1] / 1024:.1f} MB | {exit_note} |")
+          f"| {end_mem[0] / 1024:.1f} MB | {growth} | {rss_after} | {end_mem[1] / 1024:.1f} MB "
+          f"| {rss_growth} | {exit_note} |")
     if crash:
         print(f"\nthe app's last words: {crash}")
     for miss in soak.misses[:10]:

@@ -27,8 +27,8 @@ from desktop.core.exchange.importer import import_now
 from desktop.core.exchange.packs import Pack, PackPhrase, parse_pack
 from desktop.core.search import textnorm
 from desktop.core.search.textnorm import fold
+from desktop.core.store.content_token import content_token
 from desktop.core.store.phrase_batch import _MANY, PhraseBatch
-from desktop.core.store.suggest_file import content_token
 from desktop.core.store.validation import strip_controls
 from tests.store_access import raw_connection
 

@@ -7,7 +7,7 @@ import pytest
 from desktop.core import Library
 from desktop.core.exchange.seed import open_library
 from desktop.core.store import suggest_file, suggestions
-from desktop.core.store.suggest_file import content_token
+from desktop.core.store.content_token import content_token
 from tests.store_access import raw_connection
 
 MESSAGE = "我的快递到哪了"

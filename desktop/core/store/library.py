@@ -23,7 +23,9 @@ from desktop.core.base.errors import DatabaseError, NotFoundError, ValidationErr
 from desktop.core.base.memory import give_back_freed_memory
 from desktop.core.base.messages import Message
 from desktop.core.search.index import SearchIndex, category_keys, phrase_keys
+from desktop.core.store import index_file
 from desktop.core.store.categories import CategoryTree, fill_pinyin
+from desktop.core.store.content_token import content_token
 from desktop.core.store.db import Database, connect, default_path, opening_error, transaction
 from desktop.core.store.models import Category, Phrase
 from desktop.core.store.phrase_batch import PhraseBatch
@@ -137,7 +139,7 @@ class Library:
         """Close and delete a file this open created, with its WAL companions."""
         self.close()
         if self.path is not None:
-            for suffix in ("", "-wal", "-shm", ".suggest"):
+            for suffix in ("", "-wal", "-shm", ".suggest", ".search"):
                 Path(f"{self.path}{suffix}").unlink(missing_ok=True)
 
     def close(self) -> None:
@@ -559,8 +561,33 @@ class Library:
 
     def _ensure_index(self) -> SearchIndex:
         if self._index is None:
-            self._index = self._build_index()
+            self._index = self._stored_index() or self._build_and_store_index()
         return self._index
+
+    def _stored_index(self) -> SearchIndex | None:
+        """The index from its file beside the library, if built for the library as it is."""
+        if self.path is None:
+            return None
+        parts = index_file.load(index_file.path_for(self.path), content_token(self._conn))
+        if parts is None:
+            return None
+        try:
+            index = SearchIndex.from_parts(parts)
+            pinned = int(parts["pinned"])
+        except (KeyError, ValueError, TypeError):
+            return None
+        del parts
+        self._pinned = set(index.ids_at(range(pinned)))
+        return index
+
+    def _build_and_store_index(self) -> SearchIndex:
+        token = content_token(self._conn)
+        index = self._build_index()
+        if self.path is not None and token is not None:
+            parts = index.parts()
+            parts["pinned"] = len(self._pinned)
+            index_file.save(index_file.path_for(self.path), token, len(index), parts)
+        return index
 
     def _build_index(self) -> SearchIndex:
         rows = self._conn.execute(

@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-import sys
 from array import array
 from collections.abc import Generator, Iterable, Iterator, Sequence
 from itertools import islice
 from pathlib import Path
 
 from desktop.core.search.suggest import PackedPostings
+from desktop.core.store.content_token import stamp
 
 log = logging.getLogger("quickreply.suggest")
 FORMAT = "1"
@@ -34,19 +34,6 @@ _ROWS_PER_STEP = 1000  # terms written per step of a stepped save
 
 def path_for(library: Path) -> Path:
     return library.with_name(library.name + ".suggest")
-
-
-def content_token(conn: sqlite3.Connection) -> bytes | None:
-    """The library's current content token (None in a file older than schema v10)."""
-    try:
-        row = conn.execute("SELECT token FROM content_token WHERE k = 1").fetchone()
-    except sqlite3.OperationalError:
-        return None
-    return bytes(row[0]) if row else None
-
-
-def _stamp(token: bytes, size: int) -> dict[str, object]:
-    return {"format": FORMAT, "token": token, "size": size, "byteorder": sys.byteorder}
 
 
 def save(path: Path, token: bytes, postings: PackedPostings) -> bool:
@@ -109,7 +96,7 @@ def _write(path: Path, token: bytes, postings: PackedPostings) -> Generator[None
         while batch := list(islice(numbered, _ROWS_PER_STEP * 4)):
             conn.executemany("INSERT INTO ids VALUES (?, ?)", batch)
             yield None
-        conn.executemany("INSERT INTO meta VALUES (?, ?)", _stamp(token, postings.size).items())
+        conn.executemany("INSERT INTO meta VALUES (?, ?)", stamp(FORMAT, token, postings.size).items())
         conn.execute("COMMIT")
         return True
     except sqlite3.Error as exc:
@@ -171,7 +158,7 @@ def open_stored(path: Path, token: bytes | None) -> StoredPostings | None:
     try:
         conn.execute("PRAGMA cache_size = -256")  # a query reads a few pages
         meta = dict(conn.execute("SELECT key, value FROM meta"))
-        if meta != _stamp(token, int(str(meta.get("size", -1)))):
+        if meta != stamp(FORMAT, token, int(str(meta.get("size", -1)))):
             conn.close()
             return None
         return StoredPostings(conn, int(meta["size"]))

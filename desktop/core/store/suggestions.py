@@ -29,6 +29,7 @@ from desktop.core.search.suggest import (
     make_query,
 )
 from desktop.core.store import suggest_file
+from desktop.core.store.content_token import content_token
 from desktop.core.store.db import transaction
 from desktop.core.store.suggest_file import StoredPostings
 from desktop.core.text.intents import Vocabulary, clean_message, load_vocabulary
@@ -248,7 +249,7 @@ class Suggester:
         return self._index is not None
 
     def _token(self) -> bytes | None:
-        return suggest_file.content_token(self.lib._conn)
+        return content_token(self.lib._conn)
 
     def _open_stored(self) -> SuggestIndex | None:
         """The stored index, if it was built for the library as it is now."""

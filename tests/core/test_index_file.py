@@ -1,0 +1,80 @@
+"""The search index stored beside the library: loaded while current, rebuilt when not."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.core import Library
+from desktop.core.exchange.seed import open_library
+from desktop.core.search.index import SearchIndex
+from desktop.core.store import index_file
+from tests.store_access import raw_connection
+
+QUERIES = ["发货", "退", "fh", "fahuo", "tk", "shouhou", "退 yunfei", "尺码 偏大", "fhsj", "售后", "zz"]
+
+
+def results(lib: Library) -> dict[str, list[str]]:
+    return {q: [p.id for p in lib.search(q, limit=30)] for q in QUERIES}
+
+
+@pytest.fixture
+def path(tmp_path):
+    path = tmp_path / "lib.db"
+    with open_library(path) as lib:
+        lib.add("置顶的", "置顶说明", ("售后",), pinned=True)
+        lib.add("带编码", "编码说明", ("售后", "新分类"), code="zz9")
+    return path
+
+
+def test_the_next_open_loads_the_index_and_finds_the_same(path, monkeypatch):
+    with Library.open(path) as lib:
+        built = results(lib)
+        browse = [p.title for p in lib.search("", limit=50)]  # pinned first
+    assert index_file.path_for(path).is_file()
+
+    def refuse(self):
+        raise AssertionError("the index was built from the phrases again")
+
+    monkeypatch.setattr(Library, "_build_index", refuse)
+    with Library.open(path) as lib:
+        assert results(lib) == built
+        assert [p.title for p in lib.search("", limit=50)] == browse and "置顶的" in browse
+        assert [p.title for p in lib.search("zz9")][:1] == ["带编码"]  # codes found by hash again
+    assert built["fh"] and built["shouhou"] and built["zz"]
+
+
+def test_a_change_from_elsewhere_makes_the_file_stale(path):
+    with Library.open(path) as lib:
+        assert not lib.search("海外仓")
+        with Library.open(path) as cli:  # as `quickreply add` would
+            cli.add("海运说明", "海外仓发货走海运", ("售后",))
+        lib.refresh_if_changed()
+        assert [p.title for p in lib.search("海外仓")] == ["海运说明"]
+    with Library.open(path) as lib:
+        assert [p.title for p in lib.search("海外仓")] == ["海运说明"]
+
+
+def test_a_damaged_or_foreign_file_is_rebuilt(path):
+    with Library.open(path) as lib:
+        expected = results(lib)
+    index_file.path_for(path).write_bytes(b"\x00garbage" * 500)
+    with Library.open(path) as lib:
+        assert results(lib) == expected
+    with Library.open(path) as lib:  # written again, and loaded
+        token = raw_connection(lib).execute("SELECT token FROM content_token").fetchone()[0]
+        assert index_file.load(index_file.path_for(path), bytes(token)) is not None
+
+
+def test_parts_that_do_not_fit_together_are_refused(path):
+    with Library.open(path) as lib:
+        lib.search("发货")
+        parts = lib._index.parts()
+    parts["category_of"] = parts["category_of"][:-8]
+    with pytest.raises(ValueError):
+        SearchIndex.from_parts(parts)
+
+
+def test_a_folder_that_cannot_take_the_file_still_searches(path):
+    index_file.path_for(path).mkdir()
+    with Library.open(path) as lib:
+        assert lib.search("发货")

@@ -578,6 +578,8 @@ class Library:
             return None
         del parts
         self._pinned = set(index.ids_at(range(pinned)))
+        if len(index) >= _BIG_INDEX:
+            give_back_freed_memory()  # the blobs read and decoded: tens of MB at 100,000
         return index
 
     def _build_and_store_index(self) -> SearchIndex:

@@ -589,6 +589,9 @@ class Library:
             parts = index.parts()
             parts["pinned"] = len(self._pinned)
             index_file.save(index_file.path_for(self.path), token, len(index), parts)
+            del parts
+            if len(index) >= _BIG_INDEX:
+                give_back_freed_memory()  # the encoded copies just written
         return index
 
     def _build_index(self) -> SearchIndex:

@@ -3,7 +3,9 @@
 For each size: a synthetic library (as bench_core.py) is opened in a fresh
 process, and the index build is traced with tracemalloc (bytes the index keeps
 per phrase, and the peak while building), then the process's PSS is read
-before and after the first search builds the index, and once a rare query has
+before and after the first search builds the index (and stores it beside the
+library), and in a second fresh process after the first search loads the stored
+index; and once a rare query has
 had the skip masks built (their size as ``sys.getsizeof`` counts it, and what
 the process's PSS grew by while they were built in the background).
 
@@ -60,6 +62,23 @@ print(json.dumps({"n": len(index), "kept": kept, "peak": peak, "texts": texts,
 """
 
 
+LOAD_PROBE = """
+import json, sys
+from pathlib import Path
+from desktop.core.exchange.seed import open_library
+
+def pss():
+    for line in Path("/proc/self/smaps_rollup").read_text().splitlines():
+        if line.startswith("Pss:"):
+            return int(line.split()[1]) / 1024
+
+lib = open_library(sys.argv[1])
+before = pss()
+lib.search("发货")  # loads the index the first probe stored beside the library
+print(json.dumps({"pss_open": before, "pss_loaded": pss()}))
+"""
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[20_000, 100_000])
@@ -68,9 +87,9 @@ def main() -> None:
 
     print(
         "| phrases | index kept | per phrase | of which text | build peak "
-        "| PSS opened | PSS with index | skip masks | PSS for masks |"
+        "| PSS opened | PSS with index built | PSS with index loaded | skip masks | PSS for masks |"
     )
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "bench.db"
@@ -82,11 +101,19 @@ def main() -> None:
                 text=True,
                 check=True,
             ).stdout
+            loaded = subprocess.run(
+                [sys.executable, "-c", LOAD_PROBE, str(path)],
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
         r = json.loads(out)
+        r["pss_loaded"] = json.loads(loaded)["pss_loaded"]
         print(
             f"| {r['n']:,} | {r['kept'] / 2**20:.1f} MB | {r['kept'] / r['n']:.0f} B "
             f"| {r['texts'] / r['n']:.0f} B | {r['peak'] / 2**20:.0f} MB "
-            f"| {r['pss_open']:.0f} MB | {r['pss_index']:.0f} MB "
+            f"| {r['pss_open']:.0f} MB | {r['pss_index']:.0f} MB | {r['pss_loaded']:.0f} MB "
             f"| {r['masks'] / 2**20:.2f} MB | {r['pss_masks']:+.1f} MB |",
             flush=True,
         )

@@ -31,7 +31,6 @@ from desktop.ui.popup import Popup
 from desktop.ui.recovery import ask_with_dialog, check_at_start
 from desktop.ui.results_model import ResultsModel
 from desktop.ui.single_instance import InstanceServer, ask_running_instance, server_name
-from desktop.ui.smoke import SmokeTest, headless
 from desktop.ui.subscription_updater import SubscriptionUpdater
 from desktop.ui.tray import Tray, cursor_position
 
@@ -407,6 +406,8 @@ def run(
     if not smoke_test and ask_running_instance(name, request or "show"):
         print(tr("快回已经在运行，已把它调到前台。"), file=sys.stderr)
         return 0
+    if smoke_test:
+        from desktop.ui.smoke import SmokeTest, headless  # only the build's check needs it
     if not (smoke_test and headless()) and not _wait_for_tray():
         tell(tr("没有找到系统托盘，快回需要系统托盘才能运行。可以使用命令行：quickreply --help"))
         return 3

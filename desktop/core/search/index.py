@@ -126,7 +126,8 @@ class _Joined:
             self.text = "".join(chain.from_iterable(zip(parts, ends)))
             lengths = map(add, map(len, parts), map(len, ends))
         # starts[i] is where segment i begins, starts[size] where the last one ends.
-        self.starts = array("q", accumulate(lengths, initial=0))
+        # 32-bit: a text of 2,000 million characters would need 4 million phrases.
+        self.starts = array("i", accumulate(lengths, initial=0))
         self.size = len(parts)
         self.block = block  # entries per block of the skip masks
         self.blocks = -(-self.size // block)
@@ -399,7 +400,7 @@ class SearchIndex:
         hashes = list(map(hash, map(folding, present)))
         by_hash = sorted(range(len(hashes)), key=hashes.__getitem__)
         self._code_hash = array("q", map(hashes.__getitem__, by_hash))
-        self._code_at = array("q", map(coded.__getitem__, by_hash))
+        self._code_at = array("i", map(coded.__getitem__, by_hash))
         self._skips_thread: threading.Thread | None = None
 
     _TEXTS = ("_id_text", "names", "body", "pinyin")
@@ -416,7 +417,7 @@ class SearchIndex:
             out[name] = joined.text.encode("utf-8", "surrogatepass")
             out[name + ".starts"] = joined.starts.tobytes()
         out["category_of"] = self.category_of.tobytes()
-        out["coded"] = array("q", sorted(self._code_at)).tobytes()
+        out["coded"] = array("i", sorted(self._code_at)).tobytes()
         return out
 
     @classmethod
@@ -425,13 +426,13 @@ class SearchIndex:
         index = cls.__new__(cls)
         block = int(str(parts["block"]))
         for name in cls._TEXTS:
-            starts = array("q")
+            starts = array("i")
             starts.frombytes(parts[name + ".starts"])
             text = parts[name].decode("utf-8", "surrogatepass")
             setattr(index, name, _Joined.of(text, starts, block))
         index.category_of = array("q")
         index.category_of.frombytes(parts["category_of"])
-        coded = array("q")
+        coded = array("i")
         coded.frombytes(parts["coded"])
         sizes = {index._id_text.size, index.names.size, index.body.size, index.pinyin.size}
         if len(sizes) != 1 or len(index.category_of) != index.names.size:
@@ -445,7 +446,7 @@ class SearchIndex:
         hashes = list(map(hash, firsts))
         by_hash = sorted(range(len(hashes)), key=hashes.__getitem__)
         index._code_hash = array("q", map(hashes.__getitem__, by_hash))
-        index._code_at = array("q", map(coded.__getitem__, by_hash))
+        index._code_at = array("i", map(coded.__getitem__, by_hash))
         index._where, index._absent = {}, set()
         index._skips_thread = None
         return index

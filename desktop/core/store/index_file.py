@@ -22,7 +22,7 @@ from typing import Any
 from desktop.core.store.content_token import stamp
 
 log = logging.getLogger("quickreply.search")
-FORMAT = "1"
+FORMAT = "2"  # 2: offsets in 32 bits
 _BUSY_S = 5.0
 
 

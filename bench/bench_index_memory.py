@@ -26,6 +26,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+# Both probes read their own PSS this way.
+PROBE_PSS = '''
+def pss():
+    for line in Path("/proc/self/smaps_rollup").read_text().splitlines():
+        if line.startswith("Pss:"):
+            return int(line.split()[1]) / 1024
+'''
+
 PROBE = """
 import gc, json, sys, tracemalloc
 from pathlib import Path
@@ -33,11 +41,7 @@ from desktop.core import Library
 from desktop.core.base.memory import give_back_freed_memory
 from desktop.core.exchange.seed import open_library
 
-def pss():
-    for line in Path("/proc/self/smaps_rollup").read_text().splitlines():
-        if line.startswith("Pss:"):
-            return int(line.split()[1]) / 1024
-
+{PSS}
 lib = open_library(sys.argv[1])
 before = pss()
 lib.search("发货")  # builds the index, as the app does at start
@@ -67,16 +71,15 @@ import json, sys
 from pathlib import Path
 from desktop.core.exchange.seed import open_library
 
-def pss():
-    for line in Path("/proc/self/smaps_rollup").read_text().splitlines():
-        if line.startswith("Pss:"):
-            return int(line.split()[1]) / 1024
-
+{PSS}
 lib = open_library(sys.argv[1])
 before = pss()
 lib.search("发货")  # loads the index the first probe stored beside the library
 print(json.dumps({"pss_open": before, "pss_loaded": pss()}))
 """
+PROBE = PROBE.replace("{PSS}", PROBE_PSS)
+LOAD_PROBE = LOAD_PROBE.replace("{PSS}", PROBE_PSS)
+
 
 
 def main() -> None:

@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from desktop.core.store.content_token import stamp
+from desktop.core.store import derived_file
 
 log = logging.getLogger("quickreply.search")
 FORMAT = "2"  # 2: offsets in 32 bits
-_BUSY_S = 5.0
 
 
 def path_for(library: Path) -> Path:
@@ -32,61 +32,25 @@ def path_for(library: Path) -> Path:
 
 def save(path: Path, token: bytes, size: int, parts: dict[str, Any]) -> bool:
     """Store an index's ``parts`` (built for ``token``); False when it cannot be written."""
-    for attempt in (1, 2):
-        try:
-            return _write(path, token, size, parts)
-        except sqlite3.DatabaseError as exc:  # not a database: replaced once
-            log.info("search index file damaged, written again (%s): %s", path, exc)
-            if attempt == 2:
-                return False
-            try:
-                path.unlink()
-            except OSError:
-                return False
-    return False
 
-
-def _write(path: Path, token: bytes, size: int, parts: dict[str, Any]) -> bool:
-    try:
-        conn = sqlite3.connect(path, timeout=_BUSY_S, isolation_level=None)
-    except sqlite3.Error as exc:
-        log.info("search index not stored (%s): %s", path, exc)
-        return False
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-        conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value)")
+    def fill(conn: sqlite3.Connection) -> Iterator[None]:
         conn.execute("CREATE TABLE IF NOT EXISTS parts (name TEXT PRIMARY KEY, value)")
-        conn.execute("DELETE FROM meta")
         conn.execute("DELETE FROM parts")
         conn.executemany("INSERT INTO parts VALUES (?, ?)", parts.items())
-        conn.executemany("INSERT INTO meta VALUES (?, ?)", stamp(FORMAT, token, size).items())
-        conn.execute("COMMIT")
-        return True
-    except sqlite3.Error as exc:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        if type(exc) is sqlite3.DatabaseError:
-            raise
-        log.info("search index not stored (%s): %s", path, exc)
-        return False
-    finally:
-        conn.close()
+        yield from ()
+
+    return derived_file.drain(derived_file.write(path, FORMAT, token, size, fill))
 
 
 def load(path: Path, token: bytes | None) -> dict[str, Any] | None:
     """The stored parts if the file was built for ``token``; None otherwise."""
-    if token is None or not path.is_file():
+    found = derived_file.open_current(path, FORMAT, token)
+    if found is None:
         return None
+    conn, _size = found
     try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=_BUSY_S)
-    except sqlite3.Error:
-        return None
-    try:
-        meta = dict(conn.execute("SELECT key, value FROM meta"))
-        if meta != stamp(FORMAT, token, int(str(meta.get("size", -1)))):
-            return None
         return dict(conn.execute("SELECT name, value FROM parts"))
-    except (sqlite3.Error, ValueError, TypeError) as exc:
+    except sqlite3.Error as exc:
         log.info("search index file unreadable, rebuilding (%s): %s", path, exc)
         return None
     finally:

@@ -16,7 +16,6 @@ memory as before.
 
 from __future__ import annotations
 
-import logging
 import sqlite3
 from array import array
 from collections.abc import Generator, Iterable, Iterator, Sequence
@@ -24,11 +23,9 @@ from itertools import islice
 from pathlib import Path
 
 from desktop.core.search.suggest import PackedPostings
-from desktop.core.store.content_token import stamp
+from desktop.core.store import derived_file
 
-log = logging.getLogger("quickreply.suggest")
 FORMAT = "1"
-_BUSY_MS = 5000
 _ROWS_PER_STEP = 1000  # terms written per step of a stepped save
 
 
@@ -38,52 +35,20 @@ def path_for(library: Path) -> Path:
 
 def save(path: Path, token: bytes, postings: PackedPostings) -> bool:
     """Write ``postings`` (built for ``token``) to ``path``; False when it cannot be written."""
-    steps = save_steps(path, token, postings)
-    while True:
-        try:
-            next(steps)
-        except StopIteration as done:
-            return bool(done.value)
+    return derived_file.drain(save_steps(path, token, postings))
 
 
 def save_steps(path: Path, token: bytes, postings: PackedPostings) -> Generator[None, None, bool]:
-    """``save`` in short steps (for a caller's event loop); returns whether it was written.
+    """``save`` in short steps (for a caller's event loop); returns whether it was written."""
 
-    Rewritten in place in one transaction rather than replaced: on Windows a
-    file another connection has open cannot be replaced.  A file that is not a
-    database (damaged, or something else by that name) is removed first.
-    """
-    try:
-        return (yield from _write(path, token, postings))
-    except sqlite3.DatabaseError as exc:  # "file is not a database", "malformed"
-        log.info("建议 index file damaged, written again (%s): %s", path, exc)
-    try:
-        path.unlink()
-        return (yield from _write(path, token, postings))
-    except (OSError, sqlite3.DatabaseError) as exc:
-        log.info("建议 index not stored (%s): %s", path, exc)
-        return False
-
-
-def _write(path: Path, token: bytes, postings: PackedPostings) -> Generator[None, None, bool]:
-    """False when the file cannot be opened or written; raises ``DatabaseError`` when
-    it is not a database."""
-    try:
-        conn = sqlite3.connect(path, timeout=_BUSY_MS / 1000, isolation_level=None)
-    except sqlite3.Error as exc:
-        log.info("建议 index not stored (%s): %s", path, exc)
-        return False
-    try:
-        conn.execute("BEGIN IMMEDIATE")
+    def fill(conn: sqlite3.Connection) -> Iterator[None]:
         for sql in (
-            "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value)",
             (
                 "CREATE TABLE IF NOT EXISTS terms"
                 " (term TEXT PRIMARY KEY, idf REAL, docs BLOB, weights BLOB) WITHOUT ROWID"
             ),
             "CREATE TABLE IF NOT EXISTS ids (n INTEGER PRIMARY KEY, id TEXT NOT NULL)",
             "CREATE INDEX IF NOT EXISTS ids_id ON ids(id)",
-            "DELETE FROM meta",
             "DELETE FROM terms",
             "DELETE FROM ids",
         ):
@@ -96,18 +61,8 @@ def _write(path: Path, token: bytes, postings: PackedPostings) -> Generator[None
         while batch := list(islice(numbered, _ROWS_PER_STEP * 4)):
             conn.executemany("INSERT INTO ids VALUES (?, ?)", batch)
             yield None
-        conn.executemany("INSERT INTO meta VALUES (?, ?)", stamp(FORMAT, token, postings.size).items())
-        conn.execute("COMMIT")
-        return True
-    except sqlite3.Error as exc:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        if type(exc) is sqlite3.DatabaseError:
-            raise
-        log.info("建议 index not stored (%s): %s", path, exc)
-        return False
-    finally:
-        conn.close()
+
+    return derived_file.write(path, FORMAT, token, postings.size, fill)
 
 
 class StoredPostings:
@@ -149,23 +104,12 @@ class StoredPostings:
 
 def open_stored(path: Path, token: bytes | None) -> StoredPostings | None:
     """The file's postings if it was built for ``token``; None when missing, stale or unreadable."""
-    if token is None or not path.is_file():
+    found = derived_file.open_current(path, FORMAT, token)
+    if found is None:
         return None
-    try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=_BUSY_MS / 1000)
-    except sqlite3.Error:
-        return None
-    try:
-        conn.execute("PRAGMA cache_size = -256")  # a query reads a few pages
-        meta = dict(conn.execute("SELECT key, value FROM meta"))
-        if meta != stamp(FORMAT, token, int(str(meta.get("size", -1)))):
-            conn.close()
-            return None
-        return StoredPostings(conn, int(meta["size"]))
-    except (sqlite3.Error, ValueError, TypeError) as exc:
-        log.info("建议 index file unreadable, rebuilding (%s): %s", path, exc)
-        conn.close()
-        return None
+    conn, size = found
+    conn.execute("PRAGMA cache_size = -256")  # a query reads a few pages
+    return StoredPostings(conn, size)
 
 
 def _marks(values: Sequence[object]) -> str:

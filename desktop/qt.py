@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import linecache
 
-from PySide6 import QtCore, QtGui, QtNetwork, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QPoint, QRect, Qt, QTimer, Signal, Slot
 
 __all__ = [
@@ -20,7 +20,6 @@ __all__ = [
     "Qt",
     "QtCore",
     "QtGui",
-    "QtNetwork",
     "QtWidgets",
     "Signal",
     "Slot",

@@ -22,7 +22,11 @@ from desktop.core.exchange.seed import open_library
 
 # OpenSSL comes with hashlib (_hashlib) and ssl: 3.5 MB for a start that needs
 # neither unless the library has team subscriptions.
-HEAVY = ("pypinyin", "openpyxl", "cryptography", "_hashlib", "ssl")
+# QtNetwork (4.5 MB) was once loaded for the single-instance socket alone, and
+# multiprocessing costs 2 MB of idle memory where the plain socket does the job
+# (Windows uses it for the named pipe).
+HEAVY = ("pypinyin", "openpyxl", "cryptography", "_hashlib", "ssl", "PySide6.QtNetwork")
+HEAVY += () if sys.platform == "win32" else ("multiprocessing",)
 QUERIES = ["发货", "退", "fh", "fahuo", "tuikuan", "shouhou", "jiedai", "退 yunfei", "尺码 偏大", "fhsj"]
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -35,7 +39,10 @@ from desktop.core import Library
 from desktop.platform.base import Platform
 from desktop.platform.fake import FakeFocus, FakeHotkey, FakeKeystroke
 
+from desktop.ui.single_instance import InstanceServer, server_name
+
 lib = Library.open(sys.argv[1])
+server = InstanceServer(server_name(lib.path))
 platform = Platform("fake", FakeHotkey(), FakeFocus(active=1), FakeKeystroke())
 app = QuickReplyApp(lib, platform)
 app.start()
@@ -48,6 +55,7 @@ app.popup.hide()
 heavy = [m for m in json.loads(sys.argv[3]) if m in sys.modules]
 print(json.dumps({"found": found, "shown": shown, "heavy": heavy}))
 app.shutdown()
+server.close()
 """
 
 CLI_SCRIPT = """

@@ -102,18 +102,6 @@ def test_buyer_context_fills_phrases_and_is_never_stored(world, qtbot):
     assert "小王同学".encode() not in raw
 
 
-def test_second_start_is_answered_by_the_running_one(qtbot, tmp_path):
-    from desktop.ui.single_instance import InstanceServer, ask_running_instance, server_name
-
-    name = server_name(tmp_path / "lib.db")
-    assert ask_running_instance(name) is False
-    server = InstanceServer(name)
-    with qtbot.waitSignal(server.requested, timeout=3000) as blocker:
-        assert ask_running_instance(name) is True
-    assert blocker.args == ["show"]
-    server.close()
-
-
 def test_settings_dialog_writes_valid_values_and_refuses_bad_ones(qtbot, lib):
     from desktop.ui.settings_dialog import SettingsDialog
 

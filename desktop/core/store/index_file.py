@@ -23,7 +23,7 @@ from typing import Any
 from desktop.core.store import derived_file
 
 log = logging.getLogger("quickreply.search")
-FORMAT = "2"  # 2: offsets in 32 bits
+FORMAT = "3"  # 2: offsets in 32 bits; 3: category names kept apart
 
 
 def path_for(library: Path) -> Path:

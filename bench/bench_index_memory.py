@@ -45,6 +45,7 @@ from desktop.core.exchange.seed import open_library
 lib = open_library(sys.argv[1])
 before = pss()
 lib.search("发货")  # builds the index, as the app does at start
+lib.wait_for_index_file()  # and writes it beside the library in the background
 after = pss()
 lib._index = None
 gc.collect()

@@ -78,3 +78,27 @@ def test_a_folder_that_cannot_take_the_file_still_searches(path):
     index_file.path_for(path).mkdir()
     with Library.open(path) as lib:
         assert lib.search("发货")
+
+
+def test_the_first_search_after_a_change_does_not_wait_for_the_file(path, monkeypatch):
+    import threading
+
+    release, writing = threading.Event(), threading.Event()
+    real_save = index_file.save
+
+    def slow_save(*args, **kwargs):
+        writing.set()
+        assert release.wait(10)
+        return real_save(*args, **kwargs)
+
+    monkeypatch.setattr(index_file, "save", slow_save)
+    with Library.open(path) as lib:
+        assert lib.search("发货")  # answered while the file is still being written
+        assert writing.wait(10)
+        assert not index_file.path_for(path).exists()
+        release.set()
+    # Closing waited for the file: the next open loads it.
+    assert index_file.path_for(path).is_file()
+    monkeypatch.setattr(Library, "_build_index", lambda self: pytest.fail("built again"))
+    with Library.open(path) as lib:
+        assert lib.search("发货")

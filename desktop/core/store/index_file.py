@@ -16,10 +16,13 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from desktop.core.base.memory import give_back_freed_memory
+from desktop.core.search.index import SearchIndex
 from desktop.core.store import derived_file
 
 log = logging.getLogger("quickreply.search")
@@ -40,6 +43,33 @@ def save(path: Path, token: bytes, size: int, parts: dict[str, Any]) -> bool:
         yield from ()
 
     return derived_file.drain(derived_file.write(path, FORMAT, token, size, fill))
+
+
+_one_at_a_time = threading.Lock()  # two saves of one file would wait on each other's lock
+_BIG = 50_000  # entries from which the encoded copies are worth giving back at once
+
+
+def save_in_background(
+    path: Path, token: bytes, index: SearchIndex, extra: dict[str, Any]
+) -> threading.Thread:
+    """Store ``index`` (built for ``token``) from a thread, so the search that built
+    it need not wait: encoding and writing it is a quarter of a build's time.
+    Join the thread before the process ends; one cut short leaves a file that
+    is replaced next time (see ``derived_file``).  A write made meanwhile changes
+    the token, so the file is never taken for a newer library."""
+
+    def run() -> None:
+        with _one_at_a_time:
+            parts = index.parts()
+            parts.update(extra)
+            save(path, token, len(index), parts)
+            del parts
+        if len(index) >= _BIG:
+            give_back_freed_memory()
+
+    thread = threading.Thread(target=run, name="search-index-file", daemon=True)
+    thread.start()
+    return thread
 
 
 def load(path: Path, token: bytes | None) -> dict[str, Any] | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -85,6 +86,7 @@ class Library:
         for phrase_id, used_at in self._conn.execute("SELECT phrase_id, used_at FROM usage"):
             self.frecency.add(phrase_id, used_at)
         self._index: SearchIndex | None = None
+        self._saving: list[threading.Thread] = []  # index files being written
         self.suggester = Suggester(self)
         self._pinned: set[str] = set()
         self.created = False  # the file was made by this open (set by ``open``)
@@ -143,6 +145,7 @@ class Library:
                 Path(f"{self.path}{suffix}").unlink(missing_ok=True)
 
     def close(self) -> None:
+        self.wait_for_index_file()  # a file cut short would only be rebuilt, but why waste the work
         self.suggester.close()
         self._db.close()
         self.closed = True
@@ -564,6 +567,13 @@ class Library:
             self._index = self._stored_index() or self._build_and_store_index()
         return self._index
 
+    def wait_for_index_file(self) -> None:
+        """Until the search index just built is written beside the library (it is
+        written in the background)."""
+        for thread in self._saving:
+            thread.join()
+        self._saving.clear()
+
     def _stored_index(self) -> SearchIndex | None:
         """The index from its file beside the library, if built for the library as it is."""
         if self.path is None:
@@ -586,12 +596,10 @@ class Library:
         token = content_token(self._conn)
         index = self._build_index()
         if self.path is not None and token is not None:
-            parts = index.parts()
-            parts["pinned"] = len(self._pinned)
-            index_file.save(index_file.path_for(self.path), token, len(index), parts)
-            del parts
-            if len(index) >= _BIG_INDEX:
-                give_back_freed_memory()  # the encoded copies just written
+            self._saving = [t for t in self._saving if t.is_alive()]
+            extra = {"pinned": len(self._pinned)}
+            path = index_file.path_for(self.path)
+            self._saving.append(index_file.save_in_background(path, token, index, extra))
         return index
 
     def _build_index(self) -> SearchIndex:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from desktop.core import Library
 from desktop.core.exchange.seed import open_library
@@ -102,3 +104,12 @@ def test_the_first_search_after_a_change_does_not_wait_for_the_file(path, monkey
     monkeypatch.setattr(Library, "_build_index", lambda self: pytest.fail("built again"))
     with Library.open(path) as lib:
         assert lib.search("发货")
+
+
+@given(st.text(alphabet="a退𠀀\ud800\udc00\x1f", max_size=40), st.integers(1, 7))
+def test_the_text_encoded_in_slices_is_the_text_encoded_whole(text, size):
+    from desktop.core.search import index as index_module
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(index_module, "_ENCODE_SLICE", size)
+        assert index_module._encode(text) == text.encode("utf-8", "surrogatepass")

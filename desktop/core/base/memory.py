@@ -16,19 +16,45 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
+from typing import Any
 
 
 @lru_cache(maxsize=1)
-def _trim() -> Callable[[int], int] | None:
+def _libc() -> Any:
     if not sys.platform.startswith("linux"):
         return None
-    import ctypes  # here: most runs never build a large index
+    import ctypes
 
     try:
         libc = ctypes.CDLL("libc.so.6")
-        return libc.malloc_trim
+        libc.malloc_trim, libc.mallopt  # glibc has both
     except (OSError, AttributeError):  # not glibc
         return None
+    return libc
+
+
+def _trim() -> Callable[[int], int] | None:
+    libc = _libc()
+    return None if libc is None else libc.malloc_trim
+
+
+_M_ARENA_MAX = -8  # glibc's mallopt parameter
+
+
+@lru_cache(maxsize=1)
+def one_heap_for_all_threads() -> None:
+    """Let threads allocate from the main heap, as the interpreter's own do.
+
+    glibc gives each thread that allocates its own heap ("arena"), and what a
+    thread frees there mostly stays with the process: the search index file,
+    encoded and written from a thread at 100,000 phrases, left 30 MB behind
+    (77 → 107 MB) that ``malloc_trim`` did not return.  Our few threads seldom
+    allocate at once, so sharing one heap costs nothing measurable.  Call it
+    before the first thread starts; it does nothing off glibc.
+    """
+    libc = _libc()
+    if libc is not None:
+        libc.mallopt(_M_ARENA_MAX, 1)
 
 
 def give_back_freed_memory() -> None:

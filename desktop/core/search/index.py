@@ -415,7 +415,7 @@ class SearchIndex:
             joined = getattr(self, name)
             # Bytes, not the str: handing a str to SQLite makes Python keep a UTF-8
             # copy inside it for as long as it lives (6.5 MB at 20,000 phrases).
-            out[name] = joined.text.encode("utf-8", "surrogatepass")
+            out[name] = _encode(joined.text)
             out[name + ".starts"] = joined.starts.tobytes()
         out["category_of"] = self.category_of.tobytes()
         keys = [[cid, names, pinyin] for cid, (names, pinyin) in self._category_keys.items()]
@@ -662,6 +662,23 @@ class SearchIndex:
             return words[0]
         sample = self.body.text[:_SAMPLE]
         return min(words, key=lambda w: (sample.count(w), -_selectivity(w)))
+
+
+_ENCODE_SLICE = 1 << 18  # characters: about a millisecond of encoding
+
+
+def _encode(text: str) -> bytes:
+    """``text`` in UTF-8, a slice at a time, letting other threads run between slices:
+    the index file is written from a thread while the user may be typing, and one
+    encode of a 100,000-phrase text would hold the interpreter for tens of
+    milliseconds.  Encoding goes character by character, so slices join exactly."""
+    if len(text) <= _ENCODE_SLICE:
+        return text.encode("utf-8", "surrogatepass")
+    chunks = []
+    for start in range(0, len(text), _ENCODE_SLICE):
+        chunks.append(text[start : start + _ENCODE_SLICE].encode("utf-8", "surrogatepass"))
+        time.sleep(0)
+    return b"".join(chunks)
 
 
 def _letters(word: str) -> bool:

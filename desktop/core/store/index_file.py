@@ -46,17 +46,18 @@ def save(path: Path, token: bytes, size: int, parts: dict[str, Any]) -> bool:
 
 
 _one_at_a_time = threading.Lock()  # two saves of one file would wait on each other's lock
-_BIG = 50_000  # entries from which the encoded copies are worth giving back at once
 
 
 def save_in_background(
-    path: Path, token: bytes, index: SearchIndex, extra: dict[str, Any]
+    path: Path, token: bytes, index: SearchIndex, extra: dict[str, Any], give_back: bool = False
 ) -> threading.Thread:
     """Store ``index`` (built for ``token``) from a thread, so the search that built
     it need not wait: encoding and writing it is a quarter of a build's time.
     Join the thread before the process ends; one cut short leaves a file that
     is replaced next time (see ``derived_file``).  A write made meanwhile changes
-    the token, so the file is never taken for a newer library."""
+    the token, so the file is never taken for a newer library.  With
+    ``give_back`` the thread then returns freed memory to the system
+    (``give_back_freed_memory``): what a large build read, and the encoded copies."""
 
     def run() -> None:
         with _one_at_a_time:
@@ -64,7 +65,7 @@ def save_in_background(
             parts.update(extra)
             save(path, token, len(index), parts)
             del parts
-        if len(index) >= _BIG:
+        if give_back:
             give_back_freed_memory()
 
     thread = threading.Thread(target=run, name="search-index-file", daemon=True)

@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 
 from desktop.core.search.index import FIELD, SearchIndex, category_keys
 from desktop.core.search.textnorm import fold, terms
+from tests.core.search_strategies import ALPHABET, entries
 
-ALPHABET = "ab1z退货发码S𠀀Ａ "
 # Category names share characters and letters with the phrases, so queries hit both.
 CATEGORY_PATHS = {
     1: (["售后"], ["shouhou"]),
@@ -90,14 +90,7 @@ def round_trip(index):
     return SearchIndex.from_parts(index.parts())
 
 
-field = st.text(ALPHABET, max_size=6)
-entry = st.tuples(
-    st.one_of(st.none(), st.text("abz19S", min_size=1, max_size=4)),
-    st.lists(field, max_size=3),
-    st.text(ALPHABET, max_size=12),
-    st.text("abhuzos", max_size=8),
-    st.sampled_from(sorted(CATEGORY_PATHS)),
-)
+entry = entries("abhuzos", sorted(CATEGORY_PATHS))
 query = st.lists(
     st.one_of(
         st.text(ALPHABET.strip(), min_size=1, max_size=3),

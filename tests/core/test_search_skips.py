@@ -18,11 +18,8 @@ from hypothesis import strategies as st
 from desktop.core.search import index as index_module
 from desktop.core.search.index import FIELD, SearchIndex, _build_skips
 from desktop.core.search.textnorm import fold
+from tests.core.search_strategies import ALPHABET, entries
 
-# A small alphabet with ASCII letters and digits, 汉字, a full-width letter, a
-# character outside the BMP (two UTF-16 units) and a space, so that random texts
-# share many keys and random terms often match.
-ALPHABET = "ab1z退货发码S𠀀Ａ "
 CATEGORIES = {1: (FIELD + "售后", FIELD + "shouhou"), 2: (FIELD + "发货", FIELD + "fahuo")}
 
 
@@ -61,14 +58,7 @@ def search_both(entries, query, block=3, **kwargs):
     return expected
 
 
-field = st.text(ALPHABET, max_size=6)
-entry = st.tuples(
-    st.one_of(st.none(), st.text("abz19S", min_size=1, max_size=4)),
-    st.lists(field, max_size=3),
-    st.text(ALPHABET, max_size=12),
-    st.text("abhuz", max_size=8),
-    st.sampled_from([1, 2]),
-)
+entry = entries("abhuz", [1, 2])
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -113,3 +113,16 @@ def test_the_text_encoded_in_slices_is_the_text_encoded_whole(text, size):
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(index_module, "_ENCODE_SLICE", size)
         assert index_module._encode(text) == text.encode("utf-8", "surrogatepass")
+
+
+def test_the_next_open_has_the_skip_masks_from_the_file(path, monkeypatch):
+    from desktop.core.search import index as index_module
+
+    monkeypatch.setattr(index_module, "_BACKGROUND_ENTRIES", 10)  # the default library is 200
+    with Library.open(path) as lib:
+        built = results(lib)
+    with Library.open(path) as lib:
+        lib.search("发货")
+        index = lib._index  # the test looks inside: are the masks there before any walk?
+        assert index is not None and index.names.skips is not None
+        assert results(lib) == built

@@ -208,3 +208,37 @@ def test_a_library_finds_the_same_before_and_after_its_masks_are_built(tmp_path)
         lib.update(before[1][0].id, title="鳄鱼皮带清洁")
         assert [p.title for p in lib.search("鳄鱼")] == ["鳄鱼皮带清洁"]
         assert lib.search("保养") == []
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(entry, min_size=1, max_size=40), st.integers(min_value=1, max_value=5), st.data())
+def test_stored_masks_answer_as_the_built_ones(entries, block, data):
+    built = make_index(entries, block, skips=True)
+    loaded = SearchIndex.from_parts(built.parts())
+    for name in ("names", "body", "pinyin"):
+        assert getattr(loaded, name).skips is not None
+    patterns = data.draw(st.lists(st.text(ALPHABET + "\x1f", min_size=1, max_size=4), max_size=8))
+    for pattern in patterns:
+        for name in ("names", "body", "pinyin"):
+            mine, theirs = getattr(built, name).skips, getattr(loaded, name).skips
+            assert theirs.candidates(pattern) == mine.candidates(pattern)
+
+
+def test_an_index_loaded_with_its_masks_skips_from_the_first_search():
+    entries = [plain_entry(i) for i in range(200)]
+    loaded = SearchIndex.from_parts(make_index(entries, 3, skips=True).parts())
+    assert loaded.search("鳄鱼") == []
+    assert not any(t.read_whole for t in (loaded.names, loaded.body, loaded.pinyin))
+
+
+@pytest.mark.parametrize("cut", [1, 7, -1])
+def test_damaged_stored_masks_are_refused(cut):
+    from desktop.core.search.skips import Skips
+
+    parts = make_index([plain_entry(i) for i in range(20)], 3, skips=True).parts()
+    data = parts["names.skips"]
+    with pytest.raises(ValueError):
+        Skips.from_bytes(data[:cut] if cut > 0 else data + b"\x00")
+    parts["body.skips"] = make_index([plain_entry(i) for i in range(90)], 3, skips=True).parts()["body.skips"]
+    with pytest.raises(ValueError):  # masks of another index
+        SearchIndex.from_parts(parts)

@@ -417,6 +417,10 @@ class SearchIndex:
             # copy inside it for as long as it lives (6.5 MB at 20,000 phrases).
             out[name] = _encode(joined.text)
             out[name + ".starts"] = joined.starts.tobytes()
+        for name in _SKIP_KEYS:
+            skips = getattr(self, name).skips
+            if skips is not None:  # stored too: a search after loading skips at once
+                out[name + ".skips"] = skips.to_bytes()
         out["category_of"] = self.category_of.tobytes()
         keys = [[cid, names, pinyin] for cid, (names, pinyin) in self._category_keys.items()]
         out["categories"] = json.dumps(keys, ensure_ascii=False).encode("utf-8", "surrogatepass")
@@ -433,6 +437,12 @@ class SearchIndex:
             starts.frombytes(parts[name + ".starts"])
             text = parts[name].decode("utf-8", "surrogatepass")
             setattr(index, name, _Joined.of(text, starts, block))
+        for name in _SKIP_KEYS:
+            if name + ".skips" in parts:
+                joined = getattr(index, name)
+                joined.skips = Skips.from_bytes(parts[name + ".skips"])
+                if joined.skips.blocks != joined.blocks:
+                    raise ValueError("the stored skip masks are for another index")
         index.category_of = array("q")
         index.category_of.frombytes(parts["category_of"])
         keys = json.loads(parts["categories"].decode("utf-8", "surrogatepass"))
@@ -485,16 +495,21 @@ class SearchIndex:
         the texts only through weak references: a replaced index is freed at once
         and its build stops at the next block.
         """
+        if any(getattr(self, name).read_whole for name in _SKIP_KEYS):
+            self.build_skips_in_background()
+
+    def build_skips_in_background(self) -> None:
+        """Start building the skip masks in a thread, if the index is long enough to
+        want them and they are neither built nor being built (``wait_for_skips``)."""
         if self._skips_thread or self.names.skips or len(self) < _BACKGROUND_ENTRIES:
             return
-        if any(getattr(self, name).read_whole for name in _SKIP_KEYS):
-            self._skips_thread = threading.Thread(
-                target=_build_in_background,
-                args=({name: weakref.ref(getattr(self, name)) for name in _SKIP_KEYS},),
-                name="search-skips",
-                daemon=True,
-            )
-            self._skips_thread.start()
+        self._skips_thread = threading.Thread(
+            target=_build_in_background,
+            args=({name: weakref.ref(getattr(self, name)) for name in _SKIP_KEYS},),
+            name="search-skips",
+            daemon=True,
+        )
+        self._skips_thread.start()
 
     def _with_code(self, code: str) -> list[int]:
         """Entries whose shortcut code is exactly ``code`` (folded), in order."""

@@ -30,6 +30,7 @@ it is ready.
 from __future__ import annotations
 
 import re
+import struct
 import sys
 from collections.abc import Callable, Iterable
 from itertools import repeat
@@ -150,6 +151,49 @@ class Skips:
         if starts is not None and pattern[:1] == "\x1f" and not pattern[1:2].isascii():
             found &= starts.get(pattern[1], 0)
         return found
+
+    def to_bytes(self) -> bytes:
+        """The masks, to be stored with the index (``from_bytes`` reads them)."""
+        width = (self.blocks + 7) // 8
+        out = [struct.pack("<IB", self.blocks, self._every_pair)]
+        tables: list[dict[int, int] | None] = [self._pairs, self._chars, None]
+        if self._field_starts is not None:
+            tables[2] = {ord(k): v for k, v in self._field_starts.items()}
+        for table in tables:
+            out.append(struct.pack("<i", -1 if table is None else len(table)))
+            for key, mask in (table or {}).items():
+                out.append(struct.pack("<I", key))
+                out.append(mask.to_bytes(width, "little"))
+        return b"".join(out)
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> Skips:
+        """Masks stored by ``to_bytes``; ValueError when the data does not read as such."""
+        try:
+            blocks, every_pair = struct.unpack_from("<IB", data)
+            width, at = (blocks + 7) // 8, 5
+            view = memoryview(data)
+            tables: list[dict[int, int] | None] = []
+            for _ in range(3):
+                (count,) = struct.unpack_from("<i", data, at)
+                at += 4
+                if count < 0:
+                    tables.append(None)
+                    continue
+                table = {}
+                for _ in range(count):
+                    (key,) = struct.unpack_from("<I", data, at)
+                    table[key] = int.from_bytes(view[at + 4 : at + 4 + width], "little")
+                    at += 4 + width
+                tables.append(table)
+        except struct.error as exc:
+            raise ValueError(f"stored skip masks cut short: {exc}") from None
+        too_wide = any(mask >> blocks for t in tables if t for mask in t.values())
+        if at != len(data) or too_wide:
+            raise ValueError("stored skip masks do not fit together")
+        pairs, chars, starts = tables
+        field_starts = None if starts is None else {chr(k): v for k, v in starts.items()}
+        return cls(pairs or {}, chars, field_starts, blocks, bool(every_pair))
 
     def nbytes(self) -> int:
         """Memory the masks hold (ints and their dicts)."""

@@ -26,7 +26,7 @@ from desktop.core.search.index import SearchIndex
 from desktop.core.store import derived_file
 
 log = logging.getLogger("quickreply.search")
-FORMAT = "3"  # 2: offsets in 32 bits; 3: category names kept apart
+FORMAT = "4"  # 2: offsets in 32 bits; 3: category names kept apart; 4: skip masks
 
 
 def path_for(library: Path) -> Path:
@@ -60,6 +60,9 @@ def save_in_background(
     (``give_back_freed_memory``): what a large build read, and the encoded copies."""
 
     def run() -> None:
+        # The skip masks go in the file too, so that every later open has them.
+        index.build_skips_in_background()
+        index.wait_for_skips()
         with _one_at_a_time:
             parts = index.parts()
             parts.update(extra)

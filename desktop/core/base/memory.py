@@ -27,8 +27,9 @@ def _libc() -> Any:
 
     try:
         libc = ctypes.CDLL("libc.so.6")
-        libc.malloc_trim, libc.mallopt  # glibc has both
-    except (OSError, AttributeError):  # not glibc
+        if not (hasattr(libc, "malloc_trim") and hasattr(libc, "mallopt")):
+            return None  # not glibc
+    except OSError:  # no libc.so.6 (musl)
         return None
     return libc
 

@@ -18,6 +18,7 @@ import logging
 import sqlite3
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -48,12 +49,29 @@ def save(path: Path, token: bytes, size: int, parts: dict[str, Any]) -> bool:
 _one_at_a_time = threading.Lock()  # two saves of one file would wait on each other's lock
 
 
+@dataclass(frozen=True)
+class BackgroundSave:
+    """An index being written from a thread (``save_in_background``)."""
+
+    index: SearchIndex
+    thread: threading.Thread
+
+    def running(self) -> bool:
+        return self.thread.is_alive()
+
+    def finish(self) -> None:
+        """Until the file is written; the skip masks are then built without pauses."""
+        self.index.wait_for_skips(hurry=True)
+        self.thread.join()
+
+
 def save_in_background(
     path: Path, token: bytes, index: SearchIndex, extra: dict[str, Any], give_back: bool = False
-) -> threading.Thread:
+) -> BackgroundSave:
     """Store ``index`` (built for ``token``) from a thread, so the search that built
     it need not wait: encoding and writing it is a quarter of a build's time.
-    Join the thread before the process ends; one cut short leaves a file that
+    The skip masks are built first, pausing between blocks, and stored with it.
+    Call ``finish`` before the process ends; a write cut short leaves a file that
     is replaced next time (see ``derived_file``).  A write made meanwhile changes
     the token, so the file is never taken for a newer library.  With
     ``give_back`` the thread then returns freed memory to the system
@@ -73,7 +91,7 @@ def save_in_background(
 
     thread = threading.Thread(target=run, name="search-index-file", daemon=True)
     thread.start()
-    return thread
+    return BackgroundSave(index, thread)
 
 
 def load(path: Path, token: bytes | None) -> dict[str, Any] | None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import threading
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -90,7 +89,7 @@ class Library:
         for phrase_id, used_at in self._conn.execute("SELECT phrase_id, used_at FROM usage"):
             self.frecency.add(phrase_id, used_at)
         self._index: SearchIndex | None = None
-        self._saving: list[threading.Thread] = []  # index files being written
+        self._saving: list[index_file.BackgroundSave] = []  # index files being written
         self.suggester = Suggester(self)
         self._pinned: set[str] = set()
         self.created = False  # the file was made by this open (set by ``open``)
@@ -575,8 +574,8 @@ class Library:
     def wait_for_index_file(self) -> None:
         """Until the search index just built is written beside the library (it is
         written in the background)."""
-        for thread in self._saving:
-            thread.join()
+        for saving in self._saving:
+            saving.finish()
         self._saving.clear()
 
     def _stored_index(self) -> SearchIndex | None:
@@ -604,7 +603,7 @@ class Library:
         with collector_paused():
             index = self._build_index()
         if self.path is not None and token is not None:
-            self._saving = [t for t in self._saving if t.is_alive()]
+            self._saving = [saving for saving in self._saving if saving.running()]
             extra = {"pinned": len(self._pinned)}
             path = index_file.path_for(self.path)
             # The thread also gives the build's freed memory back, once the file is

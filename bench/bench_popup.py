@@ -61,6 +61,7 @@ def offscreen(path: Path, rounds: int, cold: bool = False) -> list[tuple[str, li
         # Timed once the indexes are ready, as on every start after the first:
         # the 建议 index is then read from its file, not built in the background.
         lib.search("", limit=1)
+        lib.wait_for_index_file()  # the first open wrote it (and the skip masks)
         lib.suggester.index()
         for _ in range(20):
             qt_app.processEvents()

@@ -125,6 +125,7 @@ class QuickReplyApp(QObject):
     def _warm_index(self) -> None:
         try:
             self.library.search("", limit=1)
+            self.library.complete_index_file()  # skip masks a command-line run left out
             self.library.suggester.warm()  # 建议's index, built in the background
         except QuickReplyError as exc:
             log.warning("could not build the search index: %s", exc)

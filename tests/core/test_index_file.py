@@ -121,8 +121,30 @@ def test_the_next_open_has_the_skip_masks_from_the_file(path, monkeypatch):
     monkeypatch.setattr(index_module, "_BACKGROUND_ENTRIES", 10)  # the default library is 200
     with Library.open(path) as lib:
         built = results(lib)
+        lib.wait_for_index_file()  # as the tray app, which stays open, lets it finish
     with Library.open(path) as lib:
         lib.search("发货")
         index = lib._index  # the test looks inside: are the masks there before any walk?
         assert index is not None and index.names.skips is not None
         assert results(lib) == built
+
+
+def test_a_closing_run_writes_the_file_at_once_and_the_app_adds_the_masks(path, monkeypatch):
+    """A command-line run after a change does not wait for the skip masks; the
+    next tray app start adds them to the file in the background."""
+    from desktop.core.search import index as index_module
+
+    monkeypatch.setattr(index_module, "_BACKGROUND_ENTRIES", 10)
+    monkeypatch.setattr(index_module, "_YIELD_S", 0.05)  # a slow build: 4 blocks × 3 × 50 ms
+    with Library.open(path) as cli:
+        cli.search("发货")
+    monkeypatch.setattr(index_module, "_YIELD_S", 0.0)
+    with Library.open(path) as app:
+        app.search("")
+        assert not app._index.has_skips()  # the file was written without them
+        app.complete_index_file()
+        app.wait_for_index_file()
+    monkeypatch.setattr(Library, "_build_index", lambda self: pytest.fail("built again"))
+    with Library.open(path) as lib:
+        lib.search("发货")
+        assert lib._index.has_skips()

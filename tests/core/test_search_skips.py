@@ -167,15 +167,16 @@ def test_a_long_walk_builds_the_masks_in_the_background_and_results_stay(monkeyp
     assert index.search("yjsh30982") == first == plain.search("yjsh30982") == ["p55"]
 
 
-def test_a_background_build_pauses_between_blocks_until_hurried(monkeypatch):
-    """It leaves the interpreter to the GUI thread after each block; a closing
-    library hurries it instead of waiting out the pauses."""
+def test_a_background_build_pauses_between_blocks(monkeypatch):
+    """It leaves the interpreter to the GUI thread after each block."""
     monkeypatch.setattr(index_module, "_BACKGROUND_ENTRIES", 50)
-    monkeypatch.setattr(index_module, "_YIELD_S", 0.05)
+    monkeypatch.setattr(index_module, "_YIELD_S", 0.01)
     index = make_index([plain_entry(i) for i in range(120)], 3, skips=False)  # 40 blocks
     index.build_skips_in_background()
-    assert index.wait_for_skips(timeout=0.3) is False  # 3 texts × 40 pauses: 6 s
-    assert index.wait_for_skips(timeout=30, hurry=True) is True
+    assert index.skips_pending()
+    assert index.wait_for_skips(timeout=0.2) is False  # 3 texts × 40 pauses: 1.2 s at least
+    assert index.wait_for_skips(timeout=60) is True
+    assert not index.skips_pending()
 
 
 def test_a_replaced_index_is_freed_and_its_build_stops():

@@ -219,13 +219,13 @@ def _build_skips(
     chars: bool,
     field_starts: bool,
     every_pair: bool = True,
-    pause: threading.Event | None = None,
+    pause: bool = False,
 ) -> Skips | None:
     """Build a text's skip masks; None if the text was dropped meanwhile.
 
     Holds the text only through ``ref`` between blocks, so a build in the
     background does not keep a replaced index in memory.  With ``pause`` it
-    sleeps briefly after each block until that event is set, so the GUI thread
+    sleeps briefly after each block, so the GUI thread
     gets the interpreter between blocks: ``time.sleep(0)`` alone let this
     thread take it straight back, and a popup opened meanwhile took 40–70 ms
     to paint instead of 12 ms (100,000 phrases).
@@ -237,7 +237,7 @@ def _build_skips(
     del joined
 
     def block_text(b: int) -> str | None:
-        if pause is not None and not pause.is_set():
+        if pause:
             time.sleep(_YIELD_S)
         joined = ref()
         return None if joined is None else joined.block_text(b)
@@ -247,8 +247,8 @@ def _build_skips(
     )
 
 
-def _build_in_background(texts: dict[str, weakref.ref[_Joined]], hurry: threading.Event) -> None:
-    built = {name: _build_skips(ref, **_SKIP_KEYS[name], pause=hurry) for name, ref in texts.items()}
+def _build_in_background(texts: dict[str, weakref.ref[_Joined]]) -> None:
+    built = {name: _build_skips(ref, **_SKIP_KEYS[name], pause=True) for name, ref in texts.items()}
     alive = {name: ref() for name, ref in texts.items()}
     if all(alive.values()) and all(built.values()):
         for name, joined in alive.items():
@@ -411,7 +411,6 @@ class SearchIndex:
         self._code_hash = array("q", map(hashes.__getitem__, by_hash))
         self._code_at = array("i", map(coded.__getitem__, by_hash))
         self._skips_thread: threading.Thread | None = None
-        self._hurry = threading.Event()
 
     _TEXTS = ("_id_text", "names", "body", "pinyin")
 
@@ -474,7 +473,6 @@ class SearchIndex:
         index._code_at = array("i", map(coded.__getitem__, by_hash))
         index._where, index._absent = {}, set()
         index._skips_thread = None
-        index._hurry = threading.Event()
         return index
 
     def build_skips(self) -> None:
@@ -486,15 +484,19 @@ class SearchIndex:
         for name, skips in built.items():
             getattr(self, name).skips = skips
 
-    def wait_for_skips(self, timeout: float | None = None, *, hurry: bool = False) -> bool:
+    def wait_for_skips(self, timeout: float | None = None) -> bool:
         """Wait for a background build of the skip masks, if one was started;
-        True when the masks are in use.  With ``hurry`` the build stops pausing
-        between blocks (the process is about to end)."""
-        if hurry:
-            self._hurry.set()
+        True when the masks are in use."""
         if self._skips_thread is not None:
             self._skips_thread.join(timeout)
+        return self.has_skips()
+
+    def has_skips(self) -> bool:
         return self.names.skips is not None
+
+    def skips_pending(self) -> bool:
+        """Whether a background build of the skip masks is running."""
+        return self._skips_thread is not None and self._skips_thread.is_alive()
 
     def skips_bytes(self) -> int:
         """Memory held by the skip masks built so far."""
@@ -518,7 +520,7 @@ class SearchIndex:
             return
         self._skips_thread = threading.Thread(
             target=_build_in_background,
-            args=({name: weakref.ref(getattr(self, name)) for name in _SKIP_KEYS}, self._hurry),
+            args=({name: weakref.ref(getattr(self, name)) for name in _SKIP_KEYS},),
             name="search-skips",
             daemon=True,
         )

@@ -47,6 +47,7 @@ def save(path: Path, token: bytes, size: int, parts: dict[str, Any]) -> bool:
 
 
 _one_at_a_time = threading.Lock()  # two saves of one file would wait on each other's lock
+_POLL_S = 0.05  # how often a waiting save looks whether the process is closing
 
 
 @dataclass(frozen=True)
@@ -55,43 +56,61 @@ class BackgroundSave:
 
     index: SearchIndex
     thread: threading.Thread
+    closing: threading.Event
 
     def running(self) -> bool:
         return self.thread.is_alive()
 
+    def wait(self) -> None:
+        """Until the file is written, with the skip masks."""
+        self.thread.join()
+
     def finish(self) -> None:
-        """Until the file is written; the skip masks are then built without pauses."""
-        self.index.wait_for_skips(hurry=True)
+        """Until the file is written, without waiting for skip masks still being
+        built (the process is ending: a command-line run need not pay for them)."""
+        self.closing.set()
         self.thread.join()
 
 
 def save_in_background(
-    path: Path, token: bytes, index: SearchIndex, extra: dict[str, Any], give_back: bool = False
+    path: Path,
+    token: bytes,
+    index: SearchIndex,
+    extra: dict[str, Any],
+    *,
+    give_back: bool = False,
+    only_to_add_masks: bool = False,
 ) -> BackgroundSave:
     """Store ``index`` (built for ``token``) from a thread, so the search that built
     it need not wait: encoding and writing it is a quarter of a build's time.
-    The skip masks are built first, pausing between blocks, and stored with it.
-    Call ``finish`` before the process ends; a write cut short leaves a file that
-    is replaced next time (see ``derived_file``).  A write made meanwhile changes
-    the token, so the file is never taken for a newer library.  With
-    ``give_back`` the thread then returns freed memory to the system
-    (``give_back_freed_memory``): what a large build read, and the encoded copies."""
+
+    The skip masks are built first (pausing between blocks) and stored with it,
+    so that later opens have them; ``finish`` writes at once without them.
+    ``only_to_add_masks`` is for an index loaded from a file that lacks them:
+    nothing is written unless they were built.  A write cut short leaves a file
+    that is replaced next time (see ``derived_file``); a write to the library
+    made meanwhile changes the token, so the file is never taken for a newer
+    library.  With ``give_back`` the thread then returns freed memory to the
+    system (``give_back_freed_memory``): what a large build read, and the
+    encoded copies."""
+    closing = threading.Event()
 
     def run() -> None:
-        # The skip masks go in the file too, so that every later open has them.
         index.build_skips_in_background()
-        index.wait_for_skips()
-        with _one_at_a_time:
-            parts = index.parts()
-            parts.update(extra)
-            save(path, token, len(index), parts)
-            del parts
+        while index.skips_pending() and not closing.wait(_POLL_S):
+            pass
+        if not (only_to_add_masks and not index.has_skips()):
+            with _one_at_a_time:
+                parts = index.parts()
+                parts.update(extra)
+                save(path, token, len(index), parts)
+                del parts
         if give_back:
             give_back_freed_memory()
 
     thread = threading.Thread(target=run, name="search-index-file", daemon=True)
     thread.start()
-    return BackgroundSave(index, thread)
+    return BackgroundSave(index, thread, closing)
 
 
 def load(path: Path, token: bytes | None) -> dict[str, Any] | None:

@@ -149,7 +149,9 @@ class Library:
                 Path(f"{self.path}{suffix}").unlink(missing_ok=True)
 
     def close(self) -> None:
-        self.wait_for_index_file()  # a file cut short would only be rebuilt, but why waste the work
+        for saving in self._saving:
+            saving.finish()  # written now, without skip masks still being built
+        self._saving.clear()
         self.suggester.close()
         self._db.close()
         self.closed = True
@@ -572,11 +574,28 @@ class Library:
         return self._index
 
     def wait_for_index_file(self) -> None:
-        """Until the search index just built is written beside the library (it is
-        written in the background)."""
+        """Until the search index just built is written beside the library, with its
+        skip masks (it is written in the background)."""
         for saving in self._saving:
-            saving.finish()
+            saving.wait()
         self._saving.clear()
+
+    def complete_index_file(self) -> None:
+        """Add the skip masks to an index file written without them, in the
+        background (a command-line run after a change writes the file without
+        waiting for them).  The tray app calls this once the index is loaded."""
+        index = self._index
+        if self.path is None or index is None or index.has_skips() or self._saving:
+            return
+        token = content_token(self._conn)
+        if token is None:
+            return
+        self._saving.append(
+            index_file.save_in_background(
+                index_file.path_for(self.path), token, index, {"pinned": len(self._pinned)},
+                only_to_add_masks=True,
+            )
+        )
 
     def _stored_index(self) -> SearchIndex | None:
         """The index from its file beside the library, if built for the library as it is."""
@@ -609,7 +628,9 @@ class Library:
             # The thread also gives the build's freed memory back, once the file is
             # written: a full collection, 50 ms in a busy process, not waited for here.
             big = len(index) >= _BIG_INDEX
-            self._saving.append(index_file.save_in_background(path, token, index, extra, big))
+            self._saving.append(
+                index_file.save_in_background(path, token, index, extra, give_back=big)
+            )
         elif len(index) >= _BIG_INDEX:
             give_back_freed_memory()
         return index

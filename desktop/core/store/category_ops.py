@@ -16,10 +16,9 @@ from desktop.core.base.messages import Message
 from desktop.core.store.categories import MAX_DEPTH, clean_path
 from desktop.core.store.library import Library, now_iso
 from desktop.core.store.models import Category
-from desktop.core.store.validation import clean_text
+from desktop.core.store.validation import MAX_NOTE, clean_text
 
 FALLBACK = "未分类"
-MAX_NOTE = 1000
 
 
 class CategoryNotEmpty(ValidationError):

@@ -45,6 +45,7 @@ from desktop.core.store.validation import (
     clean_code,
     clean_tags,
     clean_text,
+    code_taken,
 )
 from desktop.core.text import template
 
@@ -313,14 +314,7 @@ class Library:
             (code, own_id),
         ).fetchone()
         if row:
-            raise ValidationError(
-                Message(
-                    "快捷编码 {code} 已被「{title}」（{id}）使用",
-                    code=code,
-                    title=row[1],
-                    id=row[0],
-                )
-            )
+            raise code_taken(code, row[1], row[0])
 
     def get(self, phrase_id: str, *, include_trash: bool = True) -> Phrase:
         row = self._conn.execute(

@@ -18,7 +18,6 @@ from contextlib import contextmanager, suppress
 from datetime import datetime, timezone
 from typing import Any, Protocol
 
-from desktop.core.base.errors import ValidationError
 from desktop.core.base.messages import Message
 from desktop.core.search.index import phrase_keys
 from desktop.core.store.categories import CategoryTree
@@ -26,14 +25,15 @@ from desktop.core.store.models import Category
 from desktop.core.store.suggestions import clean_examples
 from desktop.core.store.validation import (
     MAX_BODY,
+    MAX_NOTE,
     MAX_TITLE,
     clean_accept,
     clean_code,
     clean_tags,
     clean_text,
+    code_taken,
 )
 
-MAX_NOTE = 1000
 # From this many new ids on, the ids in the file are read once instead of asked per id,
 # and the rows are written with a larger page cache and one change of the content token.
 _MANY = 2000
@@ -214,14 +214,7 @@ class PhraseBatch:
     def _refuse_taken_code(self, code: str) -> None:
         waiting = self._codes.get(code)
         if waiting is not None:
-            raise ValidationError(
-                Message(
-                    "快捷编码 {code} 已被「{title}」（{id}）使用",
-                    code=code,
-                    title=waiting[1],
-                    id=waiting[0],
-                )
-            )
+            raise code_taken(code, waiting[1], waiting[0])
         self._lib._refuse_taken_code(code, None)
 
 

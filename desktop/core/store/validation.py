@@ -22,6 +22,14 @@ MAX_BODY = 10_000
 MAX_CODE = 20
 MAX_TAGS = 20
 MAX_TAG = 20
+MAX_NOTE = 1000  # a phrase's note (适用场景) and a category's note alike
+
+
+def code_taken(code: str, title: str, phrase_id: str) -> ValidationError:
+    """The refusal of a shortcut code another phrase already has."""
+    return ValidationError(
+        Message("快捷编码 {code} 已被「{title}」（{id}）使用", code=code, title=title, id=phrase_id)
+    )
 
 
 def refuse_lone_surrogate(value: str, what: str) -> None:

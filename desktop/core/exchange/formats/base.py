@@ -20,6 +20,7 @@ from desktop.core.store.categories import clean_path
 from desktop.core.store.suggestions import clean_examples
 from desktop.core.store.validation import (
     MAX_BODY,
+    MAX_NOTE,
     MAX_TITLE,
     clean_accept,
     clean_code,
@@ -28,7 +29,6 @@ from desktop.core.store.validation import (
     strip_controls,
 )
 
-MAX_NOTE = 1000  # the library's limit for a phrase note
 ALL_FIELDS = frozenset({"id", "category", "title", "body", "code", "tags", "note", "examples", "accept"})
 MAX_ID = 64
 MB = 1024 * 1024

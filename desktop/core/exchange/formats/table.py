@@ -17,7 +17,6 @@ from typing import Any
 from desktop.core.base.errors import PackError, QuickReplyError
 from desktop.core.base.messages import Message, message_of
 from desktop.core.exchange.formats.base import (
-    MAX_NOTE,
     ReadResult,
     RowError,
     check_count,
@@ -25,7 +24,7 @@ from desktop.core.exchange.formats.base import (
 )
 from desktop.core.exchange.packs import MAX_PHRASES, Pack, PackPhrase
 from desktop.core.store.categories import clean_path
-from desktop.core.store.validation import strip_controls
+from desktop.core.store.validation import MAX_NOTE, strip_controls
 
 # One row of a sheet: its 1-based number, its cells as text, and the indexes of
 # cells that hold a formula (only an .xlsx can have those).

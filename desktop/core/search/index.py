@@ -35,6 +35,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from itertools import accumulate, compress, islice, pairwise
 from typing import Any, NamedTuple, TypedDict
 
@@ -279,21 +280,29 @@ class _Tier:
     pattern: str
     matches: Callable[[int], bool]
     matches_hit: Callable[[int], bool] = _always
-    # Phrases whose category path holds ``pattern``, in library order (a last tier).
-    filed_under: Callable[[], Iterable[int]] | None = None
+    # The categories whose path holds ``pattern`` (the last tier), asked only when
+    # the tier is walked: most queries have enough results before it.
+    in_paths: Callable[[], list[int]] | None = None
 
 
 class _Ranking:
     """One query's results so far, best first, and what its walks have seen."""
 
     def __init__(
-        self, limit: int, in_scope: Callable[[int], bool], used_idx: list[int], names: _Joined
+        self,
+        limit: int,
+        in_scope: Callable[[int], bool],
+        used_idx: list[int],
+        names: _Joined,
+        filed_under: Callable[[list[int]], Iterable[int]],
     ) -> None:
+        """``filed_under(categories)``: the entries in those categories, in order."""
         self.limit = limit
         self.in_scope = in_scope
         self.used_idx = used_idx
         self.used = set(used_idx)
         self.names = names
+        self.filed_under = filed_under
         self.taken: set[int] = set()
         self.result: list[int] = []
         # Raw hits of a names walk that reached the end, by pattern: a later tier
@@ -311,10 +320,10 @@ class _Ranking:
         return False
 
     @staticmethod
-    def _may_match(used: Iterable[int], tier: _Tier) -> Iterable[int]:
+    def _may_match(used: Iterable[int], tier: _Tier, in_paths: list[int]) -> Iterable[int]:
         """Leave out phrases in no candidate block of the tier's texts (they cannot
         match), when the masks are built and leave out enough to be worth it."""
-        if tier.filed_under is not None:
+        if in_paths:
             return used  # a category name can match any of them
         mask = 0
         for text in tier.texts:
@@ -332,7 +341,8 @@ class _Ranking:
         """Add the tier's matches (phrases with uses first, then in library order);
         True once ``limit`` is reached."""
         used: Iterable[int] = (i for i in self.used_idx if i not in self.taken and self.in_scope(i))
-        used = self._may_match(used, tier)
+        in_paths = tier.in_paths() if tier.in_paths is not None else []
+        used = self._may_match(used, tier, in_paths)
         if self.add(i for i in used if tier.matches(i)):
             return True
         need = self.limit - len(self.result)
@@ -360,8 +370,8 @@ class _Ranking:
             if text is self.names and len(found) < need:
                 self.walked[tier.pattern] = raw
             hits.update(found)
-        if tier.filed_under is not None:
-            hits.update(islice(filter(accept, tier.filed_under()), need))
+        if in_paths:
+            hits.update(islice(filter(accept, self.filed_under(in_paths)), need))
         return self.add(sorted(hits)[:need])
 
 
@@ -570,12 +580,9 @@ class SearchIndex:
         names, pinyin = self._category_keys.get(category, ("", ""))
         return word in names or (_letters(word) and word in pinyin)
 
-    def _filed_under(self, word: str) -> Callable[[], Iterable[int]] | None:
-        """The entries of every category whose path holds ``word``, in order; None if none does."""
-        categories = [c for c in self._category_keys if self._in_path(c, word)]
-        if not categories:
-            return None
-        return lambda: self._entries_of(categories)
+    def _categories_with(self, word: str) -> list[int]:
+        """The categories whose path holds ``word``."""
+        return [c for c in self._category_keys if self._in_path(c, word)]
 
     def _entries_of(self, categories: Iterable[int]) -> Iterator[int]:
         if self._members is None:  # once per index, when a category name first matches
@@ -612,7 +619,7 @@ class SearchIndex:
         if not words:
             return self._browse(limit, used_idx, pinned, in_scope, categories is not None)
 
-        ranking = _Ranking(limit, in_scope, used_idx, self.names)
+        ranking = _Ranking(limit, in_scope, used_idx, self.names, self._entries_of)
         if ranking.add(i for i in self._with_code("".join(words)) if in_scope(i)):
             return self._ids(ranking.result)  # an exact shortcut code comes first
         for tier in self._tiers(words):
@@ -644,7 +651,7 @@ class SearchIndex:
                 scan_word,
                 lambda i: all(self._anywhere(i, w) for w in words),
                 lambda i: all(self._anywhere(i, w) for w in others),
-                self._filed_under(scan_word),
+                partial(self._categories_with, scan_word),
             )
         )
         return tiers

@@ -83,6 +83,14 @@ LOAD_PROBE = LOAD_PROBE.replace("{PSS}", PROBE_PSS)
 
 
 
+def run_probe(script: str, path: Path) -> str:
+    """What ``script`` prints, run in a fresh interpreter on the library at ``path``."""
+    return subprocess.run(
+        [sys.executable, "-c", script, str(path)], cwd=ROOT, capture_output=True, text=True,
+        check=True,
+    ).stdout
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[20_000, 100_000])
@@ -98,20 +106,8 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "bench.db"
             build_library(path, size)
-            out = subprocess.run(
-                [sys.executable, "-c", PROBE, str(path)],
-                cwd=ROOT,
-                capture_output=True,
-                text=True,
-                check=True,
-            ).stdout
-            loaded = subprocess.run(
-                [sys.executable, "-c", LOAD_PROBE, str(path)],
-                cwd=ROOT,
-                capture_output=True,
-                text=True,
-                check=True,
-            ).stdout
+            out = run_probe(PROBE, path)
+            loaded = run_probe(LOAD_PROBE, path)
         r = json.loads(out)
         r["pss_loaded"] = json.loads(loaded)["pss_loaded"]
         print(

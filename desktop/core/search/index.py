@@ -501,6 +501,10 @@ class SearchIndex:
             self._skips_thread.join(timeout)
         return self.has_skips()
 
+    def wants_skips(self) -> bool:
+        """Whether the index is long enough for skip masks to be worth building unasked."""
+        return len(self) >= _BACKGROUND_ENTRIES
+
     def has_skips(self) -> bool:
         return self.names.skips is not None
 
@@ -526,7 +530,7 @@ class SearchIndex:
     def build_skips_in_background(self) -> None:
         """Start building the skip masks in a thread, if the index is long enough to
         want them and they are neither built nor being built (``wait_for_skips``)."""
-        if self._skips_thread or self.names.skips or len(self) < _BACKGROUND_ENTRIES:
+        if self._skips_thread or self.names.skips or not self.wants_skips():
             return
         self._skips_thread = threading.Thread(
             target=_build_in_background,

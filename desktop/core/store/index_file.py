@@ -54,7 +54,6 @@ _POLL_S = 0.05  # how often a waiting save looks whether the process is closing
 class BackgroundSave:
     """An index being written from a thread (``save_in_background``)."""
 
-    index: SearchIndex
     thread: threading.Thread
     closing: threading.Event
 
@@ -110,7 +109,7 @@ def save_in_background(
 
     thread = threading.Thread(target=run, name="search-index-file", daemon=True)
     thread.start()
-    return BackgroundSave(index, thread, closing)
+    return BackgroundSave(thread, closing)
 
 
 def load(path: Path, token: bytes | None) -> dict[str, Any] | None:

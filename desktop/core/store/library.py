@@ -579,7 +579,9 @@ class Library:
         background (a command-line run after a change writes the file without
         waiting for them).  The tray app calls this once the index is loaded."""
         index = self._index
-        if self.path is None or index is None or index.has_skips() or self._saving:
+        if self.path is None or index is None or self._saving:
+            return
+        if index.has_skips() or not index.wants_skips():
             return
         token = content_token(self._conn)
         if token is None:
